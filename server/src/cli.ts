@@ -1,0 +1,272 @@
+// `wincontainers check`: the same engine as the editor over files and folders, for CI.
+// Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or input problem.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ignore, { type Ignore } from 'ignore';
+import { minimatch } from 'minimatch';
+import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { fileKind } from './engine/files';
+import { allRules, ruleIds } from './engine/registry';
+import { analyze } from './engine/runner';
+import type { Finding } from './engine/types';
+import { parseWindowsVersion } from './kb';
+import { toSarif } from './output/sarif';
+
+declare const PACKAGE_VERSION: string;
+const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
+
+class UsageError extends Error {}
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface Options {
+  paths: string[];
+  format: Format;
+  target?: string;
+  configPath?: string;
+  maxWarnings?: number;
+  exitZero: boolean;
+}
+
+const usage = `Usage: wincontainers check [paths...] [options]
+
+Checks Dockerfiles and Kubernetes manifests for Windows-container mistakes.
+Folders are searched for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile and *.yaml/*.yml,
+skipping what .gitignore and the config's "ignore" list exclude.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --target <version>         target Windows version: ltsc2019, ltsc2022, ltsc2025 or 10.0.<build>
+  --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
+  --max-warnings <n>         exit 1 when there are more than n warnings
+  --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
+  -h, --help                 show this help
+  -v, --version              show the version`;
+
+export interface CheckedFile {
+  path: string;
+  findings: Finding[];
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help') return 'help';
+  if (command === '-v' || command === '--version') return 'version';
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: wincontainers check [paths...])`);
+  const options: Options = { paths: [], format: 'text', exitZero: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? rest[++i];
+      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${format}"`);
+        options.format = format;
+        break;
+      }
+      case '--target': {
+        const target = value();
+        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "${target}"`);
+        options.target = target;
+        break;
+      }
+      case '--exit-zero':
+        options.exitZero = true;
+        break;
+      case '--config':
+        options.configPath = value();
+        break;
+      case '--max-warnings': {
+        const text = value();
+        if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings must be a whole number; got "${text}"`);
+        options.maxWarnings = Number(text);
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+function loadConfigFile(path: string, cwd: string): UserConfig {
+  const shown = relative(cwd, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const { config, problem } = parseConfigFile(text, ruleIds);
+  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
+  return config;
+}
+
+/** The nearest config file from a folder up to its repository root (or the file system root). */
+function discoverConfig(from: string): string | undefined {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, configFileName);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const skippedFolders = new Set(['.git', 'node_modules']);
+
+/** Walks folders depth first in name order, honouring every .gitignore on the way and the config's ignore globs. */
+function collectFiles(paths: readonly string[], cwd: string, ignoreGlobs: readonly string[], ignoreRoot: string): string[] {
+  const files: string[] = [];
+  const ignoredByConfig = (absolute: string): boolean => {
+    const rel = relative(ignoreRoot, absolute).split(sep).join('/');
+    return !rel.startsWith('..') && ignoreGlobs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob}/**`, { dot: true }));
+  };
+  const walk = (dir: string, rules: Array<{ base: string; matcher: Ignore }>): void => {
+    let gitignore: string | undefined;
+    try {
+      gitignore = readFileSync(join(dir, '.gitignore'), 'utf8');
+    } catch {
+      gitignore = undefined;
+    }
+    const active = gitignore === undefined ? rules : [...rules, { base: dir, matcher: ignore().add(gitignore) }];
+    const ignored = (absolute: string, isDir: boolean): boolean =>
+      active.some(({ base, matcher }) => {
+        const rel = relative(base, absolute).split(sep).join('/');
+        return rel !== '' && !rel.startsWith('..') && matcher.ignores(isDir ? rel + '/' : rel);
+      });
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      throw new UsageError(`cannot read folder ${relative(cwd, dir) || '.'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    for (const entry of entries) {
+      const absolute = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (skippedFolders.has(entry.name) || ignored(absolute, true) || ignoredByConfig(absolute)) continue;
+        walk(absolute, active);
+      } else if (entry.isFile() && fileKind(entry.name) !== undefined && fileKind(entry.name) !== 'config') {
+        if (!ignored(absolute, false) && !ignoredByConfig(absolute)) files.push(absolute);
+      }
+    }
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+    }
+    if (stats.isDirectory()) walk(absolute, []);
+    else if (fileKind(absolute) === undefined || fileKind(absolute) === 'config') {
+      throw new UsageError(`${path} is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file`);
+    } else files.push(absolute);
+  }
+  return files;
+}
+
+export function check(options: Options, cwd: string, today = new Date()): CheckedFile[] {
+  const results: CheckedFile[] = [];
+  const seen = new Set<string>();
+  for (const path of options.paths) {
+    const absolute = resolve(cwd, path);
+    // Each path gets the config file nearest to it, as each workspace folder does in the editor.
+    const configPath = options.configPath ? resolve(cwd, options.configPath) : discoverConfig(existsSync(absolute) && statSync(absolute).isDirectory() ? absolute : dirname(absolute));
+    const layers: Array<{ config: UserConfig; origin: string }> = [];
+    if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
+    if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
+    const config: ResolvedConfig = resolveConfig(layers);
+    for (const file of collectFiles([path], cwd, config.ignore, configPath ? dirname(configPath) : absolute)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const { findings } = analyze({ uri: pathToFileURL(file).href, text }, { config, today });
+      results.push({ path: relative(cwd, file) || file, findings });
+    }
+  }
+  return results;
+}
+
+function formatText(results: readonly CheckedFile[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const { path, findings } of results) {
+    for (const finding of findings) {
+      if (finding.severity === 'error') errors++;
+      if (finding.severity === 'warning') warnings++;
+      lines.push(`${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`);
+    }
+  }
+  const total = results.reduce((sum, result) => sum + result.findings.length, 0);
+  lines.push(total === 0 ? `No problems in ${results.length} file${results.length === 1 ? '' : 's'}.` : `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+  return lines.join('\n') + '\n';
+}
+
+function formatJson(results: readonly CheckedFile[]): string {
+  const findings = results.flatMap(({ path, findings }) =>
+    findings.map((finding) => ({
+      file: path,
+      line: finding.range.start.line + 1,
+      column: finding.range.start.character + 1,
+      endLine: finding.range.end.line + 1,
+      endColumn: finding.range.end.character + 1,
+      severity: finding.severity,
+      rule: finding.ruleId,
+      message: finding.message,
+      fixable: finding.fix !== undefined,
+      docs: finding.docsUrl,
+    })),
+  );
+  return JSON.stringify(findings, null, 2) + '\n';
+}
+
+export function main(argv: string[], cwd: string): { exitCode: number; stdout: string; stderr: string } {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(argv);
+    if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
+    if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
+    const results = check(parsed, cwd);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results);
+    const all = results.flatMap((result) => result.findings);
+    const errors = all.filter((finding) => finding.severity === 'error').length;
+    const warnings = all.filter((finding) => finding.severity === 'warning').length;
+    const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
+    const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
+    return { exitCode: !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0, stdout, stderr: note };
+  } catch (error) {
+    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
+    const message = error instanceof Error ? error.message : String(error);
+    return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${message}\n` };
+  }
+}
+
+if (require.main === module) {
+  const { exitCode, stdout, stderr } = main(process.argv.slice(2), process.cwd());
+  // Written whole and followed by exitCode (not process.exit) so a piped reader never gets half a document.
+  if (stdout) process.stdout.write(stdout);
+  if (stderr) process.stderr.write(stderr);
+  process.exitCode = exitCode;
+}

@@ -1,0 +1,178 @@
+// One configuration schema for both front ends: VS Code settings `windowsContainers.*` and the
+// `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseWindowsVersion, releaseForBuild } from '../kb';
+import { LineIndex } from './text';
+import { severitySettings, type Notice, type SeveritySetting } from './types';
+
+export const configFileName = '.wincontainers.yaml';
+
+export type Isolation = 'process' | 'hyperv';
+
+/** What a user writes, in settings or in the file. Every key is optional. */
+export interface UserConfig {
+  targetWindowsVersion?: string;
+  isolation?: Isolation;
+  rules?: Record<string, SeveritySetting>;
+  ignore?: string[];
+}
+
+export interface TargetVersion {
+  build: number;
+  /** As the user wrote it, for messages: "ltsc2022", "10.0.20348". */
+  label: string;
+  /** Where it came from: "settings", ".wincontainers.yaml", a workspace inference. */
+  origin: string;
+}
+
+export interface ResolvedConfig {
+  target?: TargetVersion;
+  isolation: Isolation;
+  rules: Readonly<Record<string, SeveritySetting>>;
+  ignore: readonly string[];
+}
+
+export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [] };
+
+interface KeySpec {
+  describe: string;
+  check(node: YamlNode | null, knownRuleIds: ReadonlySet<string>): { value?: unknown; problem?: { node: YamlNode | null; message: string } };
+}
+
+const keys: Record<keyof UserConfig, KeySpec> = {
+  targetWindowsVersion: {
+    describe: 'ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348',
+    check(node) {
+      if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) return { value: undefined };
+      const text = isScalar(node) ? String(node.value) : undefined;
+      if (text === undefined || parseWindowsVersion(text) === undefined) {
+        return { problem: { node, message: `targetWindowsVersion must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got ${describeNode(node)}` } };
+      }
+      return { value: text };
+    },
+  },
+  isolation: {
+    describe: 'process or hyperv',
+    check(node) {
+      const text = isScalar(node) ? node.value : undefined;
+      if (text === 'process' || text === 'hyperv') return { value: text };
+      return { problem: { node, message: `isolation must be "process" or "hyperv"; got ${describeNode(node)}` } };
+    },
+  },
+  rules: {
+    describe: 'a map of rule id to off, hint, info, warning or error',
+    check(node, knownRuleIds) {
+      if (!isMap(node)) return { problem: { node, message: `rules must be a map of rule id to ${severitySettings.join('|')}` } };
+      const rules: Record<string, SeveritySetting> = {};
+      for (const pair of node.items) {
+        const id = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!knownRuleIds.has(id)) return { problem: { node: pair.key as YamlNode, message: `unknown rule "${id}" in rules` } };
+        const severity = isScalar(pair.value) ? String(pair.value.value) : '';
+        if (!(severitySettings as readonly string[]).includes(severity)) {
+          return { problem: { node: pair.value as YamlNode, message: `severity of ${id} must be one of ${severitySettings.join(', ')}; got "${severity}"` } };
+        }
+        rules[id] = severity as SeveritySetting;
+      }
+      return { value: rules };
+    },
+  },
+  ignore: {
+    describe: 'a list of glob patterns',
+    check(node) {
+      if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
+        return { problem: { node, message: 'ignore must be a list of glob patterns (strings)' } };
+      }
+      return { value: node.items.map((item) => String((item as { value: unknown }).value)) };
+    },
+  },
+};
+
+function describeNode(node: YamlNode | null): string {
+  if (node === null) return 'nothing';
+  if (isScalar(node)) return JSON.stringify(node.value);
+  return isMap(node) ? 'a map' : 'a list';
+}
+
+export interface ConfigFileResult {
+  config: UserConfig;
+  /** At most one: the first thing wrong. When present the whole file is ignored and defaults apply. */
+  problem?: Notice;
+}
+
+/** Parses and validates `.wincontainers.yaml`. A broken file yields one notice and no settings. */
+export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>): ConfigFileResult {
+  const lines = new LineIndex(text);
+  const fail = (offsets: readonly [number, number], message: string): ConfigFileResult => ({
+    config: {},
+    problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${message}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
+  });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    return fail([error.pos[0], Math.max(error.pos[1], error.pos[0])], error.message.split('\n')[0]!);
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config: {} };
+  if (!isMap(root)) return fail(rangeOf(root, text), 'the file must be a map of settings');
+  const config: Record<string, unknown> = {};
+  for (const pair of root.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    const spec = (keys as Record<string, KeySpec | undefined>)[name];
+    if (spec === undefined) {
+      return fail(rangeOf(pair.key as YamlNode, text), `unknown setting "${name}" (known: ${Object.keys(keys).join(', ')})`);
+    }
+    const result = spec.check((pair.value as YamlNode | null) ?? null, knownRuleIds);
+    if (result.problem) return fail(rangeOf(result.problem.node ?? (pair.key as YamlNode), text), result.problem.message);
+    if (result.value !== undefined) config[name] = result.value;
+  }
+  return { config: config as UserConfig };
+}
+
+function rangeOf(node: YamlNode | null, text: string): [number, number] {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : [0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length)];
+}
+
+/** Settings from the editor, validated leniently: a wrong value there is dropped, not fatal. */
+export function sanitizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): UserConfig {
+  const result: UserConfig = {};
+  if (typeof raw !== 'object' || raw === null) return result;
+  const settings = raw as Record<string, unknown>;
+  if (typeof settings.targetWindowsVersion === 'string' && parseWindowsVersion(settings.targetWindowsVersion) !== undefined) {
+    result.targetWindowsVersion = settings.targetWindowsVersion;
+  }
+  if (settings.isolation === 'process' || settings.isolation === 'hyperv') result.isolation = settings.isolation;
+  if (typeof settings.rules === 'object' && settings.rules !== null) {
+    result.rules = {};
+    for (const [id, severity] of Object.entries(settings.rules as Record<string, unknown>)) {
+      if (knownRuleIds.has(id) && (severitySettings as readonly unknown[]).includes(severity)) result.rules[id] = severity as SeveritySetting;
+    }
+  }
+  if (Array.isArray(settings.ignore)) result.ignore = settings.ignore.filter((glob): glob is string => typeof glob === 'string');
+  return result;
+}
+
+/** Layers configs in order of increasing precedence; `rules` merge per rule, other keys replace. */
+export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin: string }>): ResolvedConfig {
+  let target: TargetVersion | undefined;
+  let isolation: Isolation = defaultConfig.isolation;
+  const rules: Record<string, SeveritySetting> = {};
+  let ignore: readonly string[] = [];
+  for (const { config, origin } of layers) {
+    if (config.targetWindowsVersion !== undefined) {
+      const build = parseWindowsVersion(config.targetWindowsVersion);
+      if (build !== undefined) target = { build, label: config.targetWindowsVersion, origin };
+    }
+    if (config.isolation) isolation = config.isolation;
+    Object.assign(rules, config.rules ?? {});
+    if (config.ignore) ignore = config.ignore;
+  }
+  return { target, isolation, rules, ignore };
+}
+
+/** "Windows Server 2022 (10.0.20348)" for messages. */
+export function describeTarget(target: TargetVersion): string {
+  const release = releaseForBuild(target.build);
+  return release ? `${release.name} (10.0.${target.build})` : `10.0.${target.build}`;
+}
+

@@ -1,0 +1,25 @@
+// Which files the checker reads: Dockerfiles by name (as the VS Code client recognises them) and
+// YAML files, which are checked only for the Kubernetes objects they contain.
+import { configFileName } from './config';
+
+export type FileKind = 'dockerfile' | 'kubernetes' | 'config';
+
+const dockerfileName = /^(?:dockerfile|containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
+const yamlName = /\.ya?ml$/i;
+
+function baseName(pathOrUri: string): string {
+  const clean = pathOrUri.replace(/[?#].*$/, '');
+  return decodeURIComponent(clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1));
+}
+
+/** The kind of a file, from the editor's language id when there is one, else from its name. */
+export function fileKind(pathOrUri: string, languageId?: string): FileKind | undefined {
+  const name = baseName(pathOrUri);
+  if (name === configFileName) return 'config';
+  if (languageId === 'dockerfile') return 'dockerfile';
+  if (languageId === 'yaml') return 'kubernetes';
+  if (languageId !== undefined && languageId !== 'plaintext') return undefined;
+  if (dockerfileName.test(name)) return 'dockerfile';
+  if (yamlName.test(name)) return 'kubernetes';
+  return undefined;
+}

@@ -1,0 +1,12 @@
+// The explicit list of rules: a rule exists when it is listed here (through its language's index).
+import { dockerfileRules } from '../rules/dockerfile';
+import { kubernetesRules } from '../rules/kubernetes';
+import type { AnyRule } from './types';
+
+export const allRules: readonly AnyRule[] = [...dockerfileRules, ...kubernetesRules];
+
+export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
+
+export function findRule(id: string): AnyRule | undefined {
+  return allRules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,159 @@
+// The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
+// the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
+import { parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
+import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
+import { parseConfigFile, type ResolvedConfig } from './config';
+import { docsUrl } from './docs';
+import { fileKind, type FileKind } from './files';
+import { allRules, ruleIds } from './registry';
+import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
+import { LineIndex } from './text';
+import type { AnyRule, DockerfileHandlers, Finding, KubernetesHandlers, Notice, Report, RuleContext, Severity } from './types';
+import { emptyWorkspace, layeredWorkspace, type RuntimeClassInfo, type WorkspaceView } from './workspace-view';
+
+export interface SourceDocument {
+  uri: string;
+  text: string;
+  /** The editor's language id, when the document comes from an editor. */
+  languageId?: string;
+}
+
+export interface AnalyzeOptions {
+  config: ResolvedConfig;
+  today?: Date;
+  workspace?: WorkspaceView;
+  /** Rules to run instead of the registry (rule tests run one rule). */
+  rules?: readonly AnyRule[];
+}
+
+export interface Analysis {
+  kind?: FileKind;
+  findings: Finding[];
+  notices: Notice[];
+  dockerfile?: DockerfileModel;
+  kubernetes?: KubernetesModel;
+}
+
+export function analyze(document: SourceDocument, options: AnalyzeOptions): Analysis {
+  const kind = fileKind(document.uri, document.languageId);
+  if (kind === 'config') {
+    const { problem } = parseConfigFile(document.text, ruleIds);
+    return { kind, findings: [], notices: problem ? [problem] : [] };
+  }
+  if (kind === 'dockerfile') return analyzeDockerfile(document, options);
+  if (kind === 'kubernetes') return analyzeKubernetes(document, options);
+  return { kind, findings: [], notices: [] };
+}
+
+function activeRules(options: AnalyzeOptions, language: 'dockerfile' | 'kubernetes'): Array<{ rule: AnyRule; severity: Severity }> {
+  const result: Array<{ rule: AnyRule; severity: Severity }> = [];
+  for (const rule of options.rules ?? allRules) {
+    if (rule.meta.language !== language) continue;
+    const setting = options.config.rules[rule.id] ?? rule.meta.defaultSeverity;
+    if (setting !== 'off') result.push({ rule, severity: setting });
+  }
+  return result;
+}
+
+interface Collector {
+  findings: Finding[];
+  contextFor(rule: AnyRule, severity: Severity): RuleContext<string>;
+}
+
+function collector(document: SourceDocument, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
+  const findings: Finding[] = [];
+  const today = options.today ?? new Date();
+  return {
+    findings,
+    contextFor(rule, severity) {
+      return {
+        uri: document.uri,
+        text: document.text,
+        config: options.config,
+        today,
+        workspace,
+        report(report: Report<string>) {
+          findings.push(toFinding(rule, severity, report));
+        },
+      };
+    },
+  };
+}
+
+function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
+  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(report.data?.[key] ?? `{{${key}}}`));
+  return {
+    ruleId: rule.id,
+    severity,
+    message,
+    range: report.range,
+    fix: report.fix,
+    suggestions: report.suggest ?? [],
+    related: report.related ?? [],
+    deprecation: rule.meta.deprecation === true,
+    docsUrl: docsUrl(rule.id),
+  };
+}
+
+function analyzeDockerfile(document: SourceDocument, options: AnalyzeOptions): Analysis {
+  const model = parseDockerfile(document.text);
+  const workspace = options.workspace ?? emptyWorkspace;
+  const sink = collector(document, options, workspace);
+  const handlers: DockerfileHandlers[] = activeRules(options, 'dockerfile').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
+  for (const handler of handlers) handler.dockerfile?.(model);
+  for (const stage of model.stages) {
+    for (const handler of handlers) handler.stage?.(stage);
+    for (const instruction of stage.instructions) {
+      for (const handler of handlers) handler.instruction?.(instruction, stage);
+    }
+  }
+  // A suppression comment covers the whole instruction that follows it, continuation lines included.
+  const lines = new LineIndex(document.text);
+  const suppressions = collectSuppressions(lines);
+  const instructionStart = (line: number): number => {
+    for (const instruction of model.ast.getInstructions()) {
+      const range = instruction.getRange();
+      if (range.start.line <= line && line <= range.end.line) return range.start.line;
+    }
+    return line;
+  };
+  const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStart(finding.range.start.line)));
+  return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
+}
+
+function analyzeKubernetes(document: SourceDocument, options: AnalyzeOptions): Analysis {
+  const model = parseKubernetes(document.text);
+  const localRuntimeClasses = new Map<string, RuntimeClassInfo>();
+  for (const object of model.objects) {
+    const info = readRuntimeClass(object, document.uri);
+    if (info) localRuntimeClasses.set(info.name, info);
+  }
+  const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
+  const sink = collector(document, options, workspace);
+  const handlers: KubernetesHandlers[] = activeRules(options, 'kubernetes').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
+  for (const handler of handlers) handler.file?.(model);
+  for (const object of model.objects) {
+    for (const handler of handlers) handler.object?.(object);
+    for (const pod of object.podSpecs) {
+      for (const handler of handlers) handler.podSpec?.(pod);
+    }
+  }
+  const suppressions = collectSuppressions(model.lines);
+  const objectIgnores = model.objects
+    .map((object) => ({ ids: parseIgnoreAnnotation(object.annotations.get(ignoreAnnotation)), range: nodeRange(model, object.root) }))
+    .filter((entry): entry is { ids: Set<string>; range: Finding['range'] } => entry.ids !== undefined);
+  const findings = sink.findings.filter(
+    (finding) =>
+      !isSuppressed(suppressions, finding.ruleId, finding.range.start.line) &&
+      !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
+  );
+  return { kind: 'kubernetes', findings: sortFindings(findings), notices: [], kubernetes: model };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  );
+}

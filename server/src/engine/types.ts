@@ -1,0 +1,121 @@
+// The rule API: what a rule declares, what it receives and what it reports. Positions are LSP-shaped
+// (0-based line, UTF-16 character) so the server passes them through untouched.
+import type { ResolvedConfig } from './config';
+import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
+import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
+import type { WorkspaceView } from './workspace-view';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const severitySettings: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export type Language = 'dockerfile' | 'kubernetes';
+
+export interface RuleMeta<MessageId extends string> {
+  type: 'problem' | 'suggestion';
+  language: Language;
+  defaultSeverity: Severity;
+  /** One line, shown in the docs index and the SARIF rule list. */
+  description: string;
+  messages: Record<MessageId, string>;
+  fixable: boolean;
+  /** Microsoft, Kubernetes or Docker documents that justify the rule. */
+  sources: readonly string[];
+  /** Marks the underlined text as deprecated in the editor (strike-through). */
+  deprecation?: boolean;
+}
+
+export interface Report<MessageId extends string> {
+  range: Range;
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /** Unambiguous, behaviour-safe edit: the preferred quick fix, applied by fix-all. */
+  fix?: Fix;
+  /** Choices for the user: offered as quick fixes, never applied automatically. */
+  suggest?: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext<MessageId extends string> {
+  readonly uri: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+  readonly today: Date;
+  readonly workspace: WorkspaceView;
+  report(report: Report<MessageId>): void;
+}
+
+type InstructionHandler = (instruction: DockerInstruction, stage: Stage) => void;
+
+export interface DockerfileHandlers {
+  dockerfile?(model: DockerfileModel): void;
+  stage?(stage: Stage): void;
+  /** Called for every instruction; `instruction.keyword` is upper case. */
+  instruction?: InstructionHandler;
+}
+
+export interface KubernetesHandlers {
+  file?(model: KubernetesModel): void;
+  object?(object: KubeObject): void;
+  podSpec?(pod: PodSpec): void;
+}
+
+export interface RuleDefinition<MessageId extends string, L extends Language> {
+  id: `${L}/${string}`;
+  meta: RuleMeta<MessageId> & { language: L };
+  create(context: RuleContext<MessageId>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers;
+}
+
+export type AnyRule = RuleDefinition<string, 'dockerfile'> | RuleDefinition<string, 'kubernetes'>;
+
+/** Typed identity helper: checks that messageIds used in reports exist in meta.messages. */
+export function defineRule<MessageId extends string, L extends Language>(rule: RuleDefinition<MessageId, L>): RuleDefinition<MessageId, L> {
+  return rule;
+}
+
+/** A report after the runner has applied configuration: what the editor, CLI and tests see. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  suggestions: Fix[];
+  related: RelatedLocation[];
+  deprecation: boolean;
+  docsUrl: string;
+}
+
+/** A problem that is not a rule finding: a broken configuration file, a file too large to check. */
+export interface Notice {
+  severity: Severity;
+  message: string;
+  range: Range;
+  code: string;
+}

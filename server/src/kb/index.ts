@@ -1,0 +1,480 @@
+/**
+ * The one query module rules use to ask the Windows knowledge base questions. The facts live as
+ * data in releases.ts and images.ts; this module only interprets them.
+ */
+import { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+import { baseImageLifecycles, releaseTagNames, stableAbi, windowsReleases } from './releases';
+import { src } from './sources';
+import type {
+  BaseVariant,
+  ImageFamily,
+  ImageOs,
+  TagKind,
+  TagScheme,
+  VariantFacts,
+  WindowsRelease,
+} from './types';
+
+export type {
+  BaseImageLifecycle,
+  BaseVariant,
+  ImageFamily,
+  ImageOs,
+  IsoDate,
+  LinuxOnlyImage,
+  RetagRule,
+  TagExample,
+  TagKind,
+  TagScheme,
+  VariantFacts,
+  WindowsRelease,
+} from './types';
+export { baseImageLifecycles, stableAbi, windowsReleases } from './releases';
+export { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+
+// ---------------------------------------------------------------------------------------------
+// Image references
+
+export interface ImageReference {
+  /** As written. */
+  raw: string;
+  /** 'docker.io' when none is given (also for 'index.docker.io'), else the host, lower case. */
+  registry: string;
+  /** Path without registry; Docker Hub single-name images get 'library/'. Case kept as written. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-f]{32,}$/i;
+// Docker requires lower case; upper case is accepted so rules can report it rather than lose the image.
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/i;
+const HOST = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d+)?$/i;
+
+/**
+ * undefined when the text is empty, 'scratch', or still contains unresolved variables ($, ${...})
+ * or Go/Helm template markers ({{).
+ */
+export function parseImageReference(text: string): ImageReference | undefined {
+  const s = text.trim();
+  if (!s || s.toLowerCase() === 'scratch' || /[${}]/.test(s)) return undefined;
+
+  let rest = s;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return undefined;
+  }
+
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return undefined;
+  }
+
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  // Docker's rule: the first component is a registry host when it has a '.' or ':' or is localhost.
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) {
+    const host = parts.shift() as string;
+    if (!HOST.test(host)) return undefined;
+    registry = host.toLowerCase();
+  }
+  if (registry === 'index.docker.io') registry = 'docker.io';
+  if (!parts.every((p) => PATH_COMPONENT.test(p))) return undefined;
+
+  const repository = registry === 'docker.io' && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+  return { raw: text, registry, repository, ...(tag !== undefined ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Releases
+
+const releaseByTagName = new Map<string, WindowsRelease>(
+  windowsReleases.flatMap((r) => r.tagNames.map((t) => [t.toLowerCase(), r] as const)),
+);
+const releaseById = new Map<string, WindowsRelease>(windowsReleases.map((r) => [r.id.toLowerCase(), r]));
+
+export function releaseForBuild(build: number): WindowsRelease | undefined {
+  return windowsReleases.find((r) => r.build === build);
+}
+
+/** The release a tag name ('ltsc2022', '1809', '20H2', 'sac2016') or release id stands for. */
+export function releaseForName(name: string): WindowsRelease | undefined {
+  const key = name.trim().toLowerCase();
+  return releaseByTagName.get(key) ?? releaseById.get(key);
+}
+
+/** Windows Server LTSC editions are also called by their year. */
+const LTSC_YEARS: Readonly<Record<string, string>> = {
+  2016: 'ltsc2016',
+  2019: 'ltsc2019',
+  2022: 'ltsc2022',
+  2025: 'ltsc2025',
+};
+
+/**
+ * Accepts 'ltsc2019'|'ltsc2022'|'ltsc2025'|'2019'|'2022'|'1809'|'20H2'|'10.0.20348'|'10.0.20348.2700'|'20348'
+ * (case-insensitive); undefined otherwise.
+ */
+export function parseWindowsVersion(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  const named = releaseForName(LTSC_YEARS[s] ?? s);
+  if (named) return named.build;
+  // The kubelet's windows-build label and image os.version are 10.0.<build>[.<revision>].
+  const full = /^10\.0\.(\d{5})(?:\.\d+)?$/.exec(s);
+  if (full) return Number(full[1]);
+  // A bare number is read as a build only when it is a known one, not any five digits.
+  return /^\d{5}$/.test(s) ? releaseForBuild(Number(s))?.build : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Isolation rules
+
+/**
+ * containerd's checkWindowsHostAndContainerCompat (what Kubernetes nodes do): below 20348 exact
+ * build; else image build in [latest LTSC strictly older than host, host].
+ */
+export function canRunProcessIsolated(hostBuild: number, imageBuild: number): boolean {
+  const firstStable = stableAbi.ltscBuilds[0];
+  if (hostBuild < firstStable) return hostBuild === imageBuild;
+  const oldest = [...stableAbi.ltscBuilds].reverse().find((ltsc) => hostBuild > ltsc) ?? firstStable;
+  return oldest <= imageBuild && imageBuild <= hostBuild;
+}
+
+/** Hyper-V isolation: image build <= host build. */
+export function canRunHyperV(hostBuild: number, imageBuild: number): boolean {
+  return imageBuild <= hostBuild;
+}
+
+/**
+ * The newest build with published container images that a host of `hostBuild` runs process-isolated
+ * (a 23H2 host, 25398, gets ltsc2022's 20348); undefined when no release fits.
+ */
+export function preferredImageBuildForHost(hostBuild: number): number | undefined {
+  return windowsReleases
+    .filter((r) => r.tagNames.length > 0 && canRunProcessIsolated(hostBuild, r.build))
+    .map((r) => r.build)
+    .sort((a, b) => b - a)[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing an image reference
+
+export interface ImageInfo {
+  /**
+   * 'windows' only when the reference certainly names a Windows image (family + tag, or a Windows
+   * variant in any image's tag); 'multi' for shared tags that include Windows and Linux; 'linux'
+   * only for images the KB knows are Linux-only or tags that certainly have no Windows image;
+   * else 'unknown'.
+   */
+  os: ImageOs;
+  family?: ImageFamily;
+  /** The Windows base under the image, when known. */
+  variant?: BaseVariant;
+  /** The Windows release the tag pins, when known. */
+  release?: WindowsRelease;
+  /** e.g. 20348, when known (also from full version tags 10.0.20348.2700). */
+  build?: number;
+  tagKind: TagKind;
+  /** The repository is one of the Windows image families (even if this tag is shared/unknown). */
+  windowsFamily: boolean;
+  /** A Windows-family repository whose tag has no Windows image (dotnet/sdk:8.0). */
+  sharedTagWithoutWindows?: boolean;
+  /** For shared tags with a known set of Windows entries (dotnet/framework latest -> ltsc2019, ltsc2016). */
+  sharedTagReleases?: WindowsRelease[];
+  /** Replacement repository incl. registry, e.g. 'mcr.microsoft.com/windows/servercore'. */
+  deprecated?: { replacement: string; sources: string[] };
+  /** HostProcess-only image: no os.version, so host/image build matching does not apply. */
+  hostProcessOnly?: boolean;
+}
+
+/** A whole word of a tag: delimited by the start or end of the tag or by '-', '_' or '.'. */
+const tagWord = (body: string): RegExp => new RegExp(`(?:^|[-_.])${body}(?=$|[-_.])`, 'i');
+const WINDOWS_VARIANT_WORD = tagWord(
+  `(?<variant>${Object.keys(tagWords.windowsVariants).join('|')})(?:[-_.](?<release>${releaseTagNames.join('|')}))?`,
+);
+const LTSC_WORD = tagWord(`(?<release>${releaseTagNames.filter((t) => /^ltsc\d{4}$/i.test(t)).join('|')})`);
+// Distribution names may carry a version: alpine3.22, ubi9, azurelinux3.0.
+const LINUX_WORD = tagWord(`(?:${tagWords.linuxDistributions.join('|')})(?:\\d[\\d.]*)?`);
+
+interface WindowsWords {
+  variant?: BaseVariant;
+  release?: WindowsRelease;
+}
+
+/** Windows variant or LTSC release words in a tag; undefined when there are none, or Linux words too. */
+function windowsWordsIn(tag: string): WindowsWords | undefined {
+  if (LINUX_WORD.test(tag)) return undefined;
+  const variantMatch = WINDOWS_VARIANT_WORD.exec(tag);
+  const releaseName = variantMatch?.groups?.release ?? LTSC_WORD.exec(tag)?.groups?.release;
+  if (!variantMatch && !releaseName) return undefined;
+  const variantWord = variantMatch?.groups?.variant?.toLowerCase();
+  return {
+    ...(variantWord ? { variant: tagWords.windowsVariants[variantWord] } : {}),
+    ...(releaseName ? { release: releaseForName(releaseName) } : {}),
+  };
+}
+
+function familyOf(registry: string, repository: string): ImageFamily | undefined {
+  return imageFamilies.find((f) => f.registries.includes(registry) && f.repositories.includes(repository));
+}
+
+function isLinuxOnly(registry: string, repository: string): boolean {
+  return linuxOnlyImages.some(
+    (l) =>
+      l.registry === registry &&
+      (l.repository.endsWith('/') ? repository.startsWith(l.repository) : repository === l.repository),
+  );
+}
+
+function plainKind(tag: string | undefined): TagKind {
+  if (tag === undefined) return 'none';
+  return tag.toLowerCase() === 'latest' ? 'latest' : 'other';
+}
+
+interface Classified {
+  info: ImageInfo;
+  scheme?: TagScheme;
+  match?: RegExpExecArray;
+}
+
+function fromScheme(
+  family: ImageFamily,
+  tag: string | undefined,
+  scheme: TagScheme,
+  match: RegExpExecArray,
+): ImageInfo {
+  const groups = match.groups ?? {};
+  const wordVariant = groups.variant ? tagWords.windowsVariants[groups.variant.toLowerCase()] : undefined;
+  const variant = scheme.os === 'windows' ? (wordVariant ?? family.variant) : undefined;
+  const build = groups.build ? Number(groups.build) : undefined;
+  const release = groups.release
+    ? releaseForName(groups.release)
+    : build !== undefined
+      ? releaseForBuild(build)
+      : undefined;
+  const shared = scheme.sharedReleases?.map((id) => releaseForName(id)).filter((r): r is WindowsRelease => !!r);
+  return {
+    os: scheme.os,
+    tagKind: tag === undefined ? 'none' : scheme.kind,
+    windowsFamily: true,
+    ...(variant ? { variant } : {}),
+    ...(release ? { release, build: release.build } : build !== undefined ? { build } : {}),
+    ...(scheme.withoutWindows ? { sharedTagWithoutWindows: true } : {}),
+    ...(shared?.length ? { sharedTagReleases: shared } : {}),
+  };
+}
+
+function classify(ref: ImageReference): Classified {
+  const registry = ref.registry.toLowerCase();
+  const repository = ref.repository.toLowerCase();
+  const family = familyOf(registry, repository);
+
+  if (!family) {
+    // Never read tag words on a repository known to have no Windows image.
+    if (isLinuxOnly(registry, repository)) {
+      return { info: { os: 'linux', tagKind: plainKind(ref.tag), windowsFamily: false } };
+    }
+    const words = ref.tag !== undefined ? windowsWordsIn(ref.tag) : undefined;
+    if (words) {
+      return {
+        info: {
+          os: 'windows',
+          tagKind: words.release ? 'release' : 'variant',
+          windowsFamily: false,
+          ...(words.variant ? { variant: words.variant } : {}),
+          ...(words.release ? { release: words.release, build: words.release.build } : {}),
+        },
+      };
+    }
+    return { info: { os: 'unknown', tagKind: plainKind(ref.tag), windowsFamily: false } };
+  }
+
+  const deprecated = family.deprecated && {
+    replacement:
+      family.deprecated.byTagWord?.find((w) => ref.tag !== undefined && tagWord(w.word).test(ref.tag))?.replacement ??
+      family.deprecated.replacement,
+    sources: family.deprecated.sources,
+  };
+  const extras: Partial<ImageInfo> = {
+    family,
+    ...(deprecated ? { deprecated } : {}),
+    ...(family.hostProcessOnly ? { hostProcessOnly: true } : {}),
+  };
+  // An untagged reference pulls `latest`; a digest alone says nothing about which tag it came from.
+  const tag = ref.tag ?? (ref.digest ? undefined : 'latest');
+  const trySchemes = (schemes: readonly TagScheme[] | undefined): Classified | undefined => {
+    if (tag === undefined) return undefined;
+    for (const scheme of schemes ?? []) {
+      const match = scheme.pattern.exec(tag);
+      if (match) return { info: { ...fromScheme(family, ref.tag, scheme, match), ...extras }, scheme, match };
+    }
+    return undefined;
+  };
+
+  const bySchemes = trySchemes(family.tagSchemes);
+  if (bySchemes) return bySchemes;
+
+  const words = tag !== undefined ? windowsWordsIn(tag) : undefined;
+  if (words) {
+    const variant = words.variant ?? family.variant;
+    return {
+      info: {
+        os: 'windows',
+        tagKind: words.release ? 'release' : 'variant',
+        windowsFamily: true,
+        ...(variant ? { variant } : {}),
+        ...(words.release ? { release: words.release, build: words.release.build } : {}),
+        ...extras,
+      },
+    };
+  }
+  if (tag !== undefined && family.linuxTagWords && LINUX_WORD.test(tag)) {
+    return { info: { os: 'linux', tagKind: plainKind(ref.tag), windowsFamily: true, ...extras } };
+  }
+
+  const byShared = trySchemes(family.sharedTagSchemes);
+  if (byShared) return byShared;
+
+  return {
+    info: {
+      os: family.publishes === 'windows' ? 'windows' : 'unknown',
+      tagKind: plainKind(ref.tag),
+      windowsFamily: true,
+      ...(family.publishes === 'windows' && family.variant ? { variant: family.variant } : {}),
+      ...extras,
+    },
+  };
+}
+
+export function describeImage(ref: ImageReference): ImageInfo {
+  return classify(ref).info;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retagging
+
+/** Replaces the text of named groups (from the end, so earlier positions stay valid). */
+function replaceGroups(tag: string, match: RegExpExecArray, replacements: Record<string, string>): string {
+  const spans = Object.entries(replacements)
+    .map(([group, text]) => ({ span: match.indices?.groups?.[group], text }))
+    .filter((r): r is { span: [number, number]; text: string } => !!r.span)
+    .sort((a, b) => b.span[0] - a.span[0]);
+  return spans.reduce((out, { span, text }) => out.slice(0, span[0]) + text + out.slice(span[1]), tag);
+}
+
+/** The reference text without its tag and digest, as written. */
+function nameAsWritten(ref: ImageReference): string {
+  const s = ref.raw.trim();
+  const at = s.indexOf('@');
+  const name = at >= 0 ? s.slice(0, at) : s;
+  return ref.tag !== undefined ? name.slice(0, name.length - ref.tag.length - 1) : name;
+}
+
+/**
+ * The release part of this family's tags for a Windows build ('ltsc2019' for Server Core 17763,
+ * '1809' for Nano Server 17763); undefined when the family publishes no such image.
+ */
+export function releaseTagFor(
+  family: ImageFamily,
+  variant: BaseVariant | undefined,
+  build: number,
+): string | undefined {
+  const v = variant ?? family.variant;
+  return v ? family.retag?.releaseTags[v]?.[build] : undefined;
+}
+
+/**
+ * The same image variant retagged for the target build; only tags the KB knows exist; undefined
+ * when there is none (e.g. nanoserver for ltsc2016, dotnet 10.0 for 1809). Keeps the tag's shape:
+ * - servercore:ltsc2019 -> servercore:ltsc2022;
+ * - dotnet/sdk:8.0-nanoserver-1809 -> dotnet/sdk:8.0-nanoserver-ltsc2022;
+ * - framework/aspnet:4.8-windowsservercore-ltsc2019 -> 4.8.1-windowsservercore-ltsc2022;
+ * - python:3.12-windowsservercore-ltsc2022 -> ...-ltsc2025;
+ * - the '-amd64' suffix is kept; a digest is dropped (it names the old image).
+ * Returns the full reference text, registry written as in the input.
+ */
+export function suggestRetag(ref: ImageReference, targetBuild: number): string | undefined {
+  const { info, scheme, match } = classify(ref);
+  const rule = info.family?.retag;
+  if (!rule || !scheme || !match || ref.tag === undefined) return undefined;
+
+  let tag: string | undefined;
+  if (scheme.kind === 'shared' || scheme.kind === 'latest') {
+    tag = rule.sharedTags?.[targetBuild];
+  } else if (info.variant) {
+    const releaseTag = rule.releaseTags[info.variant]?.[targetBuild];
+    if (!releaseTag) return undefined;
+    if (scheme.kind === 'release') {
+      const version = match.groups?.version;
+      const replacements: Record<string, string> = { release: releaseTag };
+      if (rule.versions) {
+        const versionRule = version !== undefined ? rule.versions.find((v) => v.pattern.test(version)) : undefined;
+        if (!versionRule || !versionRule.builds.includes(targetBuild)) return undefined;
+        const rewritten = versionRule.rewrite?.[targetBuild];
+        if (rewritten) replacements.version = rewritten;
+      }
+      // A timestamped tag is only kept until the next timestamp; the target's stamp is unknown.
+      if (match.groups?.date) replacements.date = '';
+      tag = replaceGroups(ref.tag, match, replacements);
+    } else if (scheme.kind === 'kb' || scheme.kind === 'full-version') {
+      // KB and full-version tags pin one patch of one release; the target release's patch is not
+      // derivable, so the floating release tag is the closest existing tag.
+      tag = releaseTag;
+    }
+  }
+  return tag && tag !== ref.tag ? `${nameAsWritten(ref)}:${tag}` : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Support lifecycle and variant facts
+
+export interface SupportStatus {
+  state: 'supported' | 'mainstream-ended' | 'ended' | 'unknown';
+  mainstreamEnd?: string;
+  extendedEnd?: string;
+  /**
+   * The date support ends/ended for this state: for 'supported' the mainstream end, for
+   * 'mainstream-ended' the extended end, for 'ended' the last day of support. Each date is the
+   * last supported day.
+   */
+  endDate?: string;
+  sources: string[];
+}
+
+/**
+ * Support of a base-image release+variant on a date (dates from the container base-image lifecycle
+ * page). Without a variant the answer is 'unknown' unless all variants of the release agree.
+ */
+export function supportStatus(release: WindowsRelease, variant: ImageInfo['variant'], today: Date): SupportStatus {
+  const rows = baseImageLifecycles.filter(
+    (l) => l.release === release.id && (!variant || l.variants.includes(variant)),
+  );
+  // Without a variant the answer must not depend on one (ltsc2016: Server Core and Nano Server differ).
+  const row = rows[0];
+  if (!row || rows.some((r) => r.mainstreamEnd !== row.mainstreamEnd || r.extendedEnd !== row.extendedEnd)) {
+    return { state: 'unknown', sources: [src.baseImageLifecycle] };
+  }
+  const day = today.toISOString().slice(0, 10);
+  const known = {
+    mainstreamEnd: row.mainstreamEnd,
+    ...(row.extendedEnd ? { extendedEnd: row.extendedEnd } : {}),
+    sources: row.sources,
+  };
+  if (day <= row.mainstreamEnd) return { state: 'supported', ...known, endDate: row.mainstreamEnd };
+  if (row.extendedEnd && day <= row.extendedEnd) {
+    return { state: 'mainstream-ended', ...known, endDate: row.extendedEnd };
+  }
+  return { state: 'ended', ...known, endDate: row.extendedEnd ?? row.mainstreamEnd };
+}
+
+/** Base variant capabilities: which shells exist, default user, lacks (.NET Framework, MSI, IIS...). */
+export function variantFacts(variant: NonNullable<ImageInfo['variant']>): VariantFacts {
+  return variantFactsTable[variant];
+}

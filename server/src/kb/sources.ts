@@ -1,0 +1,83 @@
+/**
+ * Source URLs cited by the knowledge base. Every fact entry in releases.ts and images.ts lists
+ * the pages it was taken from, so a reader can check it again.
+ */
+export const src = {
+  // Microsoft Learn: Windows containers
+  versionCompatibility:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+  baseImageLifecycle:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
+  portability: 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/portability',
+  insiderImages:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/insider-overview',
+  gpuAcceleration:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/gpu-acceleration',
+  containerBaseImages:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
+  persistentStorage:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/persistent-storage',
+  manageDockerfile:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile',
+  optimizeDockerfile:
+    'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/optimize-windows-dockerfile',
+  windowsServerReleaseInfo: 'https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info',
+  windows11ReleaseInfo: 'https://learn.microsoft.com/en-us/windows/release-health/windows11-release-information',
+
+  // Microsoft Tech Community (containers team announcements)
+  ws2019Available: 'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
+  taggingFormat:
+    'https://techcommunity.microsoft.com/t5/containers/updates-to-our-container-tagging-format/ba-p/382435',
+  removingLatest:
+    'https://techcommunity.microsoft.com/t5/containers/removing-the-latest-tag-an-update-on-mcr/ba-p/393045',
+
+  // containerd: what Kubernetes nodes do when matching Windows images
+  containerdCompat: 'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
+  containerdDefaultsWindows: 'https://github.com/containerd/platforms/blob/main/defaults_windows.go',
+
+  // kubernetes.io
+  k8sWindowsIntro: 'https://kubernetes.io/docs/concepts/windows/intro/',
+  k8sWindowsUserGuide: 'https://kubernetes.io/docs/concepts/windows/user-guide/',
+  k8sWellKnownLabels:
+    'https://kubernetes.io/docs/reference/labels-annotations-taints/#nodekubernetesiowindows-build',
+  k8sHostProcess: 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
+  k8sPauseChangelog: 'https://github.com/kubernetes/kubernetes/blob/master/build/pause/CHANGELOG.md',
+  k8sPauseMakefile: 'https://github.com/kubernetes/kubernetes/blob/master/build/pause/Makefile',
+
+  // .NET images
+  dotnetSupportedTags: 'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-tags.md',
+  dotnetSupportedPlatforms: 'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md',
+  dotnetReadmeSdk: 'https://github.com/dotnet/dotnet-docker/blob/main/README.sdk.md',
+  dotnetLinuxOnlyTags: 'https://github.com/dotnet/dotnet-docker/issues/4492',
+  dotnetRuntimeDepsLinuxOnly:
+    'https://github.com/dotnet/dotnet-docker/blob/8a8b2bd847e0b8af2af22ff4099da8f21229cd35/samples/selecting-tags.md',
+  dotnetNoWindowsRuntimeDeps: 'https://github.com/dotnet/sdk-container-builds/issues/415',
+  dotnetDocker: 'https://github.com/dotnet/dotnet-docker',
+  dotnetFrameworkDocker: 'https://github.com/microsoft/dotnet-framework-docker',
+
+  // IIS, PowerShell
+  iisDocker: 'https://github.com/microsoft/iis-docker',
+  iisNoNano: 'https://github.com/microsoft/iis-docker/issues/149',
+  iis2009Dockerfile:
+    'https://github.com/microsoft/iis-docker/blob/58dfbf7f816a70f6323d0cfacc55849b80dfe139/windowsservercore-2009/Dockerfile',
+  powershellDocker: 'https://github.com/PowerShell/PowerShell-Docker',
+  nano1709NoPowerShell: 'https://github.com/aspnet/aspnet-docker/issues/362',
+
+  // Docker official images
+  officialImagesLibrary: 'https://github.com/docker-library/official-images/tree/master/library',
+  officialImagesExternalPins: 'https://github.com/docker-library/official-images/tree/master/.external-pins',
+
+  // Kubernetes-on-Windows images
+  hostProcessBaseImage: 'https://github.com/microsoft/windows-host-process-containers-base-image',
+  msPauseWindowsTag:
+    'https://github.com/microsoft/Windows-Containers/blob/d08f0514f9afece81df76b98e744d1ac0bfc33c1/helpful_tools/PerfTraceCollector/hostsysprocess.yaml',
+
+  // Linux-only image families
+  distroless: 'https://github.com/GoogleContainerTools/distroless',
+  azureLinux: 'https://github.com/microsoft/azurelinux',
+} as const;
+
+/** The Docker official image library file for one image: it lists every tag and its OS. */
+export function officialImageLibraryFile(name: string): string {
+  return `https://github.com/docker-library/official-images/blob/master/library/${name}`;
+}

@@ -1,0 +1,244 @@
+// A Dockerfile as rules see it: stages with their resolved base image and whether they build a
+// Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
+import { DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Instruction, type JSONInstruction } from 'dockerfile-ast';
+import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
+import type { Range } from '../../engine/types';
+
+export type StageOs = 'windows' | 'linux' | 'unknown';
+
+/** Why a stage is taken to be Windows, shown in hover text and used by tests. */
+export type WindowsEvidence = 'base-image' | 'platform-flag' | 'parent-stage';
+
+/** The SHELL in effect: a known command line, or unknown when inherited from a base image we cannot see. */
+export type ShellState = { kind: 'known'; argv: string[]; instruction?: DockerInstruction } | { kind: 'unknown' };
+
+export interface DockerInstruction {
+  /** Upper case, as Docker treats keywords case-insensitively. */
+  keyword: string;
+  ast: Instruction;
+  range: Range;
+  stage: Stage;
+  /** SHELL in effect for this instruction's shell form. */
+  shell: ShellState;
+  /** Flags such as --chmod; empty for instructions that take none. */
+  flags: Flag[];
+  /** Arguments after the flags. */
+  args: Argument[];
+  /** The JSON array form (`["a", "b"]`) when the instruction is written that way and it parses. */
+  execForm?: { values: string[]; ranges: Range[] };
+}
+
+export interface BaseImage {
+  /** The image text after global ARG defaults are substituted. */
+  text: string;
+  ref: ImageReference;
+  info: ImageInfo;
+  /** Range of the image as written (possibly `${VAR}`). */
+  range: Range;
+  /** Range of the tag as written (`ltsc2022` or `${TAG}`). */
+  tagRange?: Range;
+  /** Range of the tag when it is written literally in the FROM line, so an edit can replace it. */
+  literalTagRange?: Range;
+  /** The global ARG whose default supplies the whole tag, when `FROM image:${TAG}`. */
+  tagFromArg?: { name: string; valueRange: Range };
+}
+
+export interface Stage {
+  index: number;
+  name?: string;
+  from: From;
+  fromRange: Range;
+  /** A previous stage this one builds on (`FROM build AS final`). */
+  parent?: Stage;
+  /** Resolved base image, undefined for stages on stages, `scratch` or unresolvable references. */
+  base?: BaseImage;
+  /** `--platform` value, when written literally. */
+  platform?: { value: string; range: Range };
+  os: StageOs;
+  windowsEvidence?: WindowsEvidence;
+  /** Windows build (e.g. 20348) the stage's base pins, when known; inherited through parent stages. */
+  windowsBuild?: number;
+  /** Base-image facts inherited through parent stages: the root image of the chain. */
+  rootBase?: BaseImage;
+  instructions: DockerInstruction[];
+}
+
+export interface DockerfileModel {
+  ast: Dockerfile;
+  escapeChar: string;
+  stages: Stage[];
+  /** ARGs before the first FROM: the only ones FROM lines can use. */
+  globalArgs: Map<string, { value: string | undefined; valueRange?: Range }>;
+  /** Instructions before the first FROM (ARGs and parser errors). */
+  preamble: Instruction[];
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const globalArgs = new Map<string, { value: string | undefined; valueRange?: Range }>();
+  const stages: Stage[] = [];
+  const preamble: Instruction[] = [];
+  const byName = new Map<string, Stage>();
+  let current: Stage | undefined;
+  let shell: ShellState = { kind: 'unknown' };
+
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    if (keyword === 'FROM') {
+      current = createStage(instruction as From, stages.length, globalArgs, byName);
+      stages.push(current);
+      if (current.name) byName.set(current.name.toLowerCase(), current);
+      shell = initialShell(current);
+      continue;
+    }
+    if (!current) {
+      preamble.push(instruction);
+      if (keyword === 'ARG') collectGlobalArg(instruction, globalArgs);
+      continue;
+    }
+    const wrapped = wrapInstruction(instruction, keyword, current, shell);
+    if (keyword === 'SHELL') {
+      shell = wrapped.execForm ? { kind: 'known', argv: wrapped.execForm.values, instruction: wrapped } : shell;
+      wrapped.shell = shell;
+    }
+    current.instructions.push(wrapped);
+  }
+  return { ast, escapeChar: ast.getEscapeCharacter(), stages, globalArgs, preamble };
+}
+
+function collectGlobalArg(instruction: Instruction, globalArgs: DockerfileModel['globalArgs']): void {
+  for (const arg of instruction.getArguments()) {
+    const text = arg.getValue();
+    const eq = text.indexOf('=');
+    const name = eq >= 0 ? text.slice(0, eq) : text;
+    if (!name) continue;
+    if (eq < 0) {
+      globalArgs.set(name, { value: undefined });
+      continue;
+    }
+    const range = arg.getRange();
+    const value = stripQuotes(text.slice(eq + 1));
+    const valueStart = { line: range.start.line, character: range.start.character + eq + 1 };
+    // The value range covers what the user typed, quotes included, so a fix replaces it whole.
+    globalArgs.set(name, { value, valueRange: range.start.line === range.end.line ? { start: valueStart, end: range.end } : undefined });
+  }
+}
+
+function stripQuotes(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return value.slice(1, -1);
+  return value;
+}
+
+const variablePattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Substitutes global ARG defaults the way the builder does for FROM; undefined when a variable has no value. */
+export function expandArgs(text: string, args: DockerfileModel['globalArgs']): string | undefined {
+  let unresolved = false;
+  const expanded = text.replace(variablePattern, (_match, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
+    const name = (braced ?? plain)!;
+    const value = args.get(name)?.value;
+    const isSet = value !== undefined && value !== '';
+    if (operator === ':-' || operator === '-') return isSet ? value! : (word ?? '');
+    if (operator === ':+' || operator === '+') return isSet ? (word ?? '') : '';
+    if (value === undefined) unresolved = true;
+    return value ?? '';
+  });
+  return unresolved ? undefined : expanded;
+}
+
+function createStage(from: From, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
+  const name = from.getBuildStage() ?? undefined;
+  const stage: Stage = { index, name, from, fromRange: from.getRange(), os: 'unknown', instructions: [] };
+
+  const platformFlag = from.getPlatformFlag();
+  const platformValue = platformFlag?.getValue();
+  if (platformFlag && platformValue && !platformValue.includes('$')) {
+    stage.platform = { value: platformValue, range: platformFlag.getValueRange() ?? platformFlag.getRange() };
+  }
+
+  const imageText = from.getImage();
+  const imageRange = from.getImageRange();
+  if (imageText && imageRange) {
+    const expanded = expandArgs(imageText, globalArgs);
+    const parent = expanded !== undefined && !expanded.includes(':') && !expanded.includes('@') ? byName.get(expanded.toLowerCase()) : undefined;
+    if (parent) {
+      stage.parent = parent;
+    } else if (expanded !== undefined) {
+      const ref = parseImageReference(expanded);
+      if (ref) stage.base = buildBase(from, expanded, ref, imageRange, globalArgs);
+    }
+  }
+
+  if (stage.parent) {
+    stage.os = stage.parent.os;
+    stage.windowsBuild = stage.parent.windowsBuild;
+    stage.rootBase = stage.parent.rootBase;
+    if (stage.os === 'windows') stage.windowsEvidence = 'parent-stage';
+  } else if (stage.base) {
+    stage.rootBase = stage.base;
+    if (stage.base.info.os === 'windows') {
+      stage.os = 'windows';
+      stage.windowsEvidence = 'base-image';
+      stage.windowsBuild = stage.base.info.build;
+    } else if (stage.base.info.os === 'linux') {
+      stage.os = 'linux';
+    }
+  }
+  const platformOs = stage.platform?.value.split('/')[0]?.toLowerCase();
+  if (platformOs === 'windows' && stage.os !== 'windows') {
+    stage.os = 'windows';
+    stage.windowsEvidence = 'platform-flag';
+  } else if (platformOs === 'linux' && stage.os === 'unknown') {
+    stage.os = 'linux';
+  }
+  return stage;
+}
+
+function buildBase(from: From, text: string, ref: ImageReference, range: Range, globalArgs: DockerfileModel['globalArgs']): BaseImage {
+  const base: BaseImage = { text, ref, info: describeImage(ref), range };
+  const tagText = from.getImageTag();
+  const tagRange = from.getImageTagRange();
+  if (tagText && tagRange) {
+    base.tagRange = tagRange;
+    if (!tagText.includes('$')) {
+      base.literalTagRange = tagRange;
+    } else {
+      const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(tagText);
+      const name = whole?.[1] ?? whole?.[2];
+      const arg = name ? globalArgs.get(name) : undefined;
+      if (name && arg?.valueRange) base.tagFromArg = { name, valueRange: arg.valueRange };
+    }
+  }
+  return base;
+}
+
+/** Windows base OS images start with cmd; any other base may have set its own SHELL, which we cannot see. */
+function initialShell(stage: Stage): ShellState {
+  if (stage.parent) return { kind: 'unknown' };
+  const family = stage.base?.info.family;
+  if (stage.os === 'windows' && family?.isBaseOs === true) return { kind: 'known', argv: ['cmd', '/S', '/C'] };
+  return { kind: 'unknown' };
+}
+
+function wrapInstruction(ast: Instruction, keyword: string, stage: Stage, shell: ShellState): DockerInstruction {
+  const hasFlags = typeof (ast as Partial<JSONInstruction>).getFlags === 'function';
+  const flags = hasFlags ? (ast as JSONInstruction).getFlags() : [];
+  const wrapped: DockerInstruction = { keyword, ast, range: ast.getRange(), stage, shell, flags, args: ast.getArguments() };
+  if (typeof (ast as Partial<JSONInstruction>).getJSONStrings === 'function') {
+    const json = ast as JSONInstruction;
+    const opening = json.getOpeningBracket();
+    const closing = json.getClosingBracket();
+    if (opening && closing) {
+      const strings = json.getJSONStrings();
+      wrapped.execForm = { values: strings.map((s) => s.getJSONValue()), ranges: strings.map((s) => s.getRange()) };
+    }
+  }
+  return wrapped;
+}
+
+/** The first word of a shell command line, lower-cased, without a path or .exe: "powershell", "cmd". */
+export function shellProgram(shell: ShellState): string | undefined {
+  if (shell.kind !== 'known' || shell.argv.length === 0) return undefined;
+  const program = shell.argv[0]!.split(/[\\/]/).pop()!.toLowerCase();
+  return program.endsWith('.exe') ? program.slice(0, -4) : program;
+}

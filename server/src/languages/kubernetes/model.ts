@@ -1,0 +1,441 @@
+// A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
+// CRDs included), containers with their images, and what says a pod targets Windows or Linux.
+import { isMap, isPair, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
+import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
+import { LineIndex } from '../../engine/text';
+import type { Range } from '../../engine/types';
+import type { WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
+import { asMap, asSeq, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
+
+export interface KubernetesModel {
+  text: string;
+  lines: LineIndex;
+  /** True when the file holds Go/Helm template markers: values they produce are unknown. */
+  isTemplate: boolean;
+  templateSpans: ReadonlyArray<readonly [number, number]>;
+  documents: KubeDocument[];
+  objects: KubeObject[];
+}
+
+export interface KubeDocument {
+  index: number;
+  ctx: YamlContext;
+  objects: KubeObject[];
+}
+
+export interface KubeObject {
+  model: KubernetesModel;
+  ctx: YamlContext;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  root: YAMLMap;
+  /** Where to report problems about the object as a whole: its `kind` value. */
+  kindRange: Range;
+  annotations: Map<string, string>;
+  podSpecs: PodSpec[];
+}
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerImage {
+  text: string;
+  range: Range;
+  ref?: ImageReference;
+  info?: ImageInfo;
+}
+
+export interface Container {
+  group: ContainerGroup;
+  index: number;
+  name?: string;
+  map: YAMLMap;
+  image?: ContainerImage;
+}
+
+export interface PodSpec {
+  object: KubeObject;
+  ctx: YamlContext;
+  map: YAMLMap;
+  /** Key path from the object root, e.g. ['spec', 'template', 'spec']. */
+  path: readonly string[];
+  containers: Container[];
+}
+
+const maxListDepth = 4;
+
+export function parseKubernetes(text: string): KubernetesModel {
+  const templateSpans = findTemplateSpans(text);
+  const masked = templateSpans.length > 0 ? maskTemplates(text, templateSpans) : text;
+  const model: KubernetesModel = { text, lines: new LineIndex(text), isTemplate: templateSpans.length > 0, templateSpans, documents: [], objects: [] };
+  // Tolerant parse: each document is read even when another one in the stream is broken.
+  const docs = parseAllDocuments(masked, { prettyErrors: false, uniqueKeys: false, merge: true, strict: false });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    const ctx: YamlContext = { doc, templates: { spans: templateSpans } };
+    const document: KubeDocument = { index, ctx, objects: [] };
+    collectObjects(doc.contents, ctx, model, document.objects, 0);
+    model.documents.push(document);
+    model.objects.push(...document.objects);
+  });
+  return model;
+}
+
+function collectObjects(node: unknown, ctx: YamlContext, model: KubernetesModel, out: KubeObject[], depth: number): void {
+  const root = asMap(node, ctx);
+  if (!root) return;
+  const apiVersion = stringAt(root, 'apiVersion', ctx);
+  const kindPair = getPair(root, 'kind', ctx);
+  const kind = scalarText(kindPair?.value, ctx);
+  // A document without apiVersion and kind is not a Kubernetes object (values files, compose, CI config).
+  if (!apiVersion || !kind || !kindPair) return;
+  if (kind === 'List' && depth < maxListDepth) {
+    for (const item of getSeq(root, 'items', ctx)?.items ?? []) collectObjects(item, ctx, model, out, depth + 1);
+    return;
+  }
+  const kindNode = kindPair.value as Node;
+  const object: KubeObject = {
+    model,
+    ctx,
+    apiVersion,
+    kind,
+    name: stringAt(getMap(root, 'metadata', ctx), 'name', ctx),
+    root,
+    kindRange: nodeRange(model, kindNode),
+    annotations: readStringMap(getMap(getMap(root, 'metadata', ctx), 'annotations', ctx), ctx),
+    podSpecs: [],
+  };
+  for (const path of podSpecPaths(kind)) {
+    const map = asMap(getPath(root, path, ctx), ctx);
+    if (map && looksLikePodSpec(map, ctx)) {
+      object.podSpecs.push(buildPodSpec(object, map, path));
+      break;
+    }
+  }
+  out.push(object);
+}
+
+/** Pod, CronJob and PodTemplate have their own shapes; every other workload (built-in or custom) uses spec.template.spec. */
+function podSpecPaths(kind: string): string[][] {
+  switch (kind) {
+    case 'Pod':
+      return [['spec']];
+    case 'PodTemplate':
+      return [['template', 'spec']];
+    case 'CronJob':
+      return [['spec', 'jobTemplate', 'spec', 'template', 'spec']];
+    default:
+      return [['spec', 'template', 'spec']];
+  }
+}
+
+function looksLikePodSpec(map: YAMLMap, ctx: YamlContext): boolean {
+  return getPair(map, 'containers', ctx) !== undefined || getPair(map, 'initContainers', ctx) !== undefined;
+}
+
+function buildPodSpec(object: KubeObject, map: YAMLMap, path: readonly string[]): PodSpec {
+  const ctx = object.ctx;
+  const containers: Container[] = [];
+  for (const group of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
+    getSeq(map, group, ctx)?.items.forEach((item, index) => {
+      const container = asMap(item, ctx);
+      if (!container) return;
+      const imagePair = getPair(container, 'image', ctx);
+      const imageText = scalarText(imagePair?.value, ctx);
+      let image: ContainerImage | undefined;
+      if (imagePair && imageText !== undefined) {
+        const ref = parseImageReference(imageText);
+        image = { text: imageText, range: nodeRange(object.model, imagePair.value as Node), ref, info: ref ? describeImage(ref) : undefined };
+      }
+      containers.push({ group, index, name: stringAt(container, 'name', ctx), map: container, image });
+    });
+  }
+  return { object, ctx, map, path, containers };
+}
+
+function readStringMap(map: YAMLMap | undefined, ctx: YamlContext): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const pair of ownPairs(map)) {
+    const key = pairKeyText(pair);
+    const value = scalarText(pair.value, ctx);
+    if (key !== undefined && value !== undefined) result.set(key, value);
+  }
+  return result;
+}
+
+export function nodeRange(model: KubernetesModel, node: { range?: readonly [number, number, number] | null } | null | undefined): Range {
+  const range = node?.range;
+  if (!range) return model.lines.range(0, 0);
+  return model.lines.range(range[0], range[1]);
+}
+
+export function pairKeyRange(model: KubernetesModel, pair: Pair): Range {
+  return nodeRange(model, pair.key as Node);
+}
+
+// ---- Helm/Go templates -------------------------------------------------------------------------
+
+function findTemplateSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('{{', from);
+    if (start < 0) break;
+    const close = text.indexOf('}}', start + 2);
+    const end = close < 0 ? text.length : close + 2;
+    spans.push([start, end]);
+    from = end;
+  }
+  return spans;
+}
+
+/**
+ * Replaces each template with text of the same length so every offset stays valid: a template
+ * that is alone on its line becomes blanks, one inside a value becomes a placeholder word.
+ */
+function maskTemplates(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  const chars = text.split('');
+  for (const [start, end] of spans) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const nextBreak = text.indexOf('\n', end);
+    const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+    const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+    for (let i = start; i < end; i++) {
+      if (chars[i] === '\n' || chars[i] === '\r') continue;
+      chars[i] = alone ? ' ' : '_';
+    }
+  }
+  return chars.join('');
+}
+
+/**
+ * In a template, a map may get keys we cannot see: a `{{ include }}`/`{{ toYaml }}` or an `{{ if }}`
+ * block at its own level. Checks that report a missing key stay silent for such a map.
+ */
+export function mayHaveHiddenKeys(model: KubernetesModel, map: YAMLMap | undefined, ctx: YamlContext): boolean {
+  if (!model.isTemplate) return false;
+  if (!map) return true;
+  if (map.items.some((item) => isPair(item) && isTemplated(item.key as Node, ctx))) return true;
+  const first = map.items.find(isPair);
+  if (!first || !first.key || !(first.key as Node).range) return isTemplated(map, ctx);
+  const keyStart = (first.key as Node).range![0];
+  const keyColumn = model.lines.position(keyStart).character;
+  const startLine = model.lines.position(keyStart).line;
+  const endLine = lastContentLine(model, map.range ? map.range[1] : keyStart);
+  for (const [spanStart] of model.templateSpans) {
+    const position = model.lines.position(spanStart);
+    const lineText = model.lines.lineText(position.line);
+    const indent = lineText.length - lineText.trimStart().length;
+    const templateOnly = lineText.trim().startsWith('{{') && lineText.trim().endsWith('}}');
+    if (position.line >= startLine && position.line <= endLine && templateOnly && indent <= keyColumn) return true;
+    if (position.line > endLine && templateOnly && indent === keyColumn && nextContentIndent(model, endLine) < keyColumn) {
+      if (position.line < nextContentLine(model, endLine)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when a key's value is produced by a template (inline, or on the lines under the key). */
+export function valueIsTemplated(model: KubernetesModel, pair: Pair, ctx: YamlContext): boolean {
+  if (!model.isTemplate) return false;
+  if (isTemplated(pair.value as Node, ctx)) return true;
+  const keyNode = pair.key as Node;
+  if (!keyNode?.range) return false;
+  const keyLine = model.lines.position(keyNode.range[0]).line;
+  const keyColumn = model.lines.position(keyNode.range[0]).character;
+  for (let line = keyLine + 1; line < model.lines.lineCount; line++) {
+    const text = model.lines.lineText(line);
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    const indent = text.length - text.trimStart().length;
+    if (trimmed.startsWith('{{')) {
+      if (indent > keyColumn) return true;
+      continue;
+    }
+    if (indent <= keyColumn) return false;
+  }
+  return false;
+}
+
+function lastContentLine(model: KubernetesModel, endOffset: number): number {
+  let line = model.lines.position(Math.max(0, endOffset - 1)).line;
+  while (line > 0) {
+    const trimmed = model.lines.lineText(line).trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) break;
+    line--;
+  }
+  return line;
+}
+
+function nextContentLine(model: KubernetesModel, afterLine: number): number {
+  for (let line = afterLine + 1; line < model.lines.lineCount; line++) {
+    const trimmed = model.lines.lineText(line).trim();
+    if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('{{')) return line;
+  }
+  return model.lines.lineCount;
+}
+
+function nextContentIndent(model: KubernetesModel, afterLine: number): number {
+  const line = nextContentLine(model, afterLine);
+  if (line >= model.lines.lineCount) return -1;
+  const text = model.lines.lineText(line);
+  return text.length - text.trimStart().length;
+}
+
+// ---- Which OS a pod targets ----------------------------------------------------------------------
+
+export type OsName = 'windows' | 'linux';
+
+export type OsEvidenceKind = 'os-field' | 'node-selector' | 'node-affinity' | 'runtime-class' | 'windows-options' | 'image';
+
+export interface OsEvidence {
+  os: OsName;
+  kind: OsEvidenceKind;
+  range: Range;
+  /** The label or image that says so, for messages. */
+  detail: string;
+  /** The RuntimeClass, when kind is 'runtime-class'. */
+  runtimeClass?: RuntimeClassInfo;
+}
+
+export const osLabel = 'kubernetes.io/os';
+export const betaOsLabel = 'beta.kubernetes.io/os';
+export const windowsBuildLabel = 'node.kubernetes.io/windows-build';
+const osLabels = [osLabel, betaOsLabel];
+const archLabels = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
+
+export interface PodOs {
+  evidence: OsEvidence[];
+  /** Evidence that the scheduler will place the pod on one OS (node selector, affinity, RuntimeClass). */
+  scheduling: OsEvidence[];
+  /** True when something that decides scheduling is hidden from us (template, unknown RuntimeClass). */
+  schedulingUnknown: boolean;
+}
+
+export function podOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
+  const { ctx, map } = pod;
+  const model = pod.object.model;
+  const evidence: OsEvidence[] = [];
+  let schedulingUnknown = mayHaveHiddenKeys(model, map, ctx);
+
+  const osNamePair = getPair(getMap(map, 'os', ctx), 'name', ctx);
+  const osName = scalarText(osNamePair?.value, ctx)?.toLowerCase();
+  if (osNamePair && (osName === 'windows' || osName === 'linux')) {
+    evidence.push({ os: osName, kind: 'os-field', range: nodeRange(model, osNamePair.value as Node), detail: `spec.os.name: ${osName}` });
+  }
+
+  const selectorPair = getPair(map, 'nodeSelector', ctx);
+  if (selectorPair && valueIsTemplated(model, selectorPair, ctx)) schedulingUnknown = true;
+  const selector = asMap(selectorPair?.value, ctx);
+  if (selector && mayHaveHiddenKeys(model, selector, ctx)) schedulingUnknown = true;
+  for (const pair of ownPairs(selector)) {
+    const label = pairKeyText(pair) ?? '';
+    const value = scalarText(pair.value, ctx)?.toLowerCase();
+    if (osLabels.includes(label) && (value === 'windows' || value === 'linux')) {
+      evidence.push({ os: value, kind: 'node-selector', range: nodeRange(model, pair.value as Node), detail: `${label}: ${value}` });
+    } else if (label === windowsBuildLabel) {
+      // Only Windows nodes carry this label, so selecting on it schedules onto Windows.
+      evidence.push({ os: 'windows', kind: 'node-selector', range: nodeRange(model, pair.value as Node), detail: `${label}: ${value ?? ''}` });
+    } else if (!archLabels.includes(label)) {
+      // A custom label (an AKS node pool, a hostname) targets nodes we cannot see: they may all be Windows.
+      schedulingUnknown = true;
+    }
+  }
+
+  const affinity = affinityOs(pod);
+  if (affinity === 'unknown') schedulingUnknown = true;
+  else if (affinity) evidence.push(affinity);
+
+  const runtimeClassPair = getPair(map, 'runtimeClassName', ctx);
+  const runtimeClassName = scalarText(runtimeClassPair?.value, ctx);
+  if (runtimeClassPair && runtimeClassName === undefined && runtimeClassPair.value !== null) schedulingUnknown = true;
+  if (runtimeClassPair && runtimeClassName !== undefined) {
+    const runtimeClass = workspace.runtimeClass(runtimeClassName);
+    if (!runtimeClass) schedulingUnknown = true;
+    else if (runtimeClass.os) {
+      evidence.push({ os: runtimeClass.os, kind: 'runtime-class', range: nodeRange(model, runtimeClassPair.value as Node), detail: `RuntimeClass ${runtimeClassName}`, runtimeClass });
+    }
+  }
+
+  const windowsOptions = [getPath(map, ['securityContext', 'windowsOptions'], ctx), ...pod.containers.map((c) => getPath(c.map, ['securityContext', 'windowsOptions'], ctx))];
+  for (const node of windowsOptions) {
+    if (node && isMap(node)) {
+      evidence.push({ os: 'windows', kind: 'windows-options', range: nodeRange(model, node), detail: 'securityContext.windowsOptions' });
+      break;
+    }
+  }
+
+  for (const container of pod.containers) {
+    const info = container.image?.info;
+    if (info && (info.os === 'windows' || info.os === 'linux')) {
+      evidence.push({ os: info.os, kind: 'image', range: container.image!.range, detail: container.image!.text });
+    }
+  }
+  const scheduling = evidence.filter((e) => e.kind === 'node-selector' || e.kind === 'node-affinity' || e.kind === 'runtime-class');
+  return { evidence, scheduling, schedulingUnknown };
+}
+
+/**
+ * Required node affinity pins an OS when every term (terms are ORed) requires `kubernetes.io/os In [x]`
+ * (or a Windows build) for the same OS. 'unknown' when the affinity is templated or a term selects
+ * nodes by other labels, which may all be of one OS.
+ */
+function affinityOs(pod: PodSpec): OsEvidence | 'unknown' | undefined {
+  const { ctx, map } = pod;
+  const model = pod.object.model;
+  const requiredPair = getPair(getMap(getMap(map, 'affinity', ctx), 'nodeAffinity', ctx), 'requiredDuringSchedulingIgnoredDuringExecution', ctx);
+  if (!requiredPair) {
+    const affinityPair = getPair(map, 'affinity', ctx);
+    return affinityPair && valueIsTemplated(model, affinityPair, ctx) ? 'unknown' : undefined;
+  }
+  if (valueIsTemplated(model, requiredPair, ctx)) return 'unknown';
+  const terms = getSeq(asMap(requiredPair.value, ctx), 'nodeSelectorTerms', ctx)?.items ?? [];
+  let os: OsName | undefined;
+  let range: Range | undefined;
+  let targeted = false;
+  for (const termNode of terms) {
+    const term = asMap(termNode, ctx);
+    if (getPair(term, 'matchFields', ctx)) targeted = true;
+    let termOs: OsName | undefined;
+    for (const expressionNode of getSeq(term, 'matchExpressions', ctx)?.items ?? []) {
+      const expression = asMap(expressionNode, ctx);
+      const key = stringAt(expression, 'key', ctx) ?? '';
+      const operator = stringAt(expression, 'operator', ctx);
+      const values = asSeq(getNode(expression, 'values', ctx), ctx)?.items.map((v) => scalarText(v, ctx)?.toLowerCase()) ?? [];
+      if (osLabels.includes(key) && operator === 'In' && values.length === 1 && (values[0] === 'windows' || values[0] === 'linux')) {
+        termOs = values[0];
+      } else if (key === windowsBuildLabel && (operator === 'In' || operator === 'Exists')) {
+        termOs = 'windows';
+      } else if (!archLabels.includes(key)) {
+        targeted = true;
+        continue;
+      } else {
+        continue;
+      }
+      range ??= nodeRange(model, expression!);
+    }
+    if (!termOs || (os && os !== termOs)) return targeted ? 'unknown' : undefined;
+    os = termOs;
+  }
+  if (os && range) return { os, kind: 'node-affinity', range, detail: `node affinity ${osLabel} In [${os}]` };
+  return targeted ? 'unknown' : undefined;
+}
+
+/** Reads a RuntimeClass object: which OS and Windows build its scheduling selector pins. */
+export function readRuntimeClass(object: KubeObject, uri: string): RuntimeClassInfo | undefined {
+  if (object.kind !== 'RuntimeClass' || !object.name) return undefined;
+  const { ctx } = object;
+  const selector = getMap(getMap(object.root, 'scheduling', ctx), 'nodeSelector', ctx);
+  const os = (stringAt(selector, osLabel, ctx) ?? stringAt(selector, betaOsLabel, ctx))?.toLowerCase();
+  const buildPair = getPair(selector, windowsBuildLabel, ctx);
+  const build = scalarText(buildPair?.value, ctx);
+  return {
+    name: object.name,
+    uri,
+    range: object.kindRange,
+    os: os === 'windows' || os === 'linux' ? os : undefined,
+    windowsBuild: build,
+    windowsBuildRange: buildPair ? nodeRange(object.model, buildPair.value as Node) : undefined,
+  };
+}
+

@@ -1,0 +1,113 @@
+// Reading YAML nodes safely: aliases and merge keys resolved with a depth cap (alias bombs never
+// expand), Helm/Go template placeholders treated as unknown values.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** Spans of `{{ ... }}` in the original text; values overlapping one are unknown to us. */
+export interface TemplateSpans {
+  spans: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface YamlContext {
+  doc: Document.Parsed;
+  templates: TemplateSpans;
+}
+
+const maxAliasDepth = 8;
+
+export function resolveNode(node: unknown, ctx: YamlContext, depth = 0): Node | undefined {
+  if (node === null || node === undefined) return undefined;
+  if (isAlias(node)) {
+    if (depth >= maxAliasDepth) return undefined;
+    return resolveNode(node.resolve(ctx.doc), ctx, depth + 1);
+  }
+  return node as Node;
+}
+
+export function asMap(node: unknown, ctx: YamlContext): YAMLMap | undefined {
+  const resolved = resolveNode(node, ctx);
+  return isMap(resolved) ? resolved : undefined;
+}
+
+export function asSeq(node: unknown, ctx: YamlContext): YAMLSeq | undefined {
+  const resolved = resolveNode(node, ctx);
+  return isSeq(resolved) ? resolved : undefined;
+}
+
+/** `<<` merge keys parse to a symbol-valued scalar when merge keys are enabled. */
+function isMergeKey(pair: Pair): boolean {
+  return isScalar(pair.key) && (pair.key.value === '<<' || (typeof pair.key.value === 'symbol' && pair.key.source === '<<'));
+}
+
+function keyText(pair: Pair): string | undefined {
+  return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
+}
+
+/** The pair for `key`, looking through `<<` merge keys as Kubernetes tooling (kubectl) does. Own keys win. */
+export function getPair(map: YAMLMap | undefined, key: string, ctx: YamlContext, depth = 0): Pair | undefined {
+  if (!map || depth > maxAliasDepth) return undefined;
+  let merged: Pair | undefined;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const name = keyText(item);
+    if (name === key) return item;
+    if (isMergeKey(item) && merged === undefined) {
+      const sources = isSeq(resolveNode(item.value, ctx)) ? (resolveNode(item.value, ctx) as YAMLSeq).items : [item.value];
+      for (const source of sources) {
+        merged = getPair(asMap(source, ctx), key, ctx, depth + 1);
+        if (merged) break;
+      }
+    }
+  }
+  return merged;
+}
+
+export function getNode(map: YAMLMap | undefined, key: string, ctx: YamlContext): Node | undefined {
+  return resolveNode(getPair(map, key, ctx)?.value, ctx);
+}
+
+export function getMap(map: YAMLMap | undefined, key: string, ctx: YamlContext): YAMLMap | undefined {
+  return asMap(getPair(map, key, ctx)?.value, ctx);
+}
+
+export function getSeq(map: YAMLMap | undefined, key: string, ctx: YamlContext): YAMLSeq | undefined {
+  return asSeq(getPair(map, key, ctx)?.value, ctx);
+}
+
+/** Follows a key path through maps. */
+export function getPath(map: YAMLMap | undefined, path: readonly string[], ctx: YamlContext): Node | undefined {
+  let node: Node | undefined = map;
+  for (const key of path) {
+    const current = asMap(node, ctx);
+    if (!current) return undefined;
+    node = getNode(current, key, ctx);
+  }
+  return node;
+}
+
+export function isTemplated(node: { range?: readonly [number, number, number] | null } | null | undefined, ctx: YamlContext): boolean {
+  const range = node?.range;
+  if (!range) return false;
+  return ctx.templates.spans.some(([start, end]) => start < range[1] && range[0] < end);
+}
+
+/** A scalar's text; undefined for non-scalars, null values and anything a template produces. */
+export function scalarText(node: unknown, ctx: YamlContext): string | undefined {
+  const resolved = resolveNode(node, ctx);
+  if (!isScalar(resolved) || isTemplated(resolved, ctx)) return undefined;
+  const value = resolved.value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function stringAt(map: YAMLMap | undefined, key: string, ctx: YamlContext): string | undefined {
+  return scalarText(getPair(map, key, ctx)?.value, ctx);
+}
+
+export function pairKeyText(pair: Pair): string | undefined {
+  return keyText(pair);
+}
+
+/** Pairs of a map, with merge keys left out (they are read through getPair). */
+export function ownPairs(map: YAMLMap | undefined): Pair[] {
+  return map ? map.items.filter((item): item is Pair => isPair(item) && !isMergeKey(item)) : [];
+}

@@ -1,0 +1,59 @@
+// Quick fixes (a rule's fix is preferred, its suggestions are not), "ignore this rule here", and fix-all.
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { fixAll } from '../engine/fixes';
+import type { AnalyzeOptions, SourceDocument } from '../engine/runner';
+import { ignoreComment } from '../engine/suppressions';
+import { LineIndex, minimalEdit } from '../engine/text';
+import type { Finding, Fix } from '../engine/types';
+import { diagnosticSource, findingKey, type DiagnosticData } from './diagnostics';
+
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.windowsContainers`;
+
+export interface AnalysedDocument {
+  document: SourceDocument;
+  version: number;
+  findings: Finding[];
+  /** First line of the construct a finding sits in (the whole Dockerfile instruction), for ignore comments. */
+  suppressionLine(finding: Finding): number;
+}
+
+function fixAction(fix: Fix, uri: string, diagnostic: Diagnostic, preferred: boolean): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred,
+    edit: { changes: { [uri]: fix.edits } },
+  };
+}
+
+function ignoreAction(analysed: AnalysedDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
+  const lines = new LineIndex(analysed.document.text);
+  const line = analysed.suppressionLine(finding);
+  const indent = /^\s*/.exec(lines.lineText(line))![0];
+  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# ${ignoreComment} ${finding.ruleId}${lines.eol}` };
+  return { title: `Ignore ${finding.ruleId} here`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [analysed.document.uri]: [edit] } } };
+}
+
+export function quickFixes(analysed: AnalysedDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const byKey = new Map(analysed.findings.map((finding, index) => [findingKey(finding, index), finding]));
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== diagnosticSource) continue;
+    const key = (diagnostic.data as DiagnosticData | undefined)?.key;
+    const finding = key ? byKey.get(key) : undefined;
+    if (!finding) continue;
+    if (finding.fix) actions.push(fixAction(finding.fix, analysed.document.uri, diagnostic, true));
+    for (const suggestion of finding.suggestions) actions.push(fixAction(suggestion, analysed.document.uri, diagnostic, false));
+    actions.push(ignoreAction(analysed, finding, diagnostic));
+  }
+  return actions;
+}
+
+export function fixAllAction(analysed: AnalysedDocument, options: AnalyzeOptions, kind: string = fixAllKind): CodeAction | undefined {
+  if (!analysed.findings.some((finding) => finding.fix)) return undefined;
+  const result = fixAll(analysed.document, options);
+  const edit = minimalEdit(analysed.document.text, result.text);
+  if (!edit) return undefined;
+  return { title: 'Fix all Windows container problems', kind, edit: { changes: { [analysed.document.uri]: [edit] } } };
+}

@@ -1,0 +1,95 @@
+// Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { configFileName, defaultConfig, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
+import { ruleIds } from '../engine/registry';
+import type { Notice } from '../engine/types';
+
+interface Folder {
+  uri: string;
+  /** With a trailing slash, so a prefix test cannot match a sibling folder. */
+  prefix: string;
+  settings: UserConfig;
+  file: UserConfig;
+  fileNotice?: { uri: string; notice: Notice };
+  resolved: ResolvedConfig;
+}
+
+export class ConfigStore {
+  private folders: Folder[] = [];
+  private globalSettings: UserConfig = {};
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : uri + '/', settings: {}, file: {}, resolved: defaultConfig }));
+    for (const folder of this.folders) this.reloadFile(folder);
+  }
+
+  get folderUris(): string[] {
+    return this.folders.map((folder) => folder.uri);
+  }
+
+  /** Settings pushed without a folder scope (initializationOptions, didChangeConfiguration from simple clients). */
+  setGlobalSettings(raw: unknown): void {
+    this.globalSettings = sanitizeSettings(raw, ruleIds);
+    for (const folder of this.folders) this.resolve(folder);
+  }
+
+  setFolderSettings(folderUri: string, raw: unknown): void {
+    const folder = this.folders.find((f) => f.uri === folderUri);
+    if (!folder) return;
+    folder.settings = sanitizeSettings(raw, ruleIds);
+    this.resolve(folder);
+  }
+
+  reloadFiles(): void {
+    for (const folder of this.folders) this.reloadFile(folder);
+  }
+
+  /** Problems in config files on disk, keyed by the file's URI (an empty list clears a fixed file). */
+  fileNotices(): Array<{ uri: string; notices: Notice[] }> {
+    return this.folders.map((folder) => ({ uri: configUri(folder.uri), notices: folder.fileNotice ? [folder.fileNotice.notice] : [] }));
+  }
+
+  configFor(documentUri: string): ResolvedConfig {
+    const folder = this.folderOf(documentUri);
+    return folder ? folder.resolved : resolveConfig([{ config: this.globalSettings, origin: 'settings' }]);
+  }
+
+  private folderOf(documentUri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      if (documentUri.startsWith(folder.prefix) && (!best || folder.prefix.length > best.prefix.length)) best = folder;
+    }
+    return best;
+  }
+
+  private reloadFile(folder: Folder): void {
+    folder.file = {};
+    folder.fileNotice = undefined;
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(fileURLToPath(folder.uri), configFileName), 'utf8');
+    } catch {
+      text = undefined; // no config file: the defaults and the settings apply
+    }
+    if (text !== undefined) {
+      const result = parseConfigFile(text, ruleIds);
+      folder.file = result.config;
+      if (result.problem) folder.fileNotice = { uri: configUri(folder.uri), notice: result.problem };
+    }
+    this.resolve(folder);
+  }
+
+  private resolve(folder: Folder): void {
+    folder.resolved = resolveConfig([
+      { config: this.globalSettings, origin: 'settings' },
+      { config: folder.settings, origin: 'settings' },
+      { config: folder.file, origin: configFileName },
+    ]);
+  }
+}
+
+export function configUri(folderUri: string): string {
+  return pathToFileURL(join(fileURLToPath(folderUri), configFileName)).href;
+}

@@ -1,0 +1,56 @@
+// SARIF 2.1.0 output, as GitHub code scanning and Azure DevOps read it: every rule listed once,
+// results with relative paths under %SRCROOT%, 1-based regions.
+import { pathToFileURL } from 'node:url';
+import type { AnyRule, Finding, Severity } from '../engine/types';
+import { docsUrl } from '../engine/docs';
+
+const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[] }>, cwd: string, rules: readonly AnyRule[], version: string): string {
+  const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'wincontainers',
+            version,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id.split('/')[1],
+              shortDescription: { text: rule.meta.description },
+              helpUri: docsUrl(rule.id),
+              defaultConfiguration: { level: levels[rule.meta.defaultSeverity] },
+              properties: { tags: [rule.meta.language, rule.meta.type] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
+        results: results.flatMap(({ path, findings }) =>
+          findings.map((finding) => ({
+            ruleId: finding.ruleId,
+            ruleIndex: ruleIndex.get(finding.ruleId),
+            level: levels[finding.severity],
+            message: { text: finding.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                  region: {
+                    startLine: finding.range.start.line + 1,
+                    startColumn: finding.range.start.character + 1,
+                    endLine: finding.range.end.line + 1,
+                    endColumn: finding.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,178 @@
+// The language server: connection, documents and handler registration. Analysis lives in the
+// engine; this file decides when to run it and turns its results into LSP messages.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { configFileName } from './engine/config';
+import { setDocsBase } from './engine/docs';
+import { analyze, type AnalyzeOptions } from './engine/runner';
+import type { Finding } from './engine/types';
+import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
+import { ConfigStore } from './lsp/config-store';
+import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
+import { Scheduler } from './lsp/scheduler';
+
+const settingsSection = 'windowsContainers';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const configs = new ConfigStore();
+  const analysed = new Map<string, AnalysedDocument>();
+  let pullSettings = false;
+  // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
+  let settingsLoaded: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
+
+  function optionsFor(uri: string): AnalyzeOptions {
+    return { config: configs.configFor(uri) };
+  }
+
+  /** Analyses the document's current version, reusing the result when nothing changed since. */
+  function analyseNow(document: TextDocument): AnalysedDocument {
+    const cached = analysed.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
+    const analysis = analyze(source, optionsFor(document.uri));
+    const dockerfile = analysis.dockerfile;
+    const result: AnalysedDocument = {
+      document: source,
+      version: document.version,
+      findings: analysis.findings,
+      suppressionLine(finding: Finding) {
+        const line = finding.range.start.line;
+        const instruction = dockerfile?.ast.getInstructions().find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
+        return instruction ? instruction.getRange().start.line : line;
+      },
+    };
+    analysed.set(document.uri, result);
+    const diagnostics = [...analysis.findings.map(toDiagnostic), ...analysis.notices.map(noticeToDiagnostic)];
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    return result;
+  }
+
+  const scheduler = new Scheduler((uri) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      analyseNow(document);
+    } catch (error) {
+      // One document's failure must not take the server down: log it and clear that document.
+      analysed.delete(uri);
+      connection.console.error(`windows-containers: internal error while checking ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+    }
+  });
+
+  function revalidateAll(): void {
+    analysed.clear();
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    publishConfigFileNotices();
+  }
+
+  function publishConfigFileNotices(): void {
+    for (const { uri, notices } of configs.fileNotices()) {
+      // An open config file is reported from its editor buffer instead.
+      if (documents.get(uri)) continue;
+      void connection.sendDiagnostics({ uri, diagnostics: notices.map(noticeToDiagnostic) });
+    }
+  }
+
+  async function pullFolderSettings(): Promise<void> {
+    if (!pullSettings) return;
+    const folders = configs.folderUris;
+    const scopes = folders.length > 0 ? folders : [undefined];
+    const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));
+    if (folders.length === 0) configs.setGlobalSettings(values[0]);
+    else folders.forEach((uri, index) => configs.setFolderSettings(uri, values[index]));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string };
+    if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configs.setFolders(folders);
+    if (options.settings !== undefined) configs.setGlobalSettings(options.settings);
+    pullSettings = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
+      },
+      serverInfo: { name: 'windows-containers-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (pullSettings) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+    }
+    await connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] })
+      .catch(() => undefined);
+    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    settingsLoaded();
+    revalidateAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
+    if (pushed !== undefined && !pullSettings) configs.setGlobalSettings(pushed);
+    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configs.reloadFiles();
+    revalidateAll();
+  });
+
+  documents.onDidOpen((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri, 0)));
+  documents.onDidChangeContent((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri)));
+  documents.onDidSave((event) => {
+    if (event.document.uri.endsWith(`/${configFileName}`)) {
+      configs.reloadFiles();
+      revalidateAll();
+    }
+  });
+  documents.onDidClose((event) => {
+    scheduler.forget(event.document.uri);
+    analysed.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    try {
+      const current = analyseNow(document);
+      const only = params.context.only;
+      const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
+      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(current, params.context.diagnostics) : [];
+      if (only?.some((requested) => fixAllKind.startsWith(requested))) {
+        const fixAll = fixAllAction(current, optionsFor(document.uri), fixAllKind);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    } catch (error) {
+      connection.console.error(`windows-containers: code actions failed for ${document.uri}: ${String(error)}`);
+      return [];
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+startServer(createConnection(ProposedFeatures.all));

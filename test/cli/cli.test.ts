@@ -1,0 +1,158 @@
+// The bundled CLI as CI runs it: output formats, exit codes, file discovery and bad input.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+
+const repoRoot = join(__dirname, '..', '..', '..');
+const cliPath = join(repoRoot, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+const windowsDockerfile = 'FROM mcr.microsoft.com/windows/servercore:latest\n';
+const windowsPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+
+describe('wincontainers check', () => {
+  let root: string;
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'wincontainers-cli-'));
+    write(root, {
+      'app/Dockerfile': windowsDockerfile,
+      'app/pod.yaml': windowsPod,
+      'linux/Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update\n',
+      'linux/Containerfile': 'FROM alpine\n',
+      'vendor/Dockerfile.windows': windowsDockerfile,
+      'generated/build.Dockerfile': windowsDockerfile,
+      '.gitignore': 'generated/\n',
+      'notes.txt': windowsDockerfile,
+    });
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('prints path:line:col severity rule-id message and exits 1 on errors', () => {
+    const result = run(['check', 'app', 'linux'], root);
+    assert.equal(result.status, 1, result.stderr);
+    const lines = result.stdout.trim().split('\n');
+    assert.match(lines[0]!, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag `latest` does not exist for mcr\.microsoft\.com\/windows\/servercore/);
+    assert.match(lines[1]!, /^app\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector This Pod runs Windows containers/);
+    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 4 files.');
+  });
+
+  it('walks folders, skipping .gitignore matches and the config ignore list', () => {
+    write(root, { '.wincontainers.yaml': 'ignore:\n  - vendor/**\n' });
+    try {
+      const result = run(['check', '--format', 'json'], root);
+      const files = new Set((JSON.parse(result.stdout) as Array<{ file: string }>).map((f) => f.file));
+      assert.deepEqual([...files].sort(), ['app/Dockerfile', 'app/pod.yaml']);
+    } finally {
+      rmSync(join(root, '.wincontainers.yaml'));
+    }
+  });
+
+  it('--format json prints one array with 1-based positions', () => {
+    const result = run(['check', 'app/Dockerfile', '--format=json'], root);
+    assert.equal(result.status, 1);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: 'app/Dockerfile',
+        line: 1,
+        column: 43,
+        endLine: 1,
+        endColumn: 49,
+        severity: 'error',
+        rule: 'dockerfile/windows-base-image-tag',
+        message: JSON.parse(result.stdout)[0].message,
+        fixable: false,
+        docs: JSON.parse(result.stdout)[0].docs,
+      },
+    ]);
+    assert.match(JSON.parse(result.stdout)[0].docs, /^file:\/\/.*\/docs\/rules\/dockerfile\/windows-base-image-tag\.md$/);
+  });
+
+  it('--format sarif is valid SARIF 2.1.0 and lists every rule', () => {
+    const result = run(['check', 'app', '--format', 'sarif'], root);
+    const sarif = JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
+    const run0 = sarif.runs[0];
+    assert.ok(run0.tool.driver.rules.some((rule: { id: string }) => rule.id === 'kubernetes/windows-node-selector'));
+    assert.deepEqual(
+      run0.results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => [
+        r.ruleId,
+        r.level,
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+        r.locations[0]!.physicalLocation.region.startLine,
+      ]),
+      [
+        ['dockerfile/windows-base-image-tag', 'error', 'app/Dockerfile', 1],
+        ['kubernetes/windows-node-selector', 'warning', 'app/pod.yaml', 5],
+      ],
+    );
+  });
+
+  it('--target turns the suggestion into a fix', () => {
+    const result = run(['check', 'app/Dockerfile', '--target', '10.0.20348', '--format', 'json'], root);
+    assert.equal(JSON.parse(result.stdout)[0].fixable, true);
+  });
+
+  it('exit 0 with only warnings, 1 when warnings exceed --max-warnings', () => {
+    assert.equal(run(['check', 'app/pod.yaml'], root).status, 0);
+    assert.equal(run(['check', 'app/pod.yaml', '--max-warnings', '1'], root).status, 0);
+    const over = run(['check', 'app/pod.yaml', '--max-warnings', '0'], root);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /Too many warnings: 1 \(--max-warnings 0\)/);
+  });
+
+  it('exit 0 and a clean summary on Linux files', () => {
+    const result = run(['check', 'linux'], root);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, 'No problems in 2 files.\n');
+  });
+
+  it('--config applies severities', () => {
+    write(root, { 'custom.yaml': 'rules:\n  dockerfile/windows-base-image-tag: warning\n' });
+    const result = run(['check', 'app/Dockerfile', '--config', 'custom.yaml'], root);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /:1:43 warning dockerfile\/windows-base-image-tag/);
+  });
+
+  for (const [name, args, message] of [
+    ['a missing path', ['check', 'nope'], 'wincontainers: no such file or folder: nope\n'],
+    ['an unknown option', ['check', '--fast'], 'wincontainers: unknown option "--fast"\n'],
+    ['a bad format', ['check', '--format', 'xml'], 'wincontainers: --format must be text, json or sarif; got "xml"\n'],
+    ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "ltsc2030"\n'],
+    ['a missing config', ['check', '--config', 'missing.yaml'], 'wincontainers: cannot read config missing.yaml: ENOENT\n'],
+    ['a file of unknown kind', ['check', 'notes.txt'], 'wincontainers: notes.txt is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file\n'],
+  ] as const) {
+    it(`exits 2 with one line on ${name}`, () => {
+      const result = run([...args], root);
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      assert.equal(result.stderr, message);
+    });
+  }
+
+  it('exits 2 on a broken config, naming the file and the problem', () => {
+    write(root, { 'broken.yaml': 'rules:\n  dockerfile/no-such-rule: error\n' });
+    const result = run(['check', 'app', '--config', 'broken.yaml', '--format', 'sarif'], root);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '', 'no half document on stdout');
+    assert.equal(result.stderr, `wincontainers: broken.yaml:2:3: Invalid .wincontainers.yaml: unknown rule "dockerfile/no-such-rule" in rules.\n`);
+  });
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseKubernetes, podOs } from '../../server/src/languages/kubernetes/model';
+import { emptyWorkspace } from '../../server/src/engine/workspace-view';
+
+const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+
+describe('Kubernetes model', () => {
+  it('finds pod specs in every workload kind, custom resources included', () => {
+    const text = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: a}]\n',
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  template:\n    spec:\n${container}`,
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: a}]\n',
+      'apiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate:\n  spec:\n    containers: [{name: c, image: a}]\n',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  template:\n    spec:\n      initContainers: [{name: i, image: a}]\n      containers: [{name: c, image: a}]\n',
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: inner}\n  spec:\n    containers: [{name: c, image: a}]\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {spec: x}\n',
+      'name: not-kubernetes\nspec:\n  containers: []\n',
+    ].join('---\n');
+    const model = parseKubernetes(text);
+    assert.deepEqual(
+      model.objects.map((o) => [o.kind, o.name, o.podSpecs[0]?.path.join('.'), o.podSpecs[0]?.containers.map((c) => `${c.group}[${c.index}]`).join(',')]),
+      [
+        ['Pod', 'p', 'spec', 'containers[0]'],
+        ['StatefulSet', 's', 'spec.template.spec', 'containers[0]'],
+        ['CronJob', 'c', 'spec.jobTemplate.spec.template.spec', 'containers[0]'],
+        ['PodTemplate', 't', 'template.spec', 'containers[0]'],
+        ['Rollout', 'r', 'spec.template.spec', 'initContainers[0],containers[0]'],
+        ['Pod', 'inner', 'spec', 'containers[0]'],
+        ['ConfigMap', 'm', undefined, undefined],
+      ],
+    );
+  });
+
+  it('reads through anchors and merge keys, and survives an alias bomb', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  os: &win {name: windows}\n  containers:\n  - &c {name: c, image: mcr.microsoft.com/windows/servercore:ltsc2022}\n  initContainers:\n  - <<: *c\n    name: init\n' +
+      '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const model = parseKubernetes(text);
+    const pod = model.objects[0]!.podSpecs[0]!;
+    assert.deepEqual(pod.containers.map((c) => [c.name, c.image?.info?.os]), [
+      ['init', 'windows'],
+      ['c', 'windows'],
+    ]);
+    assert.deepEqual(podOs(pod, emptyWorkspace).evidence.map((e) => e.kind), ['os-field', 'image', 'image']);
+  });
+
+  it('keeps reading the other documents when one is broken', () => {
+    const model = parseKubernetes(`apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\nspec:\n  template:\n    spec:\n${container}`);
+    assert.ok(model.objects.some((o) => o.name === 'b' && o.podSpecs.length === 1));
+  });
+
+  it('masks Helm templates without moving any offset, and treats templated values as unknown', () => {
+    const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\nspec:\n  template:\n    spec:\n      {{- if .Values.win }}\n      nodeSelector:\n        kubernetes.io/os: {{ .Values.os }}\n      {{- end }}\n${container}`;
+    const model = parseKubernetes(text);
+    assert.equal(model.isTemplate, true);
+    const object = model.objects[0]!;
+    assert.equal(object.name, undefined);
+    const pod = object.podSpecs[0]!;
+    const os = podOs(pod, emptyWorkspace);
+    assert.equal(os.schedulingUnknown, true);
+    const image = pod.containers[0]!.image!;
+    assert.equal(text.split('\n')[image.range.start.line]!.slice(image.range.start.character, image.range.end.character), 'mcr.microsoft.com/windows/nanoserver:ltsc2022');
+  });
+
+  it('reads OS evidence from node affinity only when every term pins the same OS', () => {
+    const affinity = (terms: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n${terms}  containers: [{name: c, image: a}]\n`;
+    const term = (os: string): string => `        - matchExpressions:\n          - {key: kubernetes.io/os, operator: In, values: [${os}]}\n`;
+    const kinds = (text: string): string[] => podOs(parseKubernetes(text).objects[0]!.podSpecs[0]!, emptyWorkspace).scheduling.map((e) => `${e.kind}:${e.os}`);
+    assert.deepEqual(kinds(affinity(term('windows'))), ['node-affinity:windows']);
+    assert.deepEqual(kinds(affinity(term('windows') + term('windows'))), ['node-affinity:windows']);
+    assert.deepEqual(kinds(affinity(term('windows') + term('linux'))), []);
+    assert.deepEqual(kinds(affinity(term('windows, linux'))), []);
+  });
+});

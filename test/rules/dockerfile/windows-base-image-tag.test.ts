@@ -1,0 +1,110 @@
+import rule from '../../../server/src/rules/dockerfile/windows-base-image-tag';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const servercore = 'mcr.microsoft.com/windows/servercore';
+const nanoserver = 'mcr.microsoft.com/windows/nanoserver';
+const supportedServerCoreTags = [
+  { title: 'Use tag ltsc2025', output: `FROM ${servercore}:ltsc2025\n` },
+  { title: 'Use tag ltsc2022', output: `FROM ${servercore}:ltsc2022\n` },
+  { title: 'Use tag ltsc2019', output: `FROM ${servercore}:ltsc2019\n` },
+];
+
+runRuleTests(rule, {
+  valid: [
+    `FROM ${servercore}:ltsc2022\n`,
+    `FROM ${nanoserver}:1809\n`,
+    `FROM ${servercore}:10.0.20348.2700\n`,
+    `FROM ${servercore}@sha256:${'a'.repeat(64)}\n`,
+    { name: 'Linux image without a tag', code: 'FROM ubuntu\nRUN apt-get update\n' },
+    { name: 'Linux image with latest', code: 'FROM ubuntu:latest\n' },
+    { name: 'multi-OS image with latest', code: 'FROM python:latest\n' },
+    { name: 'IIS publishes latest', code: `FROM ${servercore}/iis\n` },
+    { name: 'ARG without a default is unknown', code: `ARG TAG\nFROM ${servercore}:\${TAG}\n` },
+    { name: 'stage built on a stage', code: `FROM ${servercore}:ltsc2022 AS base\nFROM base\nRUN dir\n` },
+    { name: 'suppressed by comment', code: `# wincontainers-ignore dockerfile/windows-base-image-tag\nFROM ${servercore}:latest\n` },
+  ],
+  invalid: [
+    {
+      name: 'latest without a target offers the supported releases',
+      code: `FROM ${servercore}:latest\n`,
+      errors: [{ messageId: 'latestTag', line: 1, column: 43, endLine: 1, endColumn: 49, messageIncludes: 'ltsc2025', suggestions: supportedServerCoreTags }],
+    },
+    {
+      name: 'latest with a target is fixed to the target',
+      code: `FROM ${servercore}:latest AS build\nRUN dir\n`,
+      config: { targetWindowsVersion: 'ltsc2022' },
+      errors: [
+        {
+          messageId: 'latestTag',
+          line: 1,
+          column: 43,
+          messageIncludes: 'ltsc2022',
+          suggestions: [
+            { title: 'Use tag ltsc2025', output: `FROM ${servercore}:ltsc2025 AS build\nRUN dir\n` },
+            { title: 'Use tag ltsc2019', output: `FROM ${servercore}:ltsc2019 AS build\nRUN dir\n` },
+          ],
+        },
+      ],
+      output: `FROM ${servercore}:ltsc2022 AS build\nRUN dir\n`,
+    },
+    {
+      name: 'no tag on Nano Server: the 2019 tag is 1809',
+      code: `FROM ${nanoserver}\n`,
+      config: { targetWindowsVersion: '10.0.17763' },
+      errors: [
+        {
+          messageId: 'missingTag',
+          line: 1,
+          column: 6,
+          endColumn: 42,
+          suggestions: [
+            { title: 'Use tag ltsc2025', output: `FROM ${nanoserver}:ltsc2025\n` },
+            { title: 'Use tag ltsc2022', output: `FROM ${nanoserver}:ltsc2022\n` },
+          ],
+        },
+      ],
+      output: `FROM ${nanoserver}:1809\n`,
+    },
+    {
+      name: 'deprecated Docker Hub name: reported, but not retagged to tags it never had',
+      code: 'FROM microsoft/windowsservercore\nRUN dir\n',
+      config: { targetWindowsVersion: 'ltsc2022' },
+      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 33, messageIncludes: 'microsoft/windowsservercore has no tag' }],
+    },
+    {
+      name: 'tag from a global ARG is fixed in the ARG',
+      code: `ARG WIN_TAG=latest\nFROM ${servercore}:\${WIN_TAG}\nRUN dir\n`,
+      config: { targetWindowsVersion: 'ltsc2025' },
+      errors: [
+        {
+          messageId: 'latestTag',
+          line: 2,
+          column: 43,
+          endColumn: 53,
+          suggestions: [
+            { title: 'Set ARG WIN_TAG to ltsc2022', output: `ARG WIN_TAG=ltsc2022\nFROM ${servercore}:\${WIN_TAG}\nRUN dir\n` },
+            { title: 'Set ARG WIN_TAG to ltsc2019', output: `ARG WIN_TAG=ltsc2019\nFROM ${servercore}:\${WIN_TAG}\nRUN dir\n` },
+          ],
+        },
+      ],
+      output: `ARG WIN_TAG=ltsc2025\nFROM ${servercore}:\${WIN_TAG}\nRUN dir\n`,
+    },
+    {
+      name: 'every stage is checked, with the lowercase keyword and continuation lines',
+      code: `from ${servercore}:ltsc2022 AS build\nRUN dir\nFROM \\\n  ${nanoserver}:latest\nCOPY --from=build C:/app C:/app\n`,
+      config: { targetWindowsVersion: 'ltsc2022' },
+      errors: [
+        {
+          messageId: 'latestTag',
+          line: 4,
+          column: 40,
+          suggestions: [
+            { title: 'Use tag ltsc2025', output: `from ${servercore}:ltsc2022 AS build\nRUN dir\nFROM \\\n  ${nanoserver}:ltsc2025\nCOPY --from=build C:/app C:/app\n` },
+            { title: 'Use tag 1809', output: `from ${servercore}:ltsc2022 AS build\nRUN dir\nFROM \\\n  ${nanoserver}:1809\nCOPY --from=build C:/app C:/app\n` },
+          ],
+        },
+      ],
+      output: `from ${servercore}:ltsc2022 AS build\nRUN dir\nFROM \\\n  ${nanoserver}:ltsc2022\nCOPY --from=build C:/app C:/app\n`,
+    },
+  ],
+});
