@@ -16,19 +16,21 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName } from './engine/config';
 import { setDocsBase } from './engine/docs';
-import { analyze, type AnalyzeOptions } from './engine/runner';
+import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
+import { analyze, type Analysis, type AnalyzeOptions } from './engine/runner';
 import type { Finding } from './engine/types';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
 import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
 import { Scheduler } from './lsp/scheduler';
+import { emptyWorkspace } from './engine/workspace-view';
 
 const settingsSection = 'windowsContainers';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore();
-  const analysed = new Map<string, AnalysedDocument>();
+  const analysed = new Map<string, AnalysedDocument & { analysis: Analysis }>();
   let pullSettings = false;
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
@@ -38,16 +40,21 @@ export function startServer(connection: Connection): void {
     return { config: configs.configFor(uri) };
   }
 
+  function assistContext(uri: string): AssistContext {
+    return { config: configs.configFor(uri), today: new Date(), workspace: emptyWorkspace };
+  }
+
   /** Analyses the document's current version, reusing the result when nothing changed since. */
-  function analyseNow(document: TextDocument): AnalysedDocument {
+  function analyseNow(document: TextDocument): AnalysedDocument & { analysis: Analysis } {
     const cached = analysed.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
     const analysis = analyze(source, optionsFor(document.uri));
     const dockerfile = analysis.dockerfile;
-    const result: AnalysedDocument = {
+    const result: AnalysedDocument & { analysis: Analysis } = {
       document: source,
       version: document.version,
+      analysis,
       findings: analysis.findings,
       suppressionLine(finding: Finding) {
         const line = finding.range.start.line;
@@ -108,6 +115,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
       },
       serverInfo: { name: 'windows-containers-language-server' },
     };
@@ -167,6 +176,28 @@ export function startServer(connection: Connection): void {
       return actions;
     } catch (error) {
       connection.console.error(`windows-containers: code actions failed for ${document.uri}: ${String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    try {
+      return hoverAt(analyseNow(document).analysis, params.position, assistContext(document.uri)) ?? null;
+    } catch (error) {
+      connection.console.error(`windows-containers: hover failed for ${document.uri}: ${String(error)}`);
+      return null;
+    }
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    try {
+      return completionsAt(analyseNow(document).analysis, document.getText(), params.position, assistContext(document.uri));
+    } catch (error) {
+      connection.console.error(`windows-containers: completion failed for ${document.uri}: ${String(error)}`);
       return [];
     }
   });
