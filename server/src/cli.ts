@@ -1,15 +1,16 @@
 // `wincontainers check`: the same engine as the editor over files and folders, for CI.
 // Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or input problem.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
-import { fileKind } from './engine/files';
 import { allRules, ruleIds } from './engine/registry';
-import { analyze } from './engine/runner';
-import type { Finding } from './engine/types';
+import { analyzeParsed, parse, type ParsedDocument } from './engine/runner';
+import { summarize, withInferredTarget } from './workspace/build';
+import { WorkspaceIndex } from './workspace/index';
+import { ScanError, isCheckedFile, scanFolder } from './workspace/scan';
+import { configLinks } from './workspace/summary';
+import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
 import { toSarif } from './output/sarif';
 
@@ -47,6 +48,8 @@ Options:
 export interface CheckedFile {
   path: string;
   findings: Finding[];
+  /** Things said about the file that are not findings (a file too large to check). */
+  notices: Notice[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -126,64 +129,43 @@ function discoverConfig(from: string): string | undefined {
   }
 }
 
-const skippedFolders = new Set(['.git', 'node_modules']);
-
-/** Walks folders depth first in name order, honouring every .gitignore on the way and the config's ignore globs. */
-function collectFiles(paths: readonly string[], cwd: string, ignoreGlobs: readonly string[], ignoreRoot: string): string[] {
-  const files: string[] = [];
-  const ignoredByConfig = (absolute: string): boolean => {
-    const rel = relative(ignoreRoot, absolute).split(sep).join('/');
-    return !rel.startsWith('..') && ignoreGlobs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob}/**`, { dot: true }));
-  };
-  const walk = (dir: string, rules: Array<{ base: string; matcher: Ignore }>): void => {
-    let gitignore: string | undefined;
-    try {
-      gitignore = readFileSync(join(dir, '.gitignore'), 'utf8');
-    } catch {
-      gitignore = undefined;
-    }
-    const active = gitignore === undefined ? rules : [...rules, { base: dir, matcher: ignore().add(gitignore) }];
-    const ignored = (absolute: string, isDir: boolean): boolean =>
-      active.some(({ base, matcher }) => {
-        const rel = relative(base, absolute).split(sep).join('/');
-        return rel !== '' && !rel.startsWith('..') && matcher.ignores(isDir ? rel + '/' : rel);
-      });
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch (error) {
-      throw new UsageError(`cannot read folder ${relative(cwd, dir) || '.'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    for (const entry of entries) {
-      const absolute = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (skippedFolders.has(entry.name) || ignored(absolute, true) || ignoredByConfig(absolute)) continue;
-        walk(absolute, active);
-      } else if (entry.isFile() && fileKind(entry.name) !== undefined && fileKind(entry.name) !== 'config') {
-        if (!ignored(absolute, false) && !ignoredByConfig(absolute)) files.push(absolute);
-      }
-    }
-  };
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
-    }
-    if (stats.isDirectory()) walk(absolute, []);
-    else if (fileKind(absolute) === undefined || fileKind(absolute) === 'config') {
-      throw new UsageError(`${path} is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file`);
-    } else files.push(absolute);
+/** The files a path stands for: the path itself, or what a folder walk finds under it. */
+function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string): string[] {
+  const absolute = resolve(cwd, path);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
   }
-  return files;
+  if (stats.isDirectory()) {
+    try {
+      return scanFolder(absolute, { ignoreGlobs, globRoot }).files;
+    } catch (error) {
+      throw error instanceof ScanError ? new UsageError(error.message) : error;
+    }
+  }
+  if (!isCheckedFile(absolute)) {
+    throw new UsageError(`${path} is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file`);
+  }
+  return [absolute];
 }
 
+interface Planned {
+  file: string;
+  config: ResolvedConfig;
+  parsed: ParsedDocument;
+}
+
+/**
+ * Checks the files as the editor would with these paths as its workspace: every file is indexed
+ * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
+ */
 export function check(options: Options, cwd: string, today = new Date()): CheckedFile[] {
-  const results: CheckedFile[] = [];
+  const planned: Planned[] = [];
   const seen = new Set<string>();
+  const index = new WorkspaceIndex();
   for (const path of options.paths) {
     const absolute = resolve(cwd, path);
     // Each path gets the config file nearest to it, as each workspace folder does in the editor.
@@ -192,7 +174,8 @@ export function check(options: Options, cwd: string, today = new Date()): Checke
     if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
     const config: ResolvedConfig = resolveConfig(layers);
-    for (const file of collectFiles([path], cwd, config.ignore, configPath ? dirname(configPath) : absolute)) {
+    if (configPath) index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
+    for (const file of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute)) {
       if (seen.has(file)) continue;
       seen.add(file);
       let text: string;
@@ -201,11 +184,17 @@ export function check(options: Options, cwd: string, today = new Date()): Checke
       } catch (error) {
         throw new UsageError(`cannot read ${relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
-      const { findings } = analyze({ uri: pathToFileURL(file).href, text }, { config, today });
-      results.push({ path: relative(cwd, file) || file, findings });
+      const parsed = parse({ uri: pathToFileURL(file).href, text });
+      index.set(file, summarize(parsed));
+      planned.push({ file, config, parsed });
     }
   }
-  return results;
+  const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
+  const workspace = index.view();
+  return planned.map(({ file, config, parsed }) => {
+    const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace });
+    return { path: relative(cwd, file) || file, findings, notices };
+  });
 }
 
 function formatText(results: readonly CheckedFile[]): string {
@@ -254,8 +243,10 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const errors = all.filter((finding) => finding.severity === 'error').length;
     const warnings = all.filter((finding) => finding.severity === 'warning').length;
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
+    // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
+    const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
-    return { exitCode: !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0, stdout, stderr: note };
+    return { exitCode: !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0, stdout, stderr: notes + note };
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
     const message = error instanceof Error ? error.message : String(error);

@@ -14,18 +14,27 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFileName } from './engine/config';
+import { configFileName, type ResolvedConfig } from './engine/config';
 import { setDocsBase } from './engine/docs';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { analyze, type Analysis, type AnalyzeOptions } from './engine/runner';
+import { analyzeParsed, parse, type Analysis, type AnalyzeOptions } from './engine/runner';
 import type { Finding } from './engine/types';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
 import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
 import { Scheduler } from './lsp/scheduler';
-import { emptyWorkspace } from './engine/workspace-view';
+import { WorkspaceIndexer } from './lsp/workspace-indexer';
+import { targetChoices, withInferredTarget } from './workspace/build';
+import { WorkspaceIndex } from './workspace/index';
 
 const settingsSection = 'windowsContainers';
+/** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
+const targetRequest = 'windowsContainers/target';
+type TargetInfo = { label: string; build: number; origin: string; inferred: boolean } | null;
+/** Client request: the Windows versions a user can target today, newest first. */
+const targetChoicesRequest = 'windowsContainers/targetChoices';
+/** Server notification: the inferred target may have changed. */
+const targetChangedNotification = 'windowsContainers/didChangeTarget';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -36,12 +45,45 @@ export function startServer(connection: Connection): void {
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
-  function optionsFor(uri: string): AnalyzeOptions {
-    return { config: configs.configFor(uri) };
+  /** Topics of the workspace index each open document's last analysis read. */
+  const reads = new Map<string, Set<string>>();
+  const indexer = new WorkspaceIndexer({
+    configFor: (folderUri) => configs.configForFolder(folderUri),
+    excludesFor: (folderUri) => configs.excludesFor(folderUri),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    log: (message) => connection.console.info(message),
+    changed: (topics) => revalidateDependents(topics),
+  });
+
+  /** The configured target, else the one the workspace's windows-build selectors agree on. */
+  function configFor(uri: string): ResolvedConfig {
+    return withInferredTarget(configs.configFor(uri), indexer.index, (other) => configs.describe(other));
+  }
+
+  function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
+    if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
+    return { config: configFor(uri), workspace: indexer.index.view(read) };
   }
 
   function assistContext(uri: string): AssistContext {
-    return { config: configs.configFor(uri), today: new Date(), workspace: emptyWorkspace };
+    return { config: configFor(uri), today: new Date(), workspace: indexer.index.view() };
+  }
+
+  let inferredTarget = '';
+  function revalidateDependents(topics: Set<string>): void {
+    // Most edits move ranges without changing the inferred target: only a new value counts.
+    if (topics.has(WorkspaceIndex.targetTopic)) {
+      const now = JSON.stringify(indexer.index.inferTarget((uri) => configs.describe(uri)) ?? null);
+      if (now === inferredTarget) topics.delete(WorkspaceIndex.targetTopic);
+      inferredTarget = now;
+    }
+    for (const document of documents.all()) {
+      const read = reads.get(document.uri);
+      if (!read || ![...topics].some((topic) => read.has(topic))) continue;
+      analysed.delete(document.uri);
+      scheduler.schedule(document.uri);
+    }
+    if (topics.has(WorkspaceIndex.targetTopic)) void connection.sendNotification(targetChangedNotification);
   }
 
   /** Analyses the document's current version, reusing the result when nothing changed since. */
@@ -49,7 +91,12 @@ export function startServer(connection: Connection): void {
     const cached = analysed.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
-    const analysis = analyze(source, optionsFor(document.uri));
+    const parsed = parse(source);
+    // The buffer is the truth for an open file: other files' checks see it before it is saved.
+    indexer.updateFromParse(parsed);
+    const read = new Set<string>();
+    const analysis = analyzeParsed(parsed, optionsFor(document.uri, read));
+    reads.set(document.uri, read);
     const dockerfile = analysis.dockerfile;
     const result: AnalysedDocument & { analysis: Analysis } = {
       document: source,
@@ -85,6 +132,7 @@ export function startServer(connection: Connection): void {
     analysed.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     publishConfigFileNotices();
+    void connection.sendNotification(targetChangedNotification);
   }
 
   function publishConfigFileNotices(): void {
@@ -102,6 +150,10 @@ export function startServer(connection: Connection): void {
     const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));
     if (folders.length === 0) configs.setGlobalSettings(values[0]);
     else folders.forEach((uri, index) => configs.setFolderSettings(uri, values[index]));
+    if (folders.length > 0) {
+      const excludes = await connection.workspace.getConfiguration(folders.map((scopeUri) => ({ scopeUri, section: 'files.exclude' })));
+      folders.forEach((uri, index) => configs.setFolderExcludes(uri, excludes[index]));
+    }
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -132,6 +184,7 @@ export function startServer(connection: Connection): void {
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
     settingsLoaded();
     revalidateAll();
+    void indexer.scan(configs.folderUris);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -141,9 +194,16 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    configs.reloadFiles();
-    revalidateAll();
+  connection.onDidChangeWatchedFiles((params) => {
+    const configChanged = params.changes.some((change) => change.uri.endsWith(`/${configFileName}`));
+    if (configChanged) {
+      configs.reloadFiles();
+      revalidateAll();
+      void indexer.scan(configs.folderUris);
+      return;
+    }
+    // An open document's buffer is already in the index; its file on disk is not the truth.
+    for (const change of params.changes) if (!documents.get(change.uri)) void indexer.updateFromDisk(change.uri);
   });
 
   documents.onDidOpen((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri, 0)));
@@ -157,6 +217,9 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     scheduler.forget(event.document.uri);
     analysed.delete(event.document.uri);
+    reads.delete(event.document.uri);
+    // Unsaved edits die with the buffer: the index goes back to what is on disk.
+    void indexer.updateFromDisk(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
   });
@@ -201,6 +264,14 @@ export function startServer(connection: Connection): void {
       return [];
     }
   });
+
+  connection.onRequest(targetRequest, (params: { uri?: string }): TargetInfo => {
+    const configured = params.uri ? configs.configFor(params.uri).target : undefined;
+    const target = params.uri ? configFor(params.uri).target : undefined;
+    return target ? { label: target.label, build: target.build, origin: target.origin, inferred: configured === undefined } : null;
+  });
+
+  connection.onRequest(targetChoicesRequest, () => targetChoices(new Date()));
 
   documents.listen(connection);
   connection.listen();

@@ -125,6 +125,18 @@ describe('wincontainers check', () => {
     assert.equal(result.stdout, 'No problems in 2 files.\n');
   });
 
+  it('skips a file over the size limit with one note on stderr, keeping stdout a whole document', () => {
+    write(root, { 'big/huge.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n' + '  k: "' + 'x'.repeat(5 * 1024 * 1024) + '"\n' });
+    try {
+      const result = run(['check', 'big', '--format', 'json'], root);
+      assert.equal(result.status, 0);
+      assert.deepEqual(JSON.parse(result.stdout), []);
+      assert.equal(result.stderr, 'wincontainers: note: big/huge.yaml: Not checked for Windows container problems: the file is 5.0 MB, over the 4 MB limit.\n');
+    } finally {
+      rmSync(join(root, 'big'), { recursive: true, force: true });
+    }
+  });
+
   it('--config applies severities', () => {
     write(root, { 'custom.yaml': 'rules:\n  dockerfile/windows-base-image-tag: warning\n' });
     const result = run(['check', 'app/Dockerfile', '--config', 'custom.yaml'], root);

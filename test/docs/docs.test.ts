@@ -9,13 +9,27 @@ import { allRules } from '../../server/src/engine/registry';
 import { analyze } from '../../server/src/engine/runner';
 import { testToday } from '../helpers/rule-tester';
 import { renderRuleIndex } from './rule-index';
+import { fileKind } from '../../server/src/engine/files';
+import { workspaceOf, workspaceRoot } from '../helpers/workspace';
+import { pathToFileURL } from 'node:url';
 
 const docsDir = join(__dirname, '..', '..', '..', 'docs', 'rules');
 
-function examples(page: string, heading: string): string[] {
+/**
+ * The examples of a section: each untitled code block on its own, and all blocks titled
+ * ```yaml title=k8s/app.yaml``` together as one workspace (for cross-file rules).
+ */
+function examples(page: string, heading: string): Array<Record<string, string>> {
   const section = page.split(/^## /m).find((part) => part.startsWith(heading + '\n'));
   if (!section) return [];
-  return [...section.matchAll(/```(?:dockerfile|yaml)\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const standalone: Array<Record<string, string>> = [];
+  const workspace: Record<string, string> = {};
+  for (const match of section.matchAll(/```(dockerfile|yaml)(?: title=(\S+))?\n([\s\S]*?)```/g)) {
+    const [, language, title, code] = match;
+    if (title) workspace[title] = code!;
+    else standalone.push({ [language === 'dockerfile' ? 'Dockerfile' : 'example.yaml']: code! });
+  }
+  return Object.keys(workspace).length > 0 ? [...standalone, workspace] : standalone;
 }
 
 describe('rule documentation', () => {
@@ -39,14 +53,21 @@ describe('rule documentation', () => {
 
       it('the rule reports every "Wrong" example and no "Right" example', () => {
         const page = readFileSync(path, 'utf8');
-        const uri = rule.meta.language === 'dockerfile' ? 'file:///docs/Dockerfile' : 'file:///docs/example.yaml';
-        const run = (code: string): number =>
-          analyze({ uri, text: code }, { config: resolveConfig([]), today: testToday, rules: [rule] }).findings.length;
+        // Every file of the rule's language is checked, with the other files as its workspace.
+        const run = (files: Record<string, string>): number => {
+          const workspace = workspaceOf(files);
+          return Object.entries(files)
+            .filter(([name]) => fileKind(name) === rule.meta.language)
+            .reduce((count, [name, text]) => {
+              const uri = pathToFileURL(join(workspaceRoot, name)).href;
+              return count + analyze({ uri, text }, { config: resolveConfig([]), today: testToday, rules: [rule], workspace }).findings.length;
+            }, 0);
+        };
         const wrong = examples(page, 'Wrong');
         const right = examples(page, 'Right');
         assert.ok(wrong.length > 0 && right.length > 0, 'at least one example of each');
-        for (const code of wrong) assert.ok(run(code) > 0, `not reported:\n${code}`);
-        for (const code of right) assert.equal(run(code), 0, `reported:\n${code}`);
+        for (const files of wrong) assert.ok(run(files) > 0, `not reported:\n${JSON.stringify(files, null, 2)}`);
+        for (const files of right) assert.equal(run(files), 0, `reported:\n${JSON.stringify(files, null, 2)}`);
       });
     });
   }

@@ -42,4 +42,13 @@ describe('edits', () => {
     assert.equal(edit.newText, 'b');
     assert.equal(minimalEdit(before, before), undefined);
   });
+
+  it('minimalEdit never cuts a CRLF in two', () => {
+    const before = 'a\r\nb\r\n';
+    const after = 'a\r\nx\r\nb\r\n';
+    const edit = minimalEdit(before, after)!;
+    assert.equal(applyEdits(before, [edit]), after);
+    const lines = new LineIndex(before);
+    for (const position of [edit.range.start, edit.range.end]) assert.ok(position.character <= lines.lineText(position.line).length);
+  });
 });

@@ -15,6 +15,8 @@ export interface UserConfig {
   isolation?: Isolation;
   rules?: Record<string, SeveritySetting>;
   ignore?: string[];
+  /** Image name -> Dockerfile that builds it, for images no compose or skaffold file links. */
+  images?: Record<string, string>;
 }
 
 export interface TargetVersion {
@@ -30,9 +32,10 @@ export interface ResolvedConfig {
   isolation: Isolation;
   rules: Readonly<Record<string, SeveritySetting>>;
   ignore: readonly string[];
+  images: Readonly<Record<string, string>>;
 }
 
-export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [] };
+export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [], images: {} };
 
 interface KeySpec {
   describe: string;
@@ -83,6 +86,14 @@ const keys: Record<keyof UserConfig, KeySpec> = {
         return { problem: { node, message: 'ignore must be a list of glob patterns (strings)' } };
       }
       return { value: node.items.map((item) => String((item as { value: unknown }).value)) };
+    },
+  },
+  images: {
+    describe: 'a map of image name to the Dockerfile that builds it',
+    check(node) {
+      const valid = isMap(node) && node.items.every((pair) => isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string');
+      if (!valid) return { problem: { node, message: 'images must be a map of image name to Dockerfile path, e.g. contoso/web: web/Dockerfile' } };
+      return { value: Object.fromEntries(node.items.map((pair) => [String((pair.key as { value: unknown }).value), String((pair.value as { value: unknown }).value)])) };
     },
   },
 };
@@ -149,6 +160,9 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>
     }
   }
   if (Array.isArray(settings.ignore)) result.ignore = settings.ignore.filter((glob): glob is string => typeof glob === 'string');
+  if (typeof settings.images === 'object' && settings.images !== null) {
+    result.images = Object.fromEntries(Object.entries(settings.images as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  }
   return result;
 }
 
@@ -158,6 +172,7 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
   let isolation: Isolation = defaultConfig.isolation;
   const rules: Record<string, SeveritySetting> = {};
   let ignore: readonly string[] = [];
+  let images: Readonly<Record<string, string>> = {};
   for (const { config, origin } of layers) {
     if (config.targetWindowsVersion !== undefined) {
       const build = parseWindowsVersion(config.targetWindowsVersion);
@@ -166,8 +181,9 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
     if (config.isolation) isolation = config.isolation;
     Object.assign(rules, config.rules ?? {});
     if (config.ignore) ignore = config.ignore;
+    if (config.images) images = config.images;
   }
-  return { target, isolation, rules, ignore };
+  return { target, isolation, rules, ignore, images };
 }
 
 /** "Windows Server 2022 (10.0.20348)" for messages. */

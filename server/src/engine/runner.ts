@@ -34,14 +34,48 @@ export interface Analysis {
   kubernetes?: KubernetesModel;
 }
 
-export function analyze(document: SourceDocument, options: AnalyzeOptions): Analysis {
+/** A document parsed once: shared by the checks, the workspace index, hover and completion. */
+export interface ParsedDocument {
+  document: SourceDocument;
+  kind?: FileKind;
+  dockerfile?: DockerfileModel;
+  kubernetes?: KubernetesModel;
+  /** Over maxCheckedChars: not parsed, reported with one notice. */
+  tooLarge?: boolean;
+}
+
+/**
+ * Larger documents are not checked: no hand-written Dockerfile or manifest comes near it, and a
+ * generated one would cost seconds of parsing on every keystroke.
+ */
+export const maxCheckedChars = 4 * 1024 * 1024;
+
+function tooLargeNotice(length: number): Notice {
+  const size = (length / 1024 / 1024).toFixed(1);
+  return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedChars / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+export function parse(document: SourceDocument): ParsedDocument {
   const kind = fileKind(document.uri, document.languageId);
+  if ((kind === 'dockerfile' || kind === 'kubernetes') && document.text.length > maxCheckedChars) return { document, kind, tooLarge: true };
+  if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text) };
+  if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text) };
+  return { document, kind };
+}
+
+export function analyze(document: SourceDocument, options: AnalyzeOptions): Analysis {
+  return analyzeParsed(parse(document), options);
+}
+
+export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): Analysis {
+  const { document, kind } = parsed;
+  if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(document.text.length)] };
   if (kind === 'config') {
     const { problem } = parseConfigFile(document.text, ruleIds);
     return { kind, findings: [], notices: problem ? [problem] : [] };
   }
-  if (kind === 'dockerfile') return analyzeDockerfile(document, options);
-  if (kind === 'kubernetes') return analyzeKubernetes(document, options);
+  if (parsed.dockerfile) return analyzeDockerfile(document, parsed.dockerfile, options);
+  if (parsed.kubernetes) return analyzeKubernetes(document, parsed.kubernetes, options);
   return { kind, findings: [], notices: [] };
 }
 
@@ -97,8 +131,7 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): F
   };
 }
 
-function analyzeDockerfile(document: SourceDocument, options: AnalyzeOptions): Analysis {
-  const model = parseDockerfile(document.text);
+function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, options: AnalyzeOptions): Analysis {
   const workspace = options.workspace ?? emptyWorkspace;
   const sink = collector(document, options, workspace);
   const handlers: DockerfileHandlers[] = activeRules(options, 'dockerfile').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
@@ -123,8 +156,7 @@ function analyzeDockerfile(document: SourceDocument, options: AnalyzeOptions): A
   return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
 }
 
-function analyzeKubernetes(document: SourceDocument, options: AnalyzeOptions): Analysis {
-  const model = parseKubernetes(document.text);
+function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
   const localRuntimeClasses = new Map<string, RuntimeClassInfo>();
   for (const object of model.objects) {
     const info = readRuntimeClass(object, document.uri);

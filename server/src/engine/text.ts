@@ -100,8 +100,11 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   let prefix = 0;
   const max = Math.min(before.length, after.length);
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  // Never split a \r\n: a position between its two characters does not exist in LSP.
+  if (prefix > 0 && before[prefix - 1] === '\r' && before[prefix] === '\n') prefix--;
   let suffix = 0;
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && before[before.length - suffix] === '\n' && before[before.length - suffix - 1] === '\r') suffix--;
   const lines = new LineIndex(before);
   return { range: lines.range(prefix, before.length - suffix), newText: after.slice(prefix, after.length - suffix) };
 }

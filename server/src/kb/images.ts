@@ -213,6 +213,7 @@ const dotnetRetag: RetagRule = {
     { pattern: /^10\./, builds: [20348, 26100] },
     { pattern: /^11\./, builds: [26100] },
   ],
+  variantTagWords: { nanoserver: 'nanoserver', servercore: 'windowsservercore' },
   sources: [src.dotnetSupportedTags, src.dotnetSupportedPlatforms, src.dotnetReadmeSdk],
 };
 
@@ -562,7 +563,7 @@ export const imageFamilies: readonly ImageFamily[] = [
     noLatestTag: true,
     variant: 'servercore',
     tagSchemes: baseOsSchemes,
-    deprecated: { replacement: 'mcr.microsoft.com/windows/servercore', sources: [src.ws2019Available] },
+    deprecated: { replacement: 'mcr.microsoft.com/windows/servercore', sameTags: true, sources: [src.ws2019Available] },
     examples: [
       { tag: '1803', os: 'windows', kind: 'release', build: 17134, variant: 'servercore' },
       { tag: 'ltsc2016', os: 'windows', kind: 'release', build: 14393, variant: 'servercore' },
@@ -579,7 +580,7 @@ export const imageFamilies: readonly ImageFamily[] = [
     noLatestTag: true,
     variant: 'nanoserver',
     tagSchemes: baseOsSchemes,
-    deprecated: { replacement: 'mcr.microsoft.com/windows/nanoserver', sources: [src.ws2019Available] },
+    deprecated: { replacement: 'mcr.microsoft.com/windows/nanoserver', sameTags: true, sources: [src.ws2019Available] },
     examples: [{ tag: '1709', os: 'windows', kind: 'release', build: 16299, variant: 'nanoserver' }],
     sources: [src.ws2019Available, src.removingLatest],
   },
@@ -758,11 +759,24 @@ export const variantFactsTable: Readonly<Record<VariantFacts['variant'], Variant
     hasDotNetFramework: false,
     hasMsiInstaller: undefined,
     lacks: [
-      { what: 'Windows PowerShell and PowerShell 7', sources: [src.containerBaseImages, src.nano1709NoPowerShell] },
+      {
+        what: 'Windows PowerShell and PowerShell 7',
+        usedBy: { commands: ['powershell', 'pwsh'] },
+        sources: [src.containerBaseImages, src.nano1709NoPowerShell],
+      },
       { what: 'WMI', sources: [src.containerBaseImages] },
       { what: 'Windows servicing stack', sources: [src.containerBaseImages] },
-      { what: '.NET Framework', sources: [src.containerBaseImages] },
-      { what: 'IIS (dropped after ltsc2016)', sources: [src.iisNoNano] },
+      {
+        what: '.NET Framework',
+        // Feature names, the offline installers (ndp48-x86-x64-allos-enu.exe) and the framework's own folder.
+        usedBy: { pattern: /\b(?:NetFx[34][\w-]*|NET-Framework[\w-]*|ndp4\d+[\w-]*\.exe)\b|Microsoft\.NET[\\/]+Framework/i },
+        sources: [src.containerBaseImages],
+      },
+      {
+        what: 'IIS (dropped after ltsc2016)',
+        usedBy: { pattern: /\b(?:IIS-WebServerRole|IIS-WebServer|Web-Server)\b/i },
+        sources: [src.iisNoNano],
+      },
       { what: 'MSI installer support', unconfirmed: true, sources: [src.containerBaseImages] },
       { what: 'System.Net.WebClient', sources: [src.manageDockerfile] },
       { what: 'GPU/DirectX acceleration', sources: [src.gpuAcceleration] },

@@ -3,6 +3,7 @@
  * data in releases.ts and images.ts; this module only interprets them.
  */
 import { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+import { linuxExecutables, linuxHostPaths, type LinuxHostPath } from './kubernetes';
 import { baseImageLifecycles, releaseTagNames, stableAbi, windowsReleases } from './releases';
 import { src } from './sources';
 import type {
@@ -31,6 +32,28 @@ export type {
 } from './types';
 export { baseImageLifecycles, stableAbi, windowsReleases } from './releases';
 export { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+export {
+  derivedImages,
+  familiesWithoutPosixTools,
+  linuxOnlyCommands,
+  linuxPathsThatWorkOnWindows,
+  linuxSystemPaths,
+  posixToolkits,
+  windowsFeatureInstall,
+} from './dockerfile';
+export type { DerivedImage, LinuxOnlyCommand, LinuxSystemPath } from './dockerfile';
+export {
+  dns1123Subdomain,
+  documentedWindowsTaint,
+  fieldsForbiddenOnLinux,
+  fieldsForbiddenOnWindows,
+  hostProcessAccounts,
+  linuxExecutables,
+  linuxHostPaths,
+  runAsUserNameLimits,
+  volumeFeaturesUnsupportedOnWindows,
+} from './kubernetes';
+export type { FieldCondition, FieldLevel, LinuxHostPath, NodeTaint, PodField, VolumeFeature, VolumeFeatureScope } from './kubernetes';
 
 // ---------------------------------------------------------------------------------------------
 // Image references
@@ -189,7 +212,7 @@ export interface ImageInfo {
   /** For shared tags with a known set of Windows entries (dotnet/framework latest -> ltsc2019, ltsc2016). */
   sharedTagReleases?: WindowsRelease[];
   /** Replacement repository incl. registry, e.g. 'mcr.microsoft.com/windows/servercore'. */
-  deprecated?: { replacement: string; sources: string[] };
+  deprecated?: { replacement: string; sameTags: boolean; sources: string[] };
   /** HostProcess-only image: no os.version, so host/image build matching does not apply. */
   hostProcessOnly?: boolean;
 }
@@ -300,6 +323,7 @@ function classify(ref: ImageReference): Classified {
     replacement:
       family.deprecated.byTagWord?.find((w) => ref.tag !== undefined && tagWord(w.word).test(ref.tag))?.replacement ??
       family.deprecated.replacement,
+    sameTags: family.deprecated.sameTags === true,
     sources: family.deprecated.sources,
   };
   const extras: Partial<ImageInfo> = {
@@ -432,6 +456,23 @@ export function suggestRetag(ref: ImageReference, targetBuild: number): string |
   return tag && tag !== ref.tag ? `${nameAsWritten(ref)}:${tag}` : undefined;
 }
 
+/**
+ * For a shared tag that has no Windows image (`dotnet/sdk:8.0`), the Windows tags of the same
+ * version for a build, one per base variant the family publishes (`8.0-nanoserver-ltsc2022`,
+ * `8.0-windowsservercore-ltsc2022`); empty when the KB knows none.
+ */
+export function windowsTagsForSharedTag(ref: ImageReference, build: number): string[] {
+  const { info, match } = classify(ref);
+  const rule = info.family?.retag;
+  const version = match?.groups?.version;
+  if (!info.sharedTagWithoutWindows || !rule?.variantTagWords || version === undefined) return [];
+  if (rule.versions && !rule.versions.find((v) => v.pattern.test(version))?.builds.includes(build)) return [];
+  return Object.entries(rule.variantTagWords).flatMap(([variant, word]) => {
+    const release = rule.releaseTags[variant as BaseVariant]?.[build];
+    return release ? [`${nameAsWritten(ref)}:${version}-${word}-${release}`] : [];
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Support lifecycle and variant facts
 
@@ -477,4 +518,25 @@ export function supportStatus(release: WindowsRelease, variant: ImageInfo['varia
 /** Base variant capabilities: which shells exist, default user, lacks (.NET Framework, MSI, IIS...). */
 export function variantFacts(variant: NonNullable<ImageInfo['variant']>): VariantFacts {
   return variantFactsTable[variant];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes on Windows
+
+/** The Linux-only host path a hostPath volume names (a socket, /proc, /sys, /dev), if any. */
+export function linuxHostPath(path: string): LinuxHostPath | undefined {
+  const clean = path.trim().replace(/\/+$/, '') || '/';
+  return linuxHostPaths.find((entry) => clean === entry.path || (entry.prefix === true && clean.startsWith(`${entry.path}/`)));
+}
+
+/**
+ * Why a container's program cannot exist in a Windows container: 'linux-directory' for an absolute
+ * path under /bin, /usr/bin...; 'shell' for a bare Linux shell name (absent from Windows base images;
+ * a custom image may add one). undefined otherwise.
+ */
+export function linuxExecutable(program: string): 'linux-directory' | 'shell' | undefined {
+  const text = program.trim();
+  if (linuxExecutables.directories.some((directory) => text.startsWith(directory))) return 'linux-directory';
+  if ((linuxExecutables.shells as readonly string[]).includes(text)) return 'shell';
+  return undefined;
 }

@@ -43,6 +43,19 @@ export const src = {
   k8sHostProcess: 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
   k8sPauseChangelog: 'https://github.com/kubernetes/kubernetes/blob/master/build/pause/CHANGELOG.md',
   k8sPauseMakefile: 'https://github.com/kubernetes/kubernetes/blob/master/build/pause/Makefile',
+  k8sWindowsStorage: 'https://kubernetes.io/docs/concepts/storage/windows-storage/',
+  k8sWindowsNetworking: 'https://kubernetes.io/docs/concepts/services-networking/windows-networking/',
+  k8sPodSecurityStandards: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  k8sRunAsUserName: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-runasusername/',
+  k8sGmsa: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-gmsa/',
+  k8sRuntimeClassScheduling: 'https://kubernetes.io/docs/concepts/containers/runtime-class/#scheduling',
+  k8sLabelsAnnotationsTaints: 'https://kubernetes.io/docs/reference/labels-annotations-taints/',
+  k8sInstallKubeadm: 'https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/',
+  k8sValidation: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
+  kubeletPredicate: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/lifecycle/predicate.go',
+  kubeletMakeAbsolutePath: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/volume/util/util.go',
+  kubeletMountPropagation: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/kubelet_pods.go',
+  mobyClientWindows: 'https://github.com/moby/moby/blob/master/client/client_windows.go',
 
   // .NET images
   dotnetSupportedTags: 'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-tags.md',
@@ -71,6 +84,19 @@ export const src = {
   hostProcessBaseImage: 'https://github.com/microsoft/windows-host-process-containers-base-image',
   msPauseWindowsTag:
     'https://github.com/microsoft/Windows-Containers/blob/d08f0514f9afece81df76b98e744d1ac0bfc33c1/helpful_tools/PerfTraceCollector/hostsysprocess.yaml',
+
+  // Dockerfile on Windows: the builder, the reference and the Windows commands that replace Linux ones
+  dockerfileReference: 'https://docs.docker.com/reference/dockerfile/',
+  mobyDispatchers: 'https://github.com/moby/moby/blob/master/builder/dockerfile/dispatchers.go',
+  mobyCopyWindows: 'https://github.com/moby/moby/blob/master/builder/dockerfile/copy_windows.go',
+  buildkitWindows: 'https://github.com/moby/buildkit/blob/master/docs/windows.md',
+  winCmdIcacls: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/icacls',
+  winCmdMklink: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/mklink',
+  winCmdNetUser: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/net-user',
+  winCmdSetx: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/setx',
+  gitForWindows: 'https://gitforwindows.org/',
+  msys2: 'https://www.msys2.org/',
+  cygwin: 'https://www.cygwin.com/',
 
   // Linux-only image families
   distroless: 'https://github.com/GoogleContainerTools/distroless',

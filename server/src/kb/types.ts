@@ -73,6 +73,8 @@ export interface RetagRule {
   versions?: readonly { pattern: RegExp; builds: readonly number[]; rewrite?: Readonly<Record<number, string>> }[];
   /** Shared tag whose Windows entries include each target build. */
   sharedTags?: Readonly<Record<number, string>>;
+  /** Windows tags are `<version>-<word>-<release>`, with this word per base variant. */
+  variantTagWords?: Partial<Record<BaseVariant, string>>;
   sources: string[];
 }
 
@@ -119,6 +121,8 @@ export interface ImageFamily {
   deprecated?: {
     replacement: string;
     byTagWord?: readonly { word: string; replacement: string }[];
+    /** The replacement publishes the same tags ("use the same tag"), so only the name changes. */
+    sameTags?: boolean;
     sources: string[];
   };
   /** HostProcess-only images carry no os.version and run on any Windows host build. */
@@ -146,6 +150,12 @@ export interface VariantFacts {
   hasDotNetFramework: boolean;
   /** undefined: not confirmed from a primary source. */
   hasMsiInstaller: boolean | undefined;
-  lacks: readonly { what: string; unconfirmed?: true; sources: string[] }[];
+  lacks: readonly {
+    what: string;
+    unconfirmed?: true;
+    /** How a Dockerfile shows it relies on the missing piece: programs it runs, or words in a RUN. */
+    usedBy?: { commands?: readonly string[]; pattern?: RegExp };
+    sources: string[];
+  }[];
   sources: string[];
 }

@@ -14,6 +14,8 @@ interface Folder {
   file: UserConfig;
   fileNotice?: { uri: string; notice: Notice };
   resolved: ResolvedConfig;
+  /** The editor's files.exclude globs that are switched on. */
+  excludes: string[];
 }
 
 export class ConfigStore {
@@ -21,7 +23,7 @@ export class ConfigStore {
   private globalSettings: UserConfig = {};
 
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : uri + '/', settings: {}, file: {}, resolved: defaultConfig }));
+    this.folders = uris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : uri + '/', settings: {}, file: {}, resolved: defaultConfig, excludes: [] }));
     for (const folder of this.folders) this.reloadFile(folder);
   }
 
@@ -40,6 +42,29 @@ export class ConfigStore {
     if (!folder) return;
     folder.settings = sanitizeSettings(raw, ruleIds);
     this.resolve(folder);
+  }
+
+  /** VS Code's `files.exclude`: a map of glob to true/false (or a `when` clause, which we treat as on). */
+  setFolderExcludes(folderUri: string, raw: unknown): void {
+    const folder = this.folders.find((f) => f.uri === folderUri);
+    if (!folder || typeof raw !== 'object' || raw === null) return;
+    folder.excludes = Object.entries(raw as Record<string, unknown>)
+      .filter(([, on]) => on === true || (typeof on === 'object' && on !== null))
+      .map(([glob]) => glob);
+  }
+
+  excludesFor(folderUri: string): readonly string[] {
+    return this.folders.find((f) => f.uri === folderUri)?.excludes ?? [];
+  }
+
+  configForFolder(folderUri: string): ResolvedConfig {
+    return this.folders.find((f) => f.uri === folderUri)?.resolved ?? defaultConfig;
+  }
+
+  /** A document's path relative to its workspace folder, for messages. */
+  describe(documentUri: string): string {
+    const folder = this.folderOf(documentUri);
+    return decodeURIComponent(folder ? documentUri.slice(folder.prefix.length) : documentUri.replace(/^file:\/\//, ''));
   }
 
   reloadFiles(): void {

@@ -60,7 +60,17 @@ runRuleTests(rule, {
     {
       name: 'Deployment: selector appended to the pod spec, comments kept',
       code: deployment(`      containers:\n      # the site\n      - name: web\n        image: ${iis}\n        ports:\n        - containerPort: 80\n      # trailing comment stays\n`),
-      errors: [{ messageId: 'missing', line: 13, column: 5, endLine: 13, endColumn: 9, messageIncludes: 'its image mcr.microsoft.com/windows/servercore/iis' }],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 13,
+          column: 5,
+          endLine: 13,
+          endColumn: 9,
+          messageIncludes: 'its image mcr.microsoft.com/windows/servercore/iis',
+          suggestions: [{ title: 'Add node selector kubernetes.io/os: windows and spec.os.name: windows', output: deployment(`      containers:\n      # the site\n      - name: web\n        image: ${iis}\n        ports:\n        - containerPort: 80\n      nodeSelector:\n        kubernetes.io/os: windows\n      os:\n        name: windows\n      # trailing comment stays\n`) }],
+        },
+      ],
       output: deployment(`      containers:\n      # the site\n      - name: web\n        image: ${iis}\n        ports:\n        - containerPort: 80\n      nodeSelector:\n        kubernetes.io/os: windows\n      # trailing comment stays\n`),
     },
     {
@@ -72,25 +82,37 @@ runRuleTests(rule, {
     {
       name: 'existing node selector gets the OS label',
       code: deployment(`      nodeSelector:\n        kubernetes.io/arch: amd64\n      containers:\n      - name: web\n        image: ${iis}\n`),
-      errors: [{ messageId: 'missing', line: 13, column: 5 }],
+      errors: [{ messageId: 'missing', line: 13, column: 5, suggestions: [{ output: deployment(`      nodeSelector:\n        kubernetes.io/arch: amd64\n        kubernetes.io/os: windows\n      containers:\n      - name: web\n        image: ${iis}\n      os:\n        name: windows\n`) }] }],
       output: deployment(`      nodeSelector:\n        kubernetes.io/arch: amd64\n        kubernetes.io/os: windows\n      containers:\n      - name: web\n        image: ${iis}\n`),
     },
     {
       name: 'empty node selector is filled',
       code: deployment(`      nodeSelector:\n      containers:\n      - name: web\n        image: ${iis}\n`),
-      errors: [{ messageId: 'missing', line: 13, column: 5 }],
+      errors: [{ messageId: 'missing', line: 13, column: 5, suggestions: [{ output: deployment(`      nodeSelector:\n        kubernetes.io/os: windows\n      containers:\n      - name: web\n        image: ${iis}\n      os:\n        name: windows\n`) }] }],
       output: deployment(`      nodeSelector:\n        kubernetes.io/os: windows\n      containers:\n      - name: web\n        image: ${iis}\n`),
     },
     {
       name: 'flow-style pod spec stays flow style',
       code: `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: "${iis}"}]}\n`,
-      errors: [{ messageId: 'missing', line: 4, column: 1 }],
+      errors: [{ messageId: 'missing', line: 4, column: 1, suggestions: [{ output: `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: "${iis}"}], nodeSelector: {kubernetes.io/os: windows}, os: {name: windows}}\n` }] }],
       output: `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: "${iis}"}], nodeSelector: {kubernetes.io/os: windows}}\n`,
     },
     {
       name: 'CronJob, windowsOptions in an init container',
       code: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n          - name: prep\n            image: contoso/prep:2\n            securityContext:\n              windowsOptions:\n                runAsUserName: ContainerUser\n          containers:\n          - name: report\n            image: contoso/report:2\n`,
-      errors: [{ messageId: 'missing', line: 10, column: 9, messageIncludes: 'windowsOptions' }],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 10,
+          column: 9,
+          messageIncludes: 'windowsOptions',
+          suggestions: [
+            {
+              output: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n          - name: prep\n            image: contoso/prep:2\n            securityContext:\n              windowsOptions:\n                runAsUserName: ContainerUser\n          containers:\n          - name: report\n            image: contoso/report:2\n          nodeSelector:\n            kubernetes.io/os: windows\n          os:\n            name: windows\n`,
+            },
+          ],
+        },
+      ],
       output: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n          - name: prep\n            image: contoso/prep:2\n            securityContext:\n              windowsOptions:\n                runAsUserName: ContainerUser\n          containers:\n          - name: report\n            image: contoso/report:2\n          nodeSelector:\n            kubernetes.io/os: windows\n`,
     },
   ],

@@ -81,14 +81,16 @@ export function parseDockerfile(text: string): DockerfileModel {
   const byName = new Map<string, Stage>();
   let current: Stage | undefined;
   let shell: ShellState = { kind: 'unknown' };
+  const finalShell = new Map<Stage, ShellState>();
 
   for (const instruction of ast.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
+      if (current) finalShell.set(current, shell);
       current = createStage(instruction as From, stages.length, globalArgs, byName);
       stages.push(current);
       if (current.name) byName.set(current.name.toLowerCase(), current);
-      shell = initialShell(current);
+      shell = (current.parent && finalShell.get(current.parent)) || initialShell(current);
       continue;
     }
     if (!current) {
@@ -212,7 +214,10 @@ function buildBase(from: From, text: string, ref: ImageReference, range: Range, 
   return base;
 }
 
-/** Windows base OS images start with cmd; any other base may have set its own SHELL, which we cannot see. */
+/**
+ * Windows base OS images start with cmd; any other base may have set its own SHELL, which we cannot
+ * see. A stage built on an earlier stage starts with that stage's last SHELL (set by the caller).
+ */
 function initialShell(stage: Stage): ShellState {
   if (stage.parent) return { kind: 'unknown' };
   const family = stage.base?.info.family;

@@ -1,10 +1,11 @@
 // A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
 // CRDs included), containers with their images, and what says a pod targets Windows or Linux.
+import { basename } from 'node:path';
 import { isMap, isPair, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { LineIndex } from '../../engine/text';
 import type { Range } from '../../engine/types';
-import type { WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
+import type { BuiltImage, WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
 import { asMap, asSeq, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {
@@ -222,6 +223,15 @@ export function mayHaveHiddenKeys(model: KubernetesModel, map: YAMLMap | undefin
   const keyColumn = model.lines.position(keyStart).character;
   const startLine = model.lines.position(keyStart).line;
   const endLine = lastContentLine(model, map.range ? map.range[1] : keyStart);
+  // A template line just above the first key (`{{- include "x" . | nindent 6 }}` opening a pod spec)
+  // sits outside the map's range but adds keys at its level.
+  for (let line = startLine - 1; line >= 0; line--) {
+    const lineText = model.lines.lineText(line);
+    const trimmed = lineText.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (!(trimmed.startsWith('{{') && trimmed.endsWith('}}'))) break;
+    if (lineText.length - lineText.trimStart().length >= keyColumn) return true;
+  }
   for (const [spanStart] of model.templateSpans) {
     const position = model.lines.position(spanStart);
     const lineText = model.lines.lineText(position.line);
@@ -296,6 +306,8 @@ export interface OsEvidence {
   detail: string;
   /** The RuntimeClass, when kind is 'runtime-class'. */
   runtimeClass?: RuntimeClassInfo;
+  /** The workspace Dockerfile that builds the image, when kind is 'image' and the KB does not know it. */
+  builtFrom?: BuiltImage;
 }
 
 export const osLabel = 'kubernetes.io/os';
@@ -369,6 +381,13 @@ export function podOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
     const info = container.image?.info;
     if (info && (info.os === 'windows' || info.os === 'linux')) {
       evidence.push({ os: info.os, kind: 'image', range: container.image!.range, detail: container.image!.text });
+    } else if (container.image?.ref) {
+      // An image the KB does not know may be built by a Dockerfile of the workspace, which does tell.
+      const built = workspace.builtImage(container.image.ref);
+      const os = built?.dockerfile.finalOs;
+      if (os === 'windows' || os === 'linux') {
+        evidence.push({ os, kind: 'image', range: container.image.range, detail: `${container.image.text} (built from ${basename(built!.dockerfile.path)})`, builtFrom: built });
+      }
     }
   }
   const scheduling = evidence.filter((e) => e.kind === 'node-selector' || e.kind === 'node-affinity' || e.kind === 'runtime-class');
@@ -436,6 +455,8 @@ export function readRuntimeClass(object: KubeObject, uri: string): RuntimeClassI
     os: os === 'windows' || os === 'linux' ? os : undefined,
     windowsBuild: build,
     windowsBuildRange: buildPair ? nodeRange(object.model, buildPair.value as Node) : undefined,
+    // containerd's Windows handlers for Hyper-V isolation are named runhcs-wcow-hypervisor[-<build>].
+    hyperV: /hypervisor/i.test(stringAt(object.root, 'handler', ctx) ?? ''),
   };
 }
 

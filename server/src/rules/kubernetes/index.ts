@@ -1,5 +1,39 @@
 // Every Kubernetes rule, listed explicitly: a rule that is not here does not run.
 import type { AnyRule } from '../../engine/types';
+import builtImageLinux from './built-image-linux';
+import builtImageWindowsBuild from './built-image-windows-build';
+import deprecatedNodeLabel from './deprecated-node-label';
+import gmsaCredentialSpecName from './gmsa-credential-spec-name';
+import hostprocessPod from './hostprocess-pod';
+import linuxHostPath from './linux-host-path';
+import linuxNodeSelector from './linux-node-selector';
+import linuxShellCommand from './linux-shell-command';
+import osConflict from './os-conflict';
+import runAsUserName from './run-as-user-name';
+import windowsBuildMismatch from './windows-build-mismatch';
+import windowsForbiddenField from './windows-forbidden-field';
+import windowsHostNetwork from './windows-host-network';
+import windowsIgnoredField from './windows-ignored-field';
+import windowsTaintToleration from './windows-taint-toleration';
 import windowsNodeSelector from './windows-node-selector';
+import windowsVolumeFeature from './windows-volume-feature';
 
-export const kubernetesRules: readonly AnyRule[] = [windowsNodeSelector];
+export const kubernetesRules: readonly AnyRule[] = [
+  builtImageLinux,
+  builtImageWindowsBuild,
+  windowsNodeSelector,
+  windowsForbiddenField,
+  windowsIgnoredField,
+  hostprocessPod,
+  runAsUserName,
+  gmsaCredentialSpecName,
+  osConflict,
+  deprecatedNodeLabel,
+  windowsBuildMismatch,
+  windowsTaintToleration,
+  linuxNodeSelector,
+  linuxShellCommand,
+  linuxHostPath,
+  windowsVolumeFeature,
+  windowsHostNetwork,
+];

@@ -1,10 +1,10 @@
 // spec.os.name does not schedule a pod: without a kubernetes.io/os node selector (or affinity, or a
 // RuntimeClass that adds one) a Windows pod in a mixed cluster can land on a Linux node and fail.
-import type { Node } from 'yaml';
 import { defineRule } from '../../engine/types';
 import { insertPath } from '../../languages/kubernetes/edit';
 import { nodeRange, osLabel, podOs, type PodSpec } from '../../languages/kubernetes/model';
-import { getPair } from '../../languages/kubernetes/yaml-util';
+import { podSpecKey } from '../../languages/kubernetes/windows';
+import { getMap, getPair } from '../../languages/kubernetes/yaml-util';
 
 const evidenceText: Record<string, string> = {
   'os-field': 'spec.os.name is windows',
@@ -37,29 +37,23 @@ export default defineRule({
         // Conflicting evidence (a Linux image next to a Windows one) is another rule's business.
         if (!windows || os.evidence.some((e) => e.os === 'linux')) return;
         const model = pod.object.model;
-        const specKey = specKeyNode(pod);
+        const specKey = podSpecKey(pod);
+        const addSelector = insertPath(model, pod.map, ['nodeSelector', osLabel], 'windows');
+        // spec.os.name does not schedule, but declares the OS to the API server and the kubelet (and
+        // lets Pod Security apply its Windows rules); it also makes Linux-only fields errors, so it
+        // is the user's choice.
+        const declareOs = os.evidence.some((e) => e.kind === 'os-field') || getPair(getMap(pod.map, 'os', pod.ctx), 'name', pod.ctx)
+          ? []
+          : [{ title: 'Add node selector kubernetes.io/os: windows and spec.os.name: windows', edits: [addSelector, insertPath(model, pod.map, ['os', 'name'], 'windows')] }];
         context.report({
           range: specKey ? nodeRange(model, specKey) : pod.object.kindRange,
           messageId: 'missing',
           data: { kind: pod.object.kind, evidence: evidenceText[windows.kind]!.replace('{{detail}}', windows.detail) },
-          fix: { title: 'Add node selector kubernetes.io/os: windows', edits: [insertPath(model, pod.map, ['nodeSelector', osLabel], 'windows')] },
+          fix: { title: 'Add node selector kubernetes.io/os: windows', edits: [addSelector] },
+          suggest: declareOs,
           related: [{ uri: context.uri, range: windows.range, message: 'This makes it a Windows workload.' }],
         });
       },
     };
   },
 });
-
-/** The `spec` key that holds the pod spec: what the user reads as "the pod". */
-function specKeyNode(pod: PodSpec): Node | undefined {
-  const { ctx } = pod;
-  let map = pod.object.root;
-  let key: Node | undefined;
-  for (const segment of pod.path) {
-    const pair = getPair(map, segment, ctx);
-    if (!pair) return undefined;
-    key = pair.key as Node;
-    map = pair.value as typeof map;
-  }
-  return key;
-}

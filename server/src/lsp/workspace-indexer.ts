@@ -1,0 +1,112 @@
+// Keeps the workspace index current for the language server: a scan of every folder at start-up
+// (in small batches, so diagnostics of open documents are never held up), then file events and
+// open buffers. It reports which topics changed; the server re-checks the documents that read them.
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { configFileName, type ResolvedConfig } from '../engine/config';
+import { parse } from '../engine/runner';
+import { summarize } from '../workspace/build';
+import { pathKey, WorkspaceIndex } from '../workspace/index';
+import { isCheckedFile, scanFolder } from '../workspace/scan';
+import { configLinks } from '../workspace/summary';
+
+/** Larger files are left out of the index (and named once in the log): generated or vendored data. */
+export const maxIndexedFileBytes = 1024 * 1024;
+const batchSize = 40;
+
+export interface IndexerHost {
+  configFor(folderUri: string): ResolvedConfig;
+  /** Extra globs from the editor (files.exclude), relative to the folder. */
+  excludesFor(folderUri: string): readonly string[];
+  isOpen(uri: string): boolean;
+  log(message: string): void;
+  changed(topics: Set<string>): void;
+}
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  /** Summaries as JSON, to tell a real change from a re-read of the same content. */
+  private readonly fingerprints = new Map<string, string>();
+  private generation = 0;
+
+  constructor(private readonly host: IndexerHost) {}
+
+  /** Scans every folder; resolves when the index is complete. A later call supersedes a running one. */
+  async scan(folderUris: readonly string[]): Promise<void> {
+    const generation = ++this.generation;
+    const started = Date.now();
+    const tooLarge: string[] = [];
+    let count = 0;
+    const changed = new Set<string>();
+    for (const folderUri of folderUris) {
+      const root = fileURLToPath(folderUri);
+      const config = this.host.configFor(folderUri);
+      this.mergeInto(changed, this.index.setConfigLinks(`${root}/${configFileName}`, configLinks(`${root}/${configFileName}`, pathToFileURL(`${root}/${configFileName}`).href, config.images)));
+      let files: string[];
+      try {
+        const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });
+        files = result.files;
+        tooLarge.push(...result.tooLarge);
+      } catch (error) {
+        this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
+        continue;
+      }
+      for (let i = 0; i < files.length; i += batchSize) {
+        // Yield between batches: pending edits and diagnostics go first.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        const batch = files.slice(i, i + batchSize).filter((file) => !this.host.isOpen(pathToFileURL(file).href));
+        const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+        batch.forEach((file, j) => {
+          if (texts[j] !== undefined) this.mergeInto(changed, this.setFromText(file, texts[j]!));
+        });
+        count += batch.length;
+      }
+    }
+    if (tooLarge.length > 0) {
+      this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
+    }
+    this.host.log(`windows-containers: indexed ${count} files in ${Date.now() - started} ms`);
+    if (changed.size > 0) this.host.changed(changed);
+  }
+
+  /** An open document's buffer, from the parse its analysis already made. */
+  updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
+    const uri = parsed.document.uri;
+    if (!uri.startsWith('file:')) return;
+    const changed = this.setSummary(fileURLToPath(uri), summarize(parsed));
+    if (changed.size > 0) this.host.changed(changed);
+  }
+
+  /** A file changed, appeared or disappeared on disk (or an open document was closed). */
+  async updateFromDisk(uri: string): Promise<void> {
+    if (!uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    if (!isCheckedFile(path)) return;
+    let changed: Set<string>;
+    try {
+      const size = (await stat(path)).size;
+      changed = size > maxIndexedFileBytes ? this.setSummary(path, undefined) : this.setFromText(path, await readFile(path, 'utf8'));
+    } catch {
+      changed = this.setSummary(path, undefined);
+    }
+    if (changed.size > 0) this.host.changed(changed);
+  }
+
+  private setFromText(path: string, text: string): Set<string> {
+    return this.setSummary(path, summarize(parse({ uri: pathToFileURL(path).href, text })));
+  }
+
+  private setSummary(path: string, summary: ReturnType<typeof summarize>): Set<string> {
+    const key = pathKey(path);
+    const fingerprint = summary ? JSON.stringify(summary) : '';
+    if (this.fingerprints.get(key) === fingerprint) return new Set();
+    if (fingerprint) this.fingerprints.set(key, fingerprint);
+    else this.fingerprints.delete(key);
+    return this.index.set(path, summary);
+  }
+
+  private mergeInto(target: Set<string>, source: Set<string>): void {
+    for (const topic of source) target.add(topic);
+  }
+}

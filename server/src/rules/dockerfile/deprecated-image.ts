@@ -1,0 +1,57 @@
+// Microsoft moved its Windows images from Docker Hub (`microsoft/*`) to the Microsoft Container
+// Registry in 2018-2019; the Docker Hub names get no updates and no new Windows releases.
+// https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
+import { LineIndex } from '../../engine/text';
+import { defineRule, type Range } from '../../engine/types';
+import type { Stage } from '../../languages/dockerfile/model';
+import { textOf } from '../../languages/dockerfile/edits';
+
+export default defineRule({
+  id: 'dockerfile/deprecated-image',
+  meta: {
+    type: 'suggestion',
+    language: 'dockerfile',
+    defaultSeverity: 'warning',
+    description: 'Pull Microsoft images from mcr.microsoft.com, not from the deprecated Docker Hub names.',
+    messages: {
+      sameTags: '{{image}} is a deprecated Docker Hub name that receives no updates; pull {{replacement}} instead, which publishes the same tags.',
+      moved: '{{image}} is a deprecated Docker Hub name that receives no updates; its images now live in {{replacement}} (pick a tag that repository publishes).',
+    },
+    fixable: true,
+    deprecation: true,
+    sources: [
+      'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
+      'https://github.com/microsoft/dotnet-framework-docker',
+      'https://github.com/microsoft/iis-docker',
+      'https://github.com/dotnet/dotnet-docker',
+    ],
+  },
+  create(context) {
+    return {
+      stage(stage: Stage) {
+        const base = stage.base;
+        const deprecated = base?.info.deprecated;
+        if (!base || !deprecated || stage.os !== 'windows') return;
+        const name = imageName(textOf(new LineIndex(context.text), base.range));
+        // The name is only rewritable when it is written out on one line, not assembled from ARGs.
+        const literal = !name.includes('$') && base.range.start.line === base.range.end.line;
+        const range: Range = literal ? { start: base.range.start, end: { line: base.range.start.line, character: base.range.start.character + name.length } } : base.range;
+        const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
+        context.report({
+          range,
+          messageId: deprecated.sameTags ? 'sameTags' : 'moved',
+          data: { image, replacement: deprecated.replacement },
+          fix: deprecated.sameTags && literal ? { title: `Use ${deprecated.replacement}`, edits: [{ range, newText: deprecated.replacement }] } : undefined,
+        });
+      },
+    };
+  },
+});
+
+/** The image as written without its tag and digest. */
+function imageName(written: string): string {
+  const at = written.indexOf('@');
+  const name = at >= 0 ? written.slice(0, at) : written;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}

@@ -1,0 +1,139 @@
+// Windows containers only run on hosts whose build the image supports: with process isolation the
+// builds must match (from Windows Server 2022 on, a host also runs the previous LTSC), with Hyper-V
+// isolation the image must not be newer than the host. One build has to pull every stage and run
+// the RUN steps of each, so stages that need different hosts cannot be built together, and an
+// image the target host cannot run fails at `docker run` or on the Kubernetes node.
+// https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
+import { defineRule, type Fix } from '../../engine/types';
+import { canRunHyperV, canRunProcessIsolated, preferredImageBuildForHost, releaseForBuild, suggestRetag, windowsReleases } from '../../kb';
+import { dependenciesOf, rootStage } from '../../languages/dockerfile/build';
+import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
+import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
+
+export default defineRule({
+  id: 'dockerfile/windows-version-mismatch',
+  meta: {
+    type: 'problem',
+    language: 'dockerfile',
+    defaultSeverity: 'error',
+    description: 'Windows stages built together, and the host that runs them, must be on compatible Windows builds.',
+    messages: {
+      stages:
+        'This stage is on {{build}}, but stage {{other}} that it is built with is on {{otherBuild}}: no Windows host pulls both and runs their RUN steps with process isolation, so the build fails with "The container operating system does not match the host operating system".',
+      process:
+        'The target host runs {{target}}, which cannot run {{build}} images with process isolation ("The container operating system does not match the host operating system"). Use the {{suggestion}} image.',
+      hyperv:
+        'The target host runs {{target}}, which cannot run {{build}} images even with Hyper-V isolation: the image is newer than the host. Use the {{suggestion}} image.',
+    },
+    fixable: true,
+    sources: [
+      'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+      'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
+    ],
+  },
+  create(context) {
+    const target = context.config.target;
+    const hyperv = context.config.isolation === 'hyperv';
+    const runsOnTarget = (build: number): boolean => target === undefined || (hyperv ? canRunHyperV(target.build, build) : canRunProcessIsolated(target.build, build));
+
+    return {
+      dockerfile(model: DockerfileModel) {
+        if (target) {
+          const wanted = preferredImageBuildForHost(target.build) ?? target.build;
+          for (const stage of model.stages) {
+            const builds = buildsOf(stage);
+            if (!stage.base || stage.base.info.hostProcessOnly || !builds || builds.some(runsOnTarget)) continue;
+            const retagged = suggestRetag(stage.base.ref, wanted);
+            const tag = retagged && tagOfReference(retagged);
+            const fix = tag ? retagFix(model, stage.base, tag) : undefined;
+            context.report({
+              range: stage.base.tagRange ?? stage.base.range,
+              messageId: hyperv ? 'hyperv' : 'process',
+              data: { target: describeBuild(target.build), build: describeBuilds(builds), suggestion: describeBuild(wanted) },
+              fix,
+            });
+          }
+        }
+        // Stages that all run on the target host can be built together there; Hyper-V builds any
+        // stage on a host that is not older. Only without a target is the pairing left to check.
+        if (target || hyperv) return;
+        for (const group of buildGroups(model)) {
+          const final = rootStage(group[group.length - 1]!);
+          const finalBuilds = buildsOf(final);
+          if (!finalBuilds) continue;
+          for (const stage of group) {
+            const builds = buildsOf(stage);
+            if (stage === final || !stage.base || !builds) continue;
+            if (oneHostBuilds([{ builds, runs: runs(model, stage) }, { builds: finalBuilds, runs: runs(model, final) }])) continue;
+            const retagged = finalBuilds.length === 1 ? suggestRetag(stage.base.ref, finalBuilds[0]!) : undefined;
+            const tag = retagged && tagOfReference(retagged);
+            const suggestion: Fix | undefined = tag ? retagFix(model, stage.base, tag) : undefined;
+            context.report({
+              range: stage.base.tagRange ?? stage.base.range,
+              messageId: 'stages',
+              data: { build: describeBuilds(builds), other: final.name ?? String(final.index), otherBuild: describeBuilds(finalBuilds) },
+              suggest: suggestion ? [suggestion] : [],
+              related: [{ uri: context.uri, range: final.base?.tagRange ?? final.fromRange, message: `Stage ${final.name ?? final.index} is on ${describeBuilds(finalBuilds)}` }],
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/**
+ * The builds a stage's base image may resolve to: its own, or the Windows entries of a shared tag
+ * (`dotnet/framework/sdk:4.8` has only 2019 and 2016 images). Undefined when unknown.
+ */
+function buildsOf(stage: Stage): number[] | undefined {
+  if (stage.os !== 'windows') return undefined;
+  if (stage.windowsBuild !== undefined) return [stage.windowsBuild];
+  const shared = rootStage(stage).base?.info.sharedTagReleases;
+  return shared?.length ? shared.map((release) => release.build) : undefined;
+}
+
+/** A stage runs commands when it, or a stage built on it, has a RUN. */
+function runs(model: DockerfileModel, stage: Stage): boolean {
+  return model.stages.some((s) => rootStage(s) === stage && s.instructions.some((i) => i.keyword === 'RUN'));
+}
+
+/**
+ * Whether some Windows host can pull an image of each stage (not newer than the host) and run the
+ * stages that have RUN steps with process isolation.
+ */
+function oneHostBuilds(stages: ReadonlyArray<{ builds: number[]; runs: boolean }>): boolean {
+  return windowsReleases.some((host) =>
+    stages.every(({ builds, runs }) => builds.some((build) => build <= host.build && (!runs || canRunProcessIsolated(host.build, build)))),
+  );
+}
+
+/** Windows stages that one build needs together (parents and COPY --from sources), in file order. */
+function buildGroups(model: DockerfileModel): Stage[][] {
+  const group = new Map<Stage, Stage>();
+  const find = (stage: Stage): Stage => {
+    let s = stage;
+    while (group.get(s) && group.get(s) !== s) s = group.get(s)!;
+    return s;
+  };
+  for (const stage of model.stages) group.set(stage, stage);
+  for (const stage of model.stages) {
+    for (const dependency of dependenciesOf(model, stage)) group.set(find(dependency.stage), find(stage));
+  }
+  const groups = new Map<Stage, Stage[]>();
+  for (const stage of model.stages) {
+    if (stage.os !== 'windows') continue;
+    const key = find(stage);
+    groups.set(key, [...(groups.get(key) ?? []), stage]);
+  }
+  return [...groups.values()].filter((stages) => stages.length > 1);
+}
+
+function describeBuild(build: number): string {
+  const release = releaseForBuild(build);
+  return release ? `${release.name} (10.0.${build})` : `Windows 10.0.${build}`;
+}
+
+function describeBuilds(builds: readonly number[]): string {
+  return builds.length === 1 ? describeBuild(builds[0]!) : `${builds.map(describeBuild).join(' and ')} (the only Windows images of this tag)`;
+}

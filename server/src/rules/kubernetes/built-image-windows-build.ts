@@ -1,0 +1,58 @@
+// The manifest side of a cross-file mistake: a pod is scheduled onto nodes of one Windows build
+// and deploys an image that a Dockerfile of the workspace builds on another. Kubernetes runs
+// Windows containers process-isolated, so containerd's compatibility rule decides.
+import { defineRule, type Fix } from '../../engine/types';
+import { canRunProcessIsolated } from '../../kb';
+import type { PodSpec } from '../../languages/kubernetes/model';
+import { stringAt } from '../../languages/kubernetes/yaml-util';
+import { describeBuild, fileName } from '../../workspace/describe';
+import { containerIsHostProcess, isHostProcessPod, podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
+
+export default defineRule({
+  id: 'kubernetes/built-image-windows-build',
+  meta: {
+    type: 'problem',
+    language: 'kubernetes',
+    defaultSeverity: 'error',
+    description: 'An image built by a workspace Dockerfile must be built on a Windows build the pod\'s nodes can run.',
+    messages: {
+      mismatch:
+        '{{image}} is built by {{dockerfile}} on Windows {{imageBuild}}, but this {{kind}} is scheduled onto nodes with Windows build {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
+    },
+    fixable: false,
+    sources: [
+      'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+      'https://kubernetes.io/docs/concepts/windows/user-guide/',
+      'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
+    ],
+  },
+  create(context) {
+    return {
+      podSpec(pod: PodSpec) {
+        if (isHostProcessPod(pod)) return;
+        const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
+        const node = podNodeBuild(pod, context.uri) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
+        if (!node) return;
+        for (const container of pod.containers) {
+          const image = container.image;
+          if (!image?.ref || image.info?.os === 'windows' || containerIsHostProcess(container.map, pod.ctx)) continue;
+          const built = context.workspace.builtImage(image.ref);
+          const imageBuild = built?.dockerfile.finalBuild;
+          if (!built || built.dockerfile.finalOs !== 'windows' || imageBuild === undefined || canRunProcessIsolated(node.build, imageBuild)) continue;
+          // The label is only rewritten where it is written in this file; a RuntimeClass elsewhere is the user's call.
+          const suggest: Fix[] = node.uri === context.uri ? [{ title: `Schedule onto Windows build 10.0.${imageBuild}`, edits: [{ range: node.range, newText: `'10.0.${imageBuild}'` }] }] : [];
+          context.report({
+            range: image.range,
+            messageId: 'mismatch',
+            data: { image: image.text, dockerfile: fileName(built.dockerfile.path), imageBuild: describeBuild(imageBuild), kind: pod.object.kind, nodeBuild: describeBuild(node.build) },
+            suggest,
+            related: [
+              { uri: built.dockerfile.uri, range: built.dockerfile.finalFromRange, message: `Built on Windows ${describeBuild(imageBuild)}` },
+              { uri: node.uri, range: node.range, message: `Nodes with Windows build ${describeBuild(node.build)}` },
+            ],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,197 @@
+// The workspace index: a summary of every Dockerfile and YAML file, and the answers rules ask of
+// it. Each answer is recorded as a "topic" the asking document depends on, so when a file changes
+// only the open documents that read what changed are checked again.
+import { fileURLToPath } from 'node:url';
+import { normalize } from 'node:path';
+import type { ImageReference } from '../kb';
+import type { TargetVersion } from '../engine/config';
+import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
+import { imageKey, runtimeClassNodeBuild, type DockerfileSummary, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
+
+/** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
+export function pathKey(pathOrUri: string): string {
+  const path = pathOrUri.startsWith('file:') ? fileURLToPath(pathOrUri) : pathOrUri;
+  const normal = normalize(path);
+  return /^[A-Za-z]:/.test(normal) ? normal[0]!.toLowerCase() + normal.slice(1) : normal;
+}
+
+const topics = {
+  runtimeClass: (name: string) => `rc:${name}`,
+  image: (key: string) => `img:${key}`,
+  dockerfile: (path: string) => `df:${path}`,
+  target: 'target',
+};
+
+/** Lookups derived from the summaries, rebuilt in one pass after a change (queries are then O(1)). */
+interface Derived {
+  runtimeClasses: Map<string, RuntimeClassInfo>;
+  linksByKey: Map<string, ImageLink[]>;
+  linksByDockerfile: Map<string, ImageLink[]>;
+  usagesByKey: Map<string, ImageUsage[]>;
+  nodeBuilds: NodeBuild[];
+  dockerfileBuilds: Set<number>;
+  target?: { describe: (uri: string) => string; value: TargetVersion | undefined };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  private readonly configLinks = new Map<string, ImageLink[]>();
+  private derivedCache: Derived | undefined;
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Replaces what is known of one file; returns the topics whose answers may have changed. */
+  set(path: string, summary: FileSummary | undefined): Set<string> {
+    const key = pathKey(path);
+    const changed = new Set<string>();
+    const before = this.files.get(key);
+    if (before) this.topicsOf(before, changed);
+    if (summary) {
+      this.files.set(key, summary);
+      this.topicsOf(summary, changed);
+    } else {
+      this.files.delete(key);
+    }
+    this.derivedCache = undefined;
+    return changed;
+  }
+
+  /** The `images:` map of a config file. */
+  setConfigLinks(configPath: string, links: ImageLink[]): Set<string> {
+    const changed = new Set<string>();
+    for (const link of [...(this.configLinks.get(pathKey(configPath)) ?? []), ...links]) this.linkTopics(link, changed);
+    this.configLinks.set(pathKey(configPath), links);
+    this.derivedCache = undefined;
+    return changed;
+  }
+
+  private get derived(): Derived {
+    if (this.derivedCache) return this.derivedCache;
+    const derived: Derived = { runtimeClasses: new Map(), linksByKey: new Map(), linksByDockerfile: new Map(), usagesByKey: new Map(), nodeBuilds: [], dockerfileBuilds: new Set() };
+    const addLink = (link: ImageLink): void => {
+      push(derived.linksByKey, link.key, link);
+      push(derived.linksByDockerfile, pathKey(link.dockerfilePath), link);
+    };
+    for (const links of this.configLinks.values()) links.forEach(addLink);
+    for (const summary of this.files.values()) {
+      if (summary.kind === 'dockerfile') {
+        if (summary.finalOs === 'windows' && summary.finalBuild !== undefined) derived.dockerfileBuilds.add(summary.finalBuild);
+        continue;
+      }
+      for (const runtimeClass of summary.runtimeClasses) if (!derived.runtimeClasses.has(runtimeClass.name)) derived.runtimeClasses.set(runtimeClass.name, runtimeClass);
+      for (const usage of summary.usages) push(derived.usagesByKey, usage.key, usage);
+      summary.links.forEach(addLink);
+      derived.nodeBuilds.push(...summary.nodeBuilds);
+    }
+    this.derivedCache = derived;
+    return derived;
+  }
+
+  /**
+   * What a file's summary answers. Needs no lookups, so filling the index stays linear: a reader
+   * that followed a link recorded both ends (see view()), so one end changing reaches it.
+   */
+  private topicsOf(summary: FileSummary, out: Set<string>): void {
+    if (summary.kind === 'dockerfile') {
+      out.add(topics.dockerfile(pathKey(summary.path)));
+      // Whether the Dockerfiles agree on one build decides whether a target is inferred.
+      out.add(topics.target);
+      return;
+    }
+    for (const runtimeClass of summary.runtimeClasses) out.add(topics.runtimeClass(runtimeClass.name));
+    for (const usage of summary.usages) out.add(topics.image(usage.key));
+    for (const link of summary.links) this.linkTopics(link, out);
+    if (summary.nodeBuilds.length > 0) out.add(topics.target);
+  }
+
+  private linkTopics(link: ImageLink, out: Set<string>): void {
+    out.add(topics.image(link.key));
+    out.add(topics.dockerfile(pathKey(link.dockerfilePath)));
+  }
+
+  private runtimeClass(name: string): RuntimeClassInfo | undefined {
+    return this.derived.runtimeClasses.get(name);
+  }
+
+  private builtImage(ref: ImageReference): BuiltImage | undefined {
+    for (const link of this.derived.linksByKey.get(imageKey(ref)) ?? []) {
+      // A build that names no tag builds every tag of the name.
+      if (link.tag !== undefined && ref.tag !== undefined && link.tag !== ref.tag) continue;
+      const dockerfile = this.files.get(pathKey(link.dockerfilePath));
+      if (dockerfile?.kind === 'dockerfile') return { dockerfile, link };
+    }
+    return undefined;
+  }
+
+  private deploymentsOf(dockerfileUri: string): Deployment[] {
+    const deployments: Deployment[] = [];
+    for (const link of this.derived.linksByDockerfile.get(pathKey(dockerfileUri)) ?? []) {
+      for (const usage of this.derived.usagesByKey.get(link.key) ?? []) {
+        if (link.tag !== undefined && usage.tag !== undefined && link.tag !== usage.tag) continue;
+        deployments.push({ usage, link, nodeBuild: usage.nodeBuild ?? this.runtimeClassBuild(usage.runtimeClassName) });
+      }
+    }
+    return deployments;
+  }
+
+  private runtimeClassBuild(name: string | undefined): NodeBuild | undefined {
+    return runtimeClassNodeBuild(name ? this.runtimeClass(name) : undefined);
+  }
+
+  /**
+   * The Windows build every `node.kubernetes.io/windows-build` selector and RuntimeClass of the
+   * workspace agrees on; undefined when there are none or they disagree, and when the workspace's
+   * Windows Dockerfiles are built on several builds: such a repository targets several host
+   * versions on purpose, and no single one applies to all its Dockerfiles.
+   */
+  inferTarget(describe: (uri: string) => string): TargetVersion | undefined {
+    const derived = this.derived;
+    if (derived.target?.describe === describe) return derived.target.value;
+    const builds = derived.nodeBuilds;
+    let value: TargetVersion | undefined;
+    if (new Set(builds.map((b) => b.build)).size === 1 && derived.dockerfileBuilds.size <= 1) {
+      const first = builds[0]!;
+      const files = new Set(builds.map((b) => b.uri));
+      const more = files.size > 1 ? ` and ${files.size - 1} more file${files.size > 2 ? 's' : ''}` : '';
+      value = { build: first.build, label: `10.0.${first.build}`, origin: `node.kubernetes.io/windows-build in ${describe(first.uri)}${more}` };
+    }
+    derived.target = { describe, value };
+    return value;
+  }
+
+  /** A view for one document's analysis; every question it asks is added to `read`. */
+  view(read?: Set<string>): WorkspaceView {
+    return {
+      runtimeClass: (name) => {
+        read?.add(topics.runtimeClass(name));
+        return this.runtimeClass(name);
+      },
+      builtImage: (ref) => {
+        const key = imageKey(ref);
+        read?.add(topics.image(key));
+        // Also the Dockerfiles the links name that do not exist yet: creating one changes the answer.
+        for (const link of this.derived.linksByKey.get(key) ?? []) read?.add(topics.dockerfile(pathKey(link.dockerfilePath)));
+        return this.builtImage(ref);
+      },
+      deploymentsOf: (uri) => {
+        read?.add(topics.dockerfile(pathKey(uri)));
+        for (const link of this.derived.linksByDockerfile.get(pathKey(uri)) ?? []) read?.add(topics.image(link.key));
+        const deployments = this.deploymentsOf(uri);
+        for (const { usage } of deployments) if (usage.runtimeClassName) read?.add(topics.runtimeClass(usage.runtimeClassName));
+        return deployments;
+      },
+    };
+  }
+
+  static readonly targetTopic = topics.target;
+}
+
+export type { DockerfileSummary };

@@ -1,0 +1,208 @@
+// What the workspace index keeps of each file: the few facts other files' checks ask about (which
+// Windows build a Dockerfile produces, which images a manifest deploys and onto which Windows
+// build, which images compose/skaffold files build from which Dockerfile). Summaries come from
+// the same parse models the rules use.
+import { dirname, resolve } from 'node:path';
+import { isMap, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
+import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
+import { nodeRange, readRuntimeClass, windowsBuildLabel, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
+import { asMap, asSeq, getMap, getNode, getPair, getPath, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
+import { LineIndex } from '../engine/text';
+import type { Range } from '../engine/types';
+import type { RuntimeClassInfo } from '../engine/workspace-view';
+
+export interface DockerfileSummary {
+  kind: 'dockerfile';
+  path: string;
+  uri: string;
+  /** The stage `docker build` produces without --target: the last one. */
+  finalOs: StageOs;
+  finalBuild?: number;
+  /** The final stage's FROM image as written, for related-information links. */
+  finalFromRange: Range;
+}
+
+/** A place where a manifest deploys an image. */
+export interface ImageUsage {
+  uri: string;
+  image: string;
+  key: string;
+  tag?: string;
+  range: Range;
+  /** "Deployment web", for messages. */
+  workload: string;
+  hostProcess: boolean;
+  /** The pod's own `node.kubernetes.io/windows-build` selector or required affinity. */
+  nodeBuild?: NodeBuild;
+  runtimeClassName?: string;
+}
+
+export interface NodeBuild {
+  value: string;
+  build: number;
+  uri: string;
+  range: Range;
+}
+
+/** An image that a compose file, a skaffold file or the config's `images:` map builds from a Dockerfile. */
+export interface ImageLink {
+  key: string;
+  tag?: string;
+  dockerfilePath: string;
+  uri: string;
+  range: Range;
+  via: 'compose' | 'skaffold' | 'config';
+}
+
+export interface YamlSummary {
+  kind: 'yaml';
+  path: string;
+  uri: string;
+  runtimeClasses: RuntimeClassInfo[];
+  usages: ImageUsage[];
+  links: ImageLink[];
+  /** Every windows-build value the file schedules onto, for inferring the target. */
+  nodeBuilds: NodeBuild[];
+}
+
+export type FileSummary = DockerfileSummary | YamlSummary;
+
+/** Registry defaults are ignored (`nginx` = `docker.io/library/nginx`); tags are compared separately. */
+export function imageKey(ref: ImageReference): string {
+  return `${ref.registry === 'docker.io' ? '' : ref.registry + '/'}${ref.repository.replace(/^library\//, '')}`;
+}
+
+export function summarizeDockerfile(path: string, uri: string, model: DockerfileModel): DockerfileSummary | undefined {
+  const final = model.stages[model.stages.length - 1];
+  if (!final) return undefined;
+  return { kind: 'dockerfile', path, uri, finalOs: final.os, finalBuild: final.windowsBuild, finalFromRange: final.rootBase?.range ?? final.fromRange };
+}
+
+export function summarizeYaml(path: string, uri: string, model: KubernetesModel): YamlSummary {
+  const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
+  for (const object of model.objects) {
+    const runtimeClass = readRuntimeClass(object, uri);
+    if (runtimeClass) {
+      summary.runtimeClasses.push(runtimeClass);
+      const nodeBuild = runtimeClassNodeBuild(runtimeClass);
+      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+    }
+    for (const pod of object.podSpecs) {
+      const nodeBuild = podNodeBuild(pod, uri);
+      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+      const hostProcess = isHostProcessPod(pod);
+      const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
+      for (const container of pod.containers) {
+        const ref = container.image?.ref;
+        if (!ref) continue;
+        summary.usages.push({
+          uri,
+          image: container.image!.text,
+          key: imageKey(ref),
+          tag: ref.tag,
+          range: container.image!.range,
+          workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
+          hostProcess: hostProcess || containerIsHostProcess(container.map, pod.ctx),
+          nodeBuild,
+          runtimeClassName,
+        });
+      }
+    }
+  }
+  if (/^services\s*:/m.test(model.text) || /skaffold\//.test(model.text)) summary.links.push(...buildLinks(path, uri, model.text));
+  return summary;
+}
+
+/** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
+export function runtimeClassNodeBuild(runtimeClass: RuntimeClassInfo | undefined): NodeBuild | undefined {
+  const build = runtimeClass?.windowsBuild ? parseWindowsVersion(runtimeClass.windowsBuild) : undefined;
+  if (!runtimeClass || runtimeClass.hyperV || build === undefined || !runtimeClass.windowsBuildRange) return undefined;
+  return { value: runtimeClass.windowsBuild!, build, uri: runtimeClass.uri, range: runtimeClass.windowsBuildRange };
+}
+
+/** The Windows build a pod's own `node.kubernetes.io/windows-build` selector or required affinity pins. */
+export function podNodeBuild(pod: PodSpec, uri: string): NodeBuild | undefined {
+  const { ctx, map } = pod;
+  const model = pod.object.model;
+  const pair = getPair(getMap(map, 'nodeSelector', ctx), windowsBuildLabel, ctx);
+  const value = scalarText(pair?.value, ctx);
+  const build = value !== undefined ? parseWindowsVersion(value) : undefined;
+  if (pair && value !== undefined && build !== undefined) return { value, build, uri, range: nodeRange(model, pair.value as Node) };
+  const terms = getSeq(asMap(getPath(map, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], ctx), ctx), 'nodeSelectorTerms', ctx)?.items ?? [];
+  for (const term of terms) {
+    for (const expressionNode of getSeq(asMap(term, ctx), 'matchExpressions', ctx)?.items ?? []) {
+      const expression = asMap(expressionNode, ctx);
+      if (stringAt(expression, 'key', ctx) !== windowsBuildLabel || stringAt(expression, 'operator', ctx) !== 'In') continue;
+      const values = asSeq(getNode(expression, 'values', ctx), ctx)?.items ?? [];
+      const only = values.length === 1 ? values[0] : undefined;
+      const text = scalarText(only, ctx);
+      const parsed = text !== undefined ? parseWindowsVersion(text) : undefined;
+      if (text !== undefined && parsed !== undefined) return { value: text, build: parsed, uri, range: nodeRange(model, only as Node) };
+    }
+  }
+  return undefined;
+}
+
+export function isHostProcessPod(pod: PodSpec): boolean {
+  return scalarText(getPath(pod.map, ['securityContext', 'windowsOptions', 'hostProcess'], pod.ctx), pod.ctx) === 'true';
+}
+
+export function containerIsHostProcess(container: YAMLMap, ctx: YamlContext): boolean {
+  return scalarText(getPath(container, ['securityContext', 'windowsOptions', 'hostProcess'], ctx), ctx) === 'true';
+}
+
+/** compose `build` + `image`, and skaffold `build.artifacts`: which Dockerfile builds which image. */
+function buildLinks(path: string, uri: string, text: string): ImageLink[] {
+  const links: ImageLink[] = [];
+  const lines = new LineIndex(text);
+  const folder = dirname(path);
+  for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) {
+    const ctx: YamlContext = { doc, templates: { spans: [] } };
+    const root = asMap(doc.contents, ctx);
+    if (!root) continue;
+    const apiVersion = stringAt(root, 'apiVersion', ctx);
+    if (apiVersion?.startsWith('skaffold/')) {
+      for (const item of getSeq(getMap(root, 'build', ctx), 'artifacts', ctx)?.items ?? []) {
+        const artifact = asMap(item, ctx);
+        const imagePair = getPair(artifact, 'image', ctx);
+        const ref = parseImageReference(scalarText(imagePair?.value, ctx) ?? '');
+        if (!ref || !imagePair) continue;
+        const context = stringAt(artifact, 'context', ctx) ?? '.';
+        const dockerfile = stringAt(getMap(artifact, 'docker', ctx), 'dockerfile', ctx) ?? 'Dockerfile';
+        // Skaffold tags images itself, so the written name carries no tag to match.
+        links.push({ key: imageKey(ref), dockerfilePath: resolve(folder, context, dockerfile), uri, range: rangeOf(lines, imagePair.value as Node), via: 'skaffold' });
+      }
+      continue;
+    }
+    const services = getMap(root, 'services', ctx);
+    if (apiVersion !== undefined || !services) continue;
+    for (const pair of ownPairs(services)) {
+      const service = asMap(pair.value, ctx);
+      const imagePair = getPair(service, 'image', ctx);
+      const ref = parseImageReference(scalarText(imagePair?.value, ctx) ?? '');
+      const build = getNode(service, 'build', ctx);
+      if (!ref || !imagePair || !build || pairKeyText(pair) === undefined) continue;
+      const context = isMap(build) ? (stringAt(build, 'context', ctx) ?? '.') : scalarText(build, ctx);
+      if (context === undefined) continue;
+      const dockerfile = isMap(build) ? (stringAt(build, 'dockerfile', ctx) ?? 'Dockerfile') : 'Dockerfile';
+      links.push({ key: imageKey(ref), tag: ref.tag, dockerfilePath: resolve(folder, context, dockerfile), uri, range: rangeOf(lines, imagePair.value as Node), via: 'compose' });
+    }
+  }
+  return links;
+}
+
+function rangeOf(lines: LineIndex, node: Node): Range {
+  return node.range ? lines.range(node.range[0], node.range[1]) : lines.range(0, 0);
+}
+
+/** The `images:` map of .wincontainers.yaml: image name -> Dockerfile, relative to the config's folder. */
+export function configLinks(configPath: string, uri: string, images: Readonly<Record<string, string>>): ImageLink[] {
+  const links: ImageLink[] = [];
+  for (const [image, dockerfile] of Object.entries(images)) {
+    const ref = parseImageReference(image);
+    if (!ref) continue;
+    links.push({ key: imageKey(ref), tag: ref.tag, dockerfilePath: resolve(dirname(configPath), dockerfile), uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, via: 'config' });
+  }
+  return links;
+}

@@ -1,0 +1,96 @@
+// Property-based tests of the engine over the project's fixtures and a sample of the real-world
+// corpus, each mutated at random (fixed seed: a failure reproduces exactly). For every input: no
+// throw, analysis under 1 s, ranges inside the document, every fix and suggestion applies, the
+// result still parses and no longer has the problem it fixed. See checks.ts.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { UserConfig } from '../../server/src/engine/config';
+import type { AnalyzeOptions } from '../../server/src/engine/runner';
+import { assertFast, assertFixedProblemsGone, assertFixesParse, assertRangesInside, checkInput, corpusSamples, fixtureSamples, optionsFor, timedAnalyze, type Sample, type Timed } from './checks';
+import { applyMutations, mutationArbitrary, type Mutation } from './mutate';
+
+const seed = 20261123;
+/** Runs per language: enough to hit every mutation kind on most files, small enough for the 60 s budget. */
+const numRuns = 150;
+/** Every 6th corpus file: about 50 of 311, spread over all categories and repositories. */
+const corpusStride = 6;
+
+const configs: UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
+
+const fixtures = fixtureSamples();
+const corpus = corpusSamples(corpusStride);
+const samples: Sample[] = [...fixtures, ...corpus];
+
+describe('engine on unmodified inputs', () => {
+  it('has fixtures and corpus files to mutate', (t) => {
+    assert.ok(fixtures.length > 0, 'no fixture files found under examples/, test/fixtures/ or test/e2e/workspace/');
+    if (corpus.length === 0) t.diagnostic('the shared corpus (../shared/corpus) is not checked out: only fixtures are used');
+  });
+
+  for (const sample of samples) {
+    it(sample.name, () => {
+      for (const config of configs) checkInput(sample, optionsFor(config));
+    });
+  }
+});
+
+interface Case {
+  sample: Sample;
+  input: Sample;
+  mutations: Mutation[];
+  options: AnalyzeOptions;
+}
+
+/** A random case: one file of the language, 1 to 6 mutations, one of the configurations. */
+function caseArbitrary(pool: readonly Sample[]): fc.Arbitrary<Case> {
+  return fc
+    .tuple(fc.integer({ min: 0, max: pool.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }), fc.constantFrom(...configs))
+    .map(([index, mutations, config]) => {
+      const sample = pool[index]!;
+      return { sample, input: { ...sample, text: applyMutations(sample.text, mutations) }, mutations, options: optionsFor(config) };
+    });
+}
+
+/** Names the file and mutations in the failure, which fast-check's counterexample gives only as an index. */
+function explained(body: (c: Case) => void): (c: Case) => void {
+  return (c) => {
+    try {
+      body(c);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      throw new Error(`${c.sample.name} with ${JSON.stringify(c.mutations)}:\n${detail}`);
+    }
+  };
+}
+
+/** The analysis, or a skipped case when the engine throws: that is the first property's failure, not the others'. */
+function analysed(c: Case): Timed {
+  let timed: Timed | undefined;
+  try {
+    timed = timedAnalyze(c.input, c.options);
+  } catch {
+    fc.pre(false);
+  }
+  return timed!;
+}
+
+const properties: Array<{ name: string; todo?: Partial<Record<Sample['languageId'], string>>; check: (c: Case) => void }> = [
+  { name: 'the engine never throws', check: (c) => void timedAnalyze(c.input, c.options) },
+  { name: 'every input is analysed in under 1 s', check: (c) => assertFast(analysed(c), c.input.text) },
+  { name: 'every range lies inside the document', check: (c) => assertRangesInside(c.input.text, c.input.uri, analysed(c).analysis) },
+  { name: 'every fix and suggestion applies and leaves text that parses', check: (c) => assertFixesParse(c.input, c.options, analysed(c).analysis) },
+  { name: 'checking again does not report a fixed problem', check: (c) => assertFixedProblemsGone(c.input, c.options, analysed(c).analysis) },
+];
+
+describe('engine on randomly mutated inputs', () => {
+  for (const languageId of ['dockerfile', 'yaml'] as const) {
+    const pool = samples.filter((sample) => sample.languageId === languageId);
+    for (const property of properties) {
+      const todo = property.todo?.[languageId];
+      it(`${languageId}: ${property.name} (${numRuns} runs, seed ${seed})`, todo ? { todo } : {}, () => {
+        fc.assert(fc.property(caseArbitrary(pool), explained(property.check)), { seed, numRuns, includeErrorInReport: true });
+      });
+    }
+  }
+});

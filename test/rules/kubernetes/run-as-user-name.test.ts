@@ -1,0 +1,27 @@
+import rule from '../../../server/src/rules/kubernetes/run-as-user-name';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const pod = (user: string, where: 'pod' | 'container' = 'pod'): string =>
+  where === 'pod'
+    ? `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    windowsOptions:\n      runAsUserName: ${user}\n  containers:\n  - name: web\n    image: contoso/web:1\n`
+    : `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: contoso/web:1\n    securityContext:\n      windowsOptions: {runAsUserName: ${user}}\n`;
+
+runRuleTests(rule, {
+  valid: [
+    pod('ContainerUser'),
+    pod('ContainerAdministrator', 'container'),
+    pod('"NT AUTHORITY\\\\NETWORK SERVICE"'),
+    pod("'NT AUTHORITY\\Local service'"),
+    pod('"contoso.com\\\\svc-web"'),
+    { name: 'a 104-character user', code: pod('u'.repeat(104)) },
+    { name: 'templated', filename: 'templates/pod.yaml', code: pod('{{ .Values.user }}') },
+  ],
+  invalid: [
+    { name: 'empty', code: pod('""'), errors: [{ messageId: 'invalid', line: 8, column: 22, endColumn: 24, messageIncludes: 'cannot be an empty string' }] },
+    { name: 'two backslashes', code: pod('"a\\\\b\\\\c"'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'more than one backslash' }] },
+    { name: 'a 105-character user', code: pod('u'.repeat(105)), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'not be longer than 104' }] },
+    { name: 'forbidden character in the user', code: pod('"web@contoso"', 'container'), errors: [{ messageId: 'invalid', line: 10, column: 39, messageIncludes: 'cannot contain "@"' }] },
+    { name: 'domain neither NetBIOS nor DNS', code: pod('".contoso\\\\web"'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'neither a NetBIOS name' }] },
+    { name: 'only dots', code: pod('"..."'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'only of periods or spaces' }] },
+  ],
+});

@@ -1,0 +1,35 @@
+import rule from '../../../server/src/rules/kubernetes/windows-volume-feature';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+const pod = (container: string, volumes: string, os = 'windows'): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: ${os}\n  containers:\n  - name: web\n    image: contoso/web:1\n${container}  volumes:\n${volumes}`;
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'plain volumes on Windows', code: pod('    volumeMounts:\n    - {name: config, mountPath: /config, readOnly: true}\n', '  - name: config\n    configMap: {name: web}\n  - name: cache\n    emptyDir: {}\n') },
+    { name: 'Linux pods may use all of it', code: pod('    volumeMounts:\n    - {name: config, mountPath: /config, subPath: app.json}\n', '  - name: config\n    configMap: {name: web, defaultMode: 0400}\n  - name: tmp\n    emptyDir: {medium: Memory}\n', 'linux') },
+    { name: 'emptyDir on disk', code: pod('', '  - name: cache\n    emptyDir:\n      medium: ""\n') },
+    { name: 'the API default file mode, as exported manifests carry it', code: pod('', '  - name: a\n    configMap: {name: a, defaultMode: 420}\n  - name: b\n    secret: {secretName: b, defaultMode: 0644}\n') },
+    { name: 'subPath works with containerd, whatever the storage page says', code: pod('    volumeMounts:\n    - {name: config, mountPath: C:\\config\\app.json, subPath: app.json}\n', '  - name: config\n    configMap: {name: web}\n') },
+  ],
+  invalid: [
+    {
+      name: 'unsupported and ignored features; ignored ones are removed',
+      code: pod(
+        '    volumeMounts:\n    - name: config\n      mountPath: C:\\config\n      subPath: app.json\n      mountPropagation: HostToContainer\n    volumeDevices:\n    - {name: raw, devicePath: /dev/xvda}\n',
+        '  - name: config\n    configMap:\n      name: web\n      defaultMode: 0400\n  - name: tmp\n    emptyDir:\n      medium: Memory\n  - name: share\n    nfs: {server: nfs.contoso.com, path: /exports}\n',
+      ),
+      errors: [
+        { messageId: 'ignored', line: 15, column: 7, messageIncludes: 'mountPropagation has no effect' },
+        { messageId: 'fails', line: 16, column: 5, endColumn: 18, messageIncludes: 'raw block volumes (volumeDevices) are not supported on Windows nodes, and this Pod runs on Windows (kubernetes.io/os: windows)' },
+        { messageId: 'ignored', line: 22, column: 7, messageIncludes: 'file modes (defaultMode)' },
+        { messageId: 'fails', line: 25, column: 7, messageIncludes: 'emptyDir medium Memory' },
+        { messageId: 'fails', line: 27, column: 5, messageIncludes: 'NFS volumes' },
+      ],
+      output: pod(
+        '    volumeMounts:\n    - name: config\n      mountPath: C:\\config\n      subPath: app.json\n    volumeDevices:\n    - {name: raw, devicePath: /dev/xvda}\n',
+        '  - name: config\n    configMap:\n      name: web\n  - name: tmp\n    emptyDir:\n      medium: Memory\n  - name: share\n    nfs: {server: nfs.contoso.com, path: /exports}\n',
+      ),
+    },
+  ],
+});
