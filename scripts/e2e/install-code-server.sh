@@ -66,6 +66,10 @@ tar -xzf "$work/$tarball" -C "$node_dir" --strip-components=1
 allow_scripts=code-server,argon2,vscode-extensions,esbuild,@parcel/watcher,kerberos,node-pty
 allow_scripts+=,@vscode/deviceid,@vscode/fs-copyfile,@vscode/native-watchdog,@vscode/spdlog
 allow_scripts+=,@vscode/sqlite3,@vscode/windows-process-tree,@vscode/windows-registry
+# Under `npm run` the outer npm (on Node 20) exports npm_* variables, and the inner npm takes
+# npm_config_* ones as its own settings: npm_config_user_agent then says node/v20, and code-server's
+# postinstall refuses to run. The inner install starts from a clean npm environment.
+for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
 log "installing code-server@$CODE_SERVER_VERSION with Node $NODE_VERSION (builds native modules; ~2 min)"
 PATH="$node_dir/bin:$PATH" \
 npm_config_nodedir="$node_dir" \
