@@ -5,13 +5,18 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
@@ -225,8 +230,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    const document = openDocument(params);
     try {
       const current = analyseNow(document);
       const only = params.context.only;
@@ -243,9 +247,17 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** Requests name an open document; anything else is the client's mistake and gets an error. */
+  function openDocument(params: { textDocument?: { uri?: unknown } } | null | undefined): TextDocument {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
+    const document = documents.get(uri);
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document ${uri}: open it with textDocument/didOpen first`);
+    return document;
+  }
+
   connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+    const document = openDocument(params);
     try {
       return hoverAt(analyseNow(document).analysis, params.position, assistContext(document.uri)) ?? null;
     } catch (error) {
@@ -255,8 +267,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    const document = openDocument(params);
     try {
       return completionsAt(analyseNow(document).analysis, document.getText(), params.position, assistContext(document.uri));
     } catch (error) {
@@ -277,4 +288,18 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-startServer(createConnection(ProposedFeatures.all));
+/**
+ * Over stdio the server answers a message that is not JSON with a JSON-RPC parse error (-32700,
+ * id null), as the spec asks; vscode-jsonrpc would drop it silently. IPC (VS Code) carries objects.
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as ResponseMessage);
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+startServer(connect());

@@ -143,17 +143,41 @@ function deployment(index: number, random: () => number): string[] {
   ];
 }
 
+function pod(index: number, random: () => number): string[] {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: job-${index}`,
+    'spec:',
+    ...(index % 2 === 0 ? ['  nodeSelector:', '    kubernetes.io/os: windows'] : []),
+    '  containers:',
+    `  - name: job-${index}`,
+    `    image: ${images[Math.floor(random() * images.length)]!}`,
+    '    command: ["powershell", "-Command", "Write-Host done"]',
+    '---',
+  ];
+}
+
 /** A multi-document Windows manifest of exactly `lineCount` lines. */
 export function windowsManifest(lineCount: number, seed = 2): string {
   const random = prng(seed);
   const lines: string[] = ['# Generated for the benchmark: Windows workloads and their services.'];
-  for (let index = 0; ; index++) {
+  let index = 0;
+  for (; ; index++) {
     const next = deployment(index, random);
-    if (lines.length + next.length > lineCount - 5) break;
+    if (lines.length + next.length > lineCount - 4) break;
     lines.push(...next);
   }
-  while (lines.length < lineCount - 5) lines.push(`# padding ${lines.length}`);
-  lines.push('---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: generated-end');
+  // The rest as bare pods, so a short manifest is still a Windows workload rather than padding.
+  for (; ; index++) {
+    const next = pod(index, random);
+    if (lines.length + next.length > lineCount - 4) break;
+    lines.push(...next);
+  }
+  while (lines.length < lineCount - 4) lines.push(`# padding ${lines.length}`);
+  // Every unit ends with its own document separator, so the closing ConfigMap needs none.
+  lines.push('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: generated-end');
   return lines.join('\n') + '\n';
 }
 
@@ -196,8 +220,8 @@ export function benchFiles(): BenchFile[] {
 }
 
 /**
- * Writes `count` files (Dockerfiles and manifests, 60 to 260 lines, nested 3 folders deep as in a
- * monorepo) under `root`. Returns the number of lines written.
+ * Writes `count` files (Dockerfiles and manifests, 30 to 150 lines as in a typical repository,
+ * nested 3 folders deep as in a monorepo) under `root`. Returns the number of lines written.
  */
 export function writeWorkspace(root: string, count: number, seed = 5): number {
   const random = prng(seed);
@@ -205,7 +229,7 @@ export function writeWorkspace(root: string, count: number, seed = 5): number {
   for (let index = 0; index < count; index++) {
     const dir = join(root, `team${index % 10}`, `service${Math.floor(index / 10) % 50}`, `part${Math.floor(index / 500)}`);
     mkdirSync(dir, { recursive: true });
-    const size = 60 + Math.floor(random() * 200);
+    const size = 30 + Math.floor(random() * 120);
     const isDockerfile = index % 2 === 0;
     const text = isDockerfile ? windowsDockerfile(size, seed + index) : windowsManifest(size, seed + index);
     writeFileSync(join(dir, isDockerfile ? `app${index}.Dockerfile` : `app${index}.yaml`), text);

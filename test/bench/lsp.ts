@@ -87,7 +87,7 @@ export class BenchClient {
     connection.listen();
   }
 
-  /** Spawns the server and completes initialize/initialized with `rootPath` as the only folder. */
+  /** Spawns the server and completes initialize/initialized with `rootUri` as the only workspace folder. */
   static async start(spec: ServerSpec, rootUri: string): Promise<BenchClient> {
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, [spec.script, ...spec.args], { stdio: 'pipe' });

@@ -131,7 +131,7 @@ describe('wincontainers check', () => {
       const result = run(['check', 'big', '--format', 'json'], root);
       assert.equal(result.status, 0);
       assert.deepEqual(JSON.parse(result.stdout), []);
-      assert.equal(result.stderr, 'wincontainers: note: big/huge.yaml: Not checked for Windows container problems: the file is 5.0 MB, over the 4 MB limit.\n');
+      assert.equal(result.stderr, 'wincontainers: note: big/huge.yaml: Not checked for Windows container problems: the file is 5.0 MB, over the 0.5 MB limit.\n');
     } finally {
       rmSync(join(root, 'big'), { recursive: true, force: true });
     }

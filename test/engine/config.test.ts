@@ -6,11 +6,18 @@ import { ruleIds } from '../../server/src/engine/registry';
 describe('.wincontainers.yaml', () => {
   it('reads every setting', () => {
     const { config, problem } = parseConfigFile(
-      'targetWindowsVersion: ltsc2025\nisolation: hyperv\nrules:\n  kubernetes/windows-node-selector: error\nignore:\n  - vendor/**\n',
+      'targetWindowsVersion: ltsc2025\nisolation: hyperv\nrules:\n  kubernetes/windows-node-selector: error\nignore:\n  - vendor/**\nimages:\n  contoso/web: web/Dockerfile\nwindowsNodeTaint: os=windows:NoSchedule\n',
       ruleIds,
     );
     assert.equal(problem, undefined);
-    assert.deepEqual(config, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv', rules: { 'kubernetes/windows-node-selector': 'error' }, ignore: ['vendor/**'] });
+    assert.deepEqual(config, {
+      targetWindowsVersion: 'ltsc2025',
+      isolation: 'hyperv',
+      rules: { 'kubernetes/windows-node-selector': 'error' },
+      ignore: ['vendor/**'],
+      images: { 'contoso/web': 'web/Dockerfile' },
+      windowsNodeTaint: 'os=windows:NoSchedule',
+    });
   });
 
   it('an empty file or an empty target means not set', () => {
@@ -26,6 +33,8 @@ describe('.wincontainers.yaml', () => {
     ['unknown rule', 'rules:\n  no/such-rule: error\n', 'unknown rule "no/such-rule"', 1, 2],
     ['bad severity', 'rules:\n  kubernetes/windows-node-selector: fatal\n', 'must be one of off, hint, info, warning, error', 1, 36],
     ['ignore not a list', 'ignore: vendor\n', 'ignore must be a list', 0, 8],
+    ['bad taint', 'windowsNodeTaint: windows\n', 'windowsNodeTaint must be a taint such as os=windows:NoSchedule', 0, 18],
+    ['images not a map', 'images: [a]\n', 'images must be a map of image name to Dockerfile path', 0, 8],
     ['not a map', '- a\n', 'must be a map', 0, 0],
   ] as const) {
     it(`gives one notice for ${name}, pointing at the problem, and no settings`, () => {

@@ -15,13 +15,13 @@ import { applyEdits, LineIndex } from '../../server/src/engine/text';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
-export const corpusRoot = join(repoRoot, '..', 'shared', 'corpus', 'real-world');
+const corpusRoot = join(repoRoot, '..', 'shared', 'corpus', 'real-world');
 
 /** Fixed, so date-dependent rules answer the same on every run. */
-export const today = new Date('2026-11-23T12:00:00Z');
+const today = new Date('2026-11-23T12:00:00Z');
 
 /** Analysis of one input may take at most this long (the issue's bound). */
-export const maxAnalysisMs = 1000;
+const maxAnalysisMs = 1000;
 
 export function optionsFor(config: UserConfig = { targetWindowsVersion: 'ltsc2022' }): AnalyzeOptions {
   return { config: resolveConfig([{ config, origin: 'robustness' }]), today };
@@ -42,7 +42,7 @@ function sampleFor(name: string, path: string, languageId: 'dockerfile' | 'yaml'
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : []));
 }
 
@@ -82,7 +82,7 @@ export function timedAnalyze(document: SourceDocument, options: AnalyzeOptions):
 }
 
 /** Throws (with the reason) when a range is not inside `text` as LSP counts lines and characters. */
-export function assertRangeInside(lines: LineIndex, range: Range, what: string): void {
+function assertRangeInside(lines: LineIndex, range: Range, what: string): void {
   for (const position of [range.start, range.end]) {
     if (!(Number.isInteger(position.line) && position.line >= 0 && position.line < lines.lineCount)) {
       throw new Error(`${what}: line ${position.line} outside the document (${lines.lineCount} lines)`);
@@ -98,9 +98,10 @@ export function assertRangeInside(lines: LineIndex, range: Range, what: string):
 }
 
 /** Parse errors in a YAML stream; Infinity when the parser itself gives up (10,000-level nesting overflows its stack). */
+/** Parse errors as YAML 1.2 counts them: a lone CR is a line break there, though the yaml library reads it as text. */
 function yamlErrors(text: string): number {
   try {
-    return parseAllDocuments(text).reduce((count, doc) => count + ('errors' in doc ? doc.errors.length : 0), 0);
+    return parseAllDocuments(text.replace(/\r(?!\n)/g, '\n')).reduce((count, doc) => count + ('errors' in doc ? doc.errors.length : 0), 0);
   } catch {
     return Number.POSITIVE_INFINITY;
   }
@@ -113,7 +114,7 @@ function dockerfileKeywords(text: string): string[] {
 }
 
 /** "Still parses": no new YAML errors; for a Dockerfile, it parses to the same instructions. */
-export function assertStillParses(languageId: Sample['languageId'], before: string, after: string, what: string): void {
+function assertStillParses(languageId: Sample['languageId'], before: string, after: string, what: string): void {
   if (languageId === 'yaml') {
     const [was, now] = [yamlErrors(before), yamlErrors(after)];
     if (now > was) throw new Error(`${what}: the YAML had ${was} parse error(s) and has ${now} after the edit`);
@@ -123,8 +124,18 @@ export function assertStillParses(languageId: Sample['languageId'], before: stri
   }
 }
 
-function sameProblem(a: Finding, b: Finding): boolean {
-  return a.ruleId === b.ruleId && a.message === b.message && a.range.start.line === b.range.start.line;
+/** A problem's identity across an edit, as in rule-tester.ts: rule, message and line. */
+function problemKey(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.message}\u0000${finding.range.start.line}`;
+}
+
+/**
+ * How many findings share `finding`'s identity. A line can hold the same problem twice (`$v[0], $v[1]`),
+ * so "fixed" means fewer of them afterwards, not none.
+ */
+function countOf(findings: readonly Finding[], finding: Finding): number {
+  const key = problemKey(finding);
+  return findings.filter((other) => problemKey(other) === key).length;
 }
 
 function describeFinding(finding: Finding): string {
@@ -157,17 +168,20 @@ type Input = Pick<Sample, 'uri' | 'languageId' | 'text'>;
 
 /**
  * Fixes are re-checked for at most this many findings per input: a large generated file has
- * thousands of identical findings, and each re-check is a full analysis.
+ * thousands of identical findings, and each re-check is a full analysis, so the number shrinks as
+ * the input grows (about 2 MB of re-analysed text per input).
  */
 const maxFindingsWithFixesChecked = 25;
+const reanalysedCharsPerInput = 2 * 1024 * 1024;
 
-function withFixes(analysis: Analysis): Finding[] {
-  return analysis.findings.filter((finding) => finding.fix || finding.suggestions.length > 0).slice(0, maxFindingsWithFixesChecked);
+function withFixes(analysis: Analysis, textLength: number): Finding[] {
+  const limit = Math.max(1, Math.min(maxFindingsWithFixesChecked, Math.floor(reanalysedCharsPerInput / Math.max(1, textLength))));
+  return analysis.findings.filter((finding) => finding.fix || finding.suggestions.length > 0).slice(0, limit);
 }
 
 /** Every fix and suggestion applies on its own, fix-all terminates, and all of them leave text that parses. */
 export function assertFixesParse(input: Input, options: AnalyzeOptions, analysis: Analysis): void {
-  for (const finding of withFixes(analysis)) {
+  for (const finding of withFixes(analysis, input.text.length)) {
     for (const { what, fix } of fixesOf(finding)) assertStillParses(input.languageId, input.text, applyEdits(input.text, fix.edits), what);
   }
   if (analysis.findings.some((finding) => finding.fix)) {
@@ -177,22 +191,27 @@ export function assertFixesParse(input: Input, options: AnalyzeOptions, analysis
 
 /** After applying a fix or suggestion (or fix-all), checking again does not report that problem. */
 export function assertFixedProblemsGone(input: Input, options: AnalyzeOptions, analysis: Analysis): void {
-  for (const finding of withFixes(analysis)) {
+  for (const finding of withFixes(analysis, input.text.length)) {
+    const before = countOf(analysis.findings, finding);
     for (const { what, fix } of fixesOf(finding)) {
       const again = analyze({ ...input, text: applyEdits(input.text, fix.edits) }, options).findings;
-      if (again.some((other) => sameProblem(other, finding))) throw new Error(`${what}: the problem is reported again after applying it`);
+      if (countOf(again, finding) >= before) throw new Error(`${what}: the problem is reported again after applying it`);
     }
   }
   if (analysis.findings.some((finding) => finding.fix)) {
     const { remaining } = fixAll(input, options);
-    const stillThere = analysis.findings.filter((finding) => finding.fix && remaining.some((other) => sameProblem(other, finding)));
+    const stillThere = analysis.findings.filter((finding) => finding.fix && countOf(remaining, finding) > 0);
     if (stillThere.length > 0) throw new Error(`fix-all left ${stillThere.map(describeFinding).join(', ')} in place`);
   }
 }
 
-/** All properties on one input; an exception from the engine itself propagates with its own stack. */
-export function checkInput(input: Input, options: AnalyzeOptions = optionsFor()): Timed {
+/**
+ * All properties on one input; an exception from the engine itself propagates with its own stack.
+ * `analysed` is told as soon as the first analysis returns, before the fixes are re-checked.
+ */
+export function checkInput(input: Input, options: AnalyzeOptions = optionsFor(), analysed?: (timed: Timed) => void): Timed {
   const timed = timedAnalyze(input, options);
+  analysed?.(timed);
   assertFast(timed, input.text);
   assertRangesInside(input.text, input.uri, timed.analysis);
   assertFixesParse(input, options, timed.analysis);

@@ -8,13 +8,16 @@ import fc from 'fast-check';
 import type { UserConfig } from '../../server/src/engine/config';
 import type { AnalyzeOptions } from '../../server/src/engine/runner';
 import { assertFast, assertFixedProblemsGone, assertFixesParse, assertRangesInside, checkInput, corpusSamples, fixtureSamples, optionsFor, timedAnalyze, type Sample, type Timed } from './checks';
-import { applyMutations, mutationArbitrary, type Mutation } from './mutate';
+import { applyMutations, mutationArbitrary } from './mutate';
 
 const seed = 20261123;
 /** Runs per language: enough to hit every mutation kind on most files, small enough for the 60 s budget. */
 const numRuns = 150;
 /** Every 6th corpus file: about 50 of 311, spread over all categories and repositories. */
 const corpusStride = 6;
+
+/** Known product failures, by test name: the test stays in place and reports as TODO until fixed. */
+const todo: Record<string, string> = {};
 
 const configs: UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
 
@@ -36,9 +39,7 @@ describe('engine on unmodified inputs', () => {
 });
 
 interface Case {
-  sample: Sample;
   input: Sample;
-  mutations: Mutation[];
   options: AnalyzeOptions;
 }
 
@@ -48,20 +49,10 @@ function caseArbitrary(pool: readonly Sample[]): fc.Arbitrary<Case> {
     .tuple(fc.integer({ min: 0, max: pool.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }), fc.constantFrom(...configs))
     .map(([index, mutations, config]) => {
       const sample = pool[index]!;
-      return { sample, input: { ...sample, text: applyMutations(sample.text, mutations) }, mutations, options: optionsFor(config) };
+      // fast-check prints counterexamples with this: the file and the edits, not the whole text twice.
+      const describe = (): string => `${sample.name} with ${JSON.stringify(mutations)} and config ${JSON.stringify(config)}`;
+      return { input: { ...sample, text: applyMutations(sample.text, mutations) }, options: optionsFor(config), [fc.toStringMethod]: describe };
     });
-}
-
-/** Names the file and mutations in the failure, which fast-check's counterexample gives only as an index. */
-function explained(body: (c: Case) => void): (c: Case) => void {
-  return (c) => {
-    try {
-      body(c);
-    } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      throw new Error(`${c.sample.name} with ${JSON.stringify(c.mutations)}:\n${detail}`);
-    }
-  };
 }
 
 /** The analysis, or a skipped case when the engine throws: that is the first property's failure, not the others'. */
@@ -75,7 +66,7 @@ function analysed(c: Case): Timed {
   return timed!;
 }
 
-const properties: Array<{ name: string; todo?: Partial<Record<Sample['languageId'], string>>; check: (c: Case) => void }> = [
+const properties: Array<{ name: string; check: (c: Case) => void }> = [
   { name: 'the engine never throws', check: (c) => void timedAnalyze(c.input, c.options) },
   { name: 'every input is analysed in under 1 s', check: (c) => assertFast(analysed(c), c.input.text) },
   { name: 'every range lies inside the document', check: (c) => assertRangesInside(c.input.text, c.input.uri, analysed(c).analysis) },
@@ -87,9 +78,9 @@ describe('engine on randomly mutated inputs', () => {
   for (const languageId of ['dockerfile', 'yaml'] as const) {
     const pool = samples.filter((sample) => sample.languageId === languageId);
     for (const property of properties) {
-      const todo = property.todo?.[languageId];
-      it(`${languageId}: ${property.name} (${numRuns} runs, seed ${seed})`, todo ? { todo } : {}, () => {
-        fc.assert(fc.property(caseArbitrary(pool), explained(property.check)), { seed, numRuns, includeErrorInReport: true });
+      const name = `${languageId}: ${property.name} (${numRuns} runs, seed ${seed})`;
+      it(name, todo[name] ? { todo: todo[name] } : {}, () => {
+        fc.assert(fc.property(caseArbitrary(pool), property.check), { seed, numRuns, includeErrorInReport: true });
       });
     }
   }

@@ -2,7 +2,7 @@
 // requests and notifications for documents it never saw, and every hostile file opened in the
 // editor. After each, the server must still be alive and check a normal document.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc';
 import { startServer, type TestServer } from '../helpers/lsp-client';
 import { hostileInputs, textOf, windowsDockerfile } from './hostile';
@@ -14,11 +14,12 @@ const deadlineMs = 5_000;
 const todo: Record<string, string> = {};
 const options = (name: string): { todo?: string } => (todo[name] ? { todo: todo[name] } : {});
 
-const healthyUri = 'file:///robustness/healthy/Dockerfile';
+let healthyDocuments = 0;
 
-/** Opens a Windows Dockerfile and waits for its base-image finding: proof the server still serves. */
+/** Opens a new Windows Dockerfile and waits for its base-image finding: proof the server still serves. */
 async function assertStillServing(server: TestServer): Promise<void> {
   assert.equal(server.process.exitCode, null, `the server exited; stderr: ${server.stderr()}`);
+  const healthyUri = `file:///robustness/healthy/${++healthyDocuments}/Dockerfile`;
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: healthyUri, languageId: 'dockerfile', version: 1, text: windowsDockerfile } });
   const published = await server.diagnostics(healthyUri, (params) => params.diagnostics.some((d) => d.source === 'windows-containers'), deadlineMs);
   assert.ok(published.diagnostics.length > 0);
@@ -29,19 +30,27 @@ function kill(server: TestServer): void {
   server.connection.dispose();
 }
 
+function start(): Promise<TestServer> {
+  return startServer({ settings: { targetWindowsVersion: 'ltsc2022' } });
+}
+
 /**
  * Starts a server, runs the test and stops it. After a failure the server may be stuck in an
  * analysis and never answer shutdown, so it is killed at once; a passing one is shut down
  * properly, and killed only if that does not finish by the deadline.
  */
 async function withServer(body: (server: TestServer) => Promise<void>): Promise<void> {
-  const server = await startServer({ settings: { targetWindowsVersion: 'ltsc2022' } });
+  const server = await start();
   try {
     await body(server);
   } catch (error) {
     kill(server);
     throw error;
   }
+  await stop(server);
+}
+
+async function stop(server: TestServer): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
   const stopped = await Promise.race([server.stop().then(() => true), deadline.then(() => false)]);
@@ -164,18 +173,31 @@ describe('language server on documents it does not have', { concurrency: 2 }, ()
   );
 });
 
-describe('language server on hostile documents', { concurrency: 2 }, () => {
+describe('language server on hostile documents', () => {
+  // One server takes the documents in turn, as an editor session would; one that fails a test is
+  // killed (it may be stuck) and the next test starts a fresh one.
+  let shared: TestServer | undefined;
+  after(async () => {
+    if (shared) await stop(shared);
+  });
+
   for (const input of hostileInputs()) {
     const name = `${input.name}: diagnostics within ${deadlineMs / 1000} s, keeps serving`;
-    it(name, options(name), () =>
-      withServer(async (server) => {
+    it(name, options(name), async () => {
+      const server = (shared ??= await start());
+      try {
         const uri = `file:///robustness/hostile/${input.fileName}`;
         await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: input.languageId, version: 1, text: textOf(input) } });
         const published = await server.diagnostics(uri, (params) => params.version === 1, deadlineMs);
         // Over the size limit the file is skipped with exactly one note instead of findings.
         if (input.name.startsWith('a 5 MB')) assert.equal(published.diagnostics.length, 1, `expected one note, got ${JSON.stringify(published.diagnostics)}`);
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await assertStillServing(server);
-      }),
-    );
+      } catch (error) {
+        kill(server);
+        shared = undefined;
+        throw error;
+      }
+    });
   }
 });

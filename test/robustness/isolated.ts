@@ -1,53 +1,84 @@
 // Runs checkInput() in a worker thread with a deadline. An input that sends the engine into an
 // endless or exponential loop would otherwise block the test runner itself, which cannot time out
 // synchronous code; terminating the worker turns that into an ordinary test failure.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { UserConfig } from '../../server/src/engine/config';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { checkInput, optionsFor } from './checks';
 
 interface Job {
   uri: string;
   languageId: 'dockerfile' | 'yaml';
   text: string;
-  config?: UserConfig;
 }
 
 export interface Outcome {
-  ms: number;
   findings: number;
   notices: number;
-  /** Findings as "line ruleId", for comparisons between inputs. */
-  found: string[];
 }
 
-/** Resolves with the outcome; rejects with the engine's or the property's error, or when the deadline passes. */
-export function checkIsolated(job: Job, deadlineMs: number): Promise<Outcome> {
+/** One worker serves every job in turn (loading the engine costs more than most analyses); a stuck one is replaced. */
+let current: Worker | undefined;
+
+function worker(): Worker {
+  if (!current) {
+    current = new Worker(__filename);
+    // The runner must be able to exit while the idle worker waits for the next job.
+    current.unref();
+  }
+  return current;
+}
+
+/** Deadlines: for the first analysis, which must take under 1 s, and for re-checking every fix after it. */
+export interface Deadlines {
+  analysisMs: number;
+  fixesMs: number;
+}
+
+/** Resolves with the outcome; rejects with the engine's or the property's error, or when a deadline passes. */
+export function checkIsolated(job: Job, deadlines: Deadlines): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: job });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`no answer within ${deadlineMs} ms: the engine is still working on ${job.text.length} characters (terminated)`));
-    }, deadlineMs);
-    worker.once('message', (message: { outcome?: Outcome; error?: string }) => {
+    const thread = worker();
+    const settle = (): void => {
       clearTimeout(timer);
-      void worker.terminate();
+      thread.off('message', onMessage);
+      thread.off('error', onError);
+    };
+    const expire = (stage: string, ms: number): NodeJS.Timeout =>
+      setTimeout(() => {
+        settle();
+        current = undefined;
+        void thread.terminate();
+        reject(new Error(`no answer within ${ms} ms: the engine is still ${stage} (${job.text.length} characters; terminated)`));
+      }, ms);
+    const onMessage = (message: { analysed?: true; outcome?: Outcome; error?: string }): void => {
+      if (message.analysed) {
+        clearTimeout(timer);
+        timer = expire('re-checking fixes', deadlines.fixesMs);
+        return;
+      }
+      settle();
       if (message.outcome) resolve(message.outcome);
       else reject(new Error(message.error));
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
+    };
+    const onError = (error: Error): void => {
+      settle();
+      current = undefined;
       reject(error);
-    });
+    };
+    let timer = expire('analysing', deadlines.analysisMs);
+    thread.on('message', onMessage);
+    thread.on('error', onError);
+    thread.postMessage(job);
   });
 }
 
 if (!isMainThread && parentPort) {
-  const job = workerData as Job;
-  try {
-    const { analysis, ms } = checkInput(job, optionsFor(job.config));
-    const found = analysis.findings.map((finding) => `${finding.range.start.line + 1} ${finding.ruleId}`);
-    parentPort.postMessage({ outcome: { ms, findings: analysis.findings.length, notices: analysis.notices.length, found } });
-  } catch (error) {
-    parentPort.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
+  const port = parentPort;
+  port.on('message', (job: Job) => {
+    try {
+      const { analysis } = checkInput(job, optionsFor(), () => port.postMessage({ analysed: true }));
+      port.postMessage({ outcome: { findings: analysis.findings.length, notices: analysis.notices.length } });
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
 }

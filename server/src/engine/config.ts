@@ -2,6 +2,7 @@
 // `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parseWindowsVersion, releaseForBuild } from '../kb';
+import { parseTaint } from '../languages/kubernetes/taints';
 import { LineIndex } from './text';
 import { severitySettings, type Notice, type SeveritySetting } from './types';
 
@@ -17,6 +18,8 @@ export interface UserConfig {
   ignore?: string[];
   /** Image name -> Dockerfile that builds it, for images no compose or skaffold file links. */
   images?: Record<string, string>;
+  /** The taint every Windows node carries, in kubectl syntax: `os=windows:NoSchedule`. */
+  windowsNodeTaint?: string;
 }
 
 export interface TargetVersion {
@@ -33,6 +36,7 @@ export interface ResolvedConfig {
   rules: Readonly<Record<string, SeveritySetting>>;
   ignore: readonly string[];
   images: Readonly<Record<string, string>>;
+  windowsNodeTaint?: string;
 }
 
 export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [], images: {} };
@@ -86,6 +90,16 @@ const keys: Record<keyof UserConfig, KeySpec> = {
         return { problem: { node, message: 'ignore must be a list of glob patterns (strings)' } };
       }
       return { value: node.items.map((item) => String((item as { value: unknown }).value)) };
+    },
+  },
+  windowsNodeTaint: {
+    describe: 'the taint of the Windows nodes, key[=value]:Effect',
+    check(node) {
+      const text = isScalar(node) ? String(node.value) : undefined;
+      if (text === undefined || parseTaint(text) === undefined) {
+        return { problem: { node, message: `windowsNodeTaint must be a taint such as os=windows:NoSchedule (key[=value]:NoSchedule|PreferNoSchedule|NoExecute); got ${describeNode(node)}` } };
+      }
+      return { value: text };
     },
   },
   images: {
@@ -160,6 +174,7 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>
     }
   }
   if (Array.isArray(settings.ignore)) result.ignore = settings.ignore.filter((glob): glob is string => typeof glob === 'string');
+  if (typeof settings.windowsNodeTaint === 'string' && parseTaint(settings.windowsNodeTaint) !== undefined) result.windowsNodeTaint = settings.windowsNodeTaint;
   if (typeof settings.images === 'object' && settings.images !== null) {
     result.images = Object.fromEntries(Object.entries(settings.images as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
@@ -173,6 +188,7 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
   const rules: Record<string, SeveritySetting> = {};
   let ignore: readonly string[] = [];
   let images: Readonly<Record<string, string>> = {};
+  let windowsNodeTaint: string | undefined;
   for (const { config, origin } of layers) {
     if (config.targetWindowsVersion !== undefined) {
       const build = parseWindowsVersion(config.targetWindowsVersion);
@@ -182,8 +198,9 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
     Object.assign(rules, config.rules ?? {});
     if (config.ignore) ignore = config.ignore;
     if (config.images) images = config.images;
+    if (config.windowsNodeTaint) windowsNodeTaint = config.windowsNodeTaint;
   }
-  return { target, isolation, rules, ignore, images };
+  return { target, isolation, rules, ignore, images, windowsNodeTaint };
 }
 
 /** "Windows Server 2022 (10.0.20348)" for messages. */

@@ -46,9 +46,10 @@ export interface ParsedDocument {
 
 /**
  * Larger documents are not checked: no hand-written Dockerfile or manifest comes near it, and a
- * generated one would cost seconds of parsing on every keystroke.
+ * generated one (a CRD bundle) would cost a second or more of parsing on every keystroke: a
+ * 512 KB manifest takes about half a second here, most of it in the yaml library's parser.
  */
-export const maxCheckedChars = 4 * 1024 * 1024;
+export const maxCheckedChars = 512 * 1024;
 
 function tooLargeNotice(length: number): Notice {
   const size = (length / 1024 / 1024).toFixed(1);
@@ -176,8 +177,19 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
   const objectIgnores = model.objects
     .map((object) => ({ ids: parseIgnoreAnnotation(object.annotations.get(ignoreAnnotation)), range: nodeRange(model, object.root) }))
     .filter((entry): entry is { ids: Set<string>; range: Finding['range'] } => entry.ids !== undefined);
+  // A document with YAML errors may be read with the wrong structure (a half-typed key, a bad
+  // indent): findings there could be wrong and their fixes could corrupt it, so it gets none until
+  // it parses. The other documents of the stream are still checked.
+  const broken = model.documents
+    .filter((doc) => doc.ctx.doc.errors.length > 0 && doc.ctx.doc.range)
+    .map((doc) => [doc.ctx.doc.range[0], doc.ctx.doc.range[2]] as const);
+  const inBrokenDocument = (finding: Finding): boolean => {
+    const offset = model.lines.offset(finding.range.start);
+    return broken.some(([start, end]) => start <= offset && offset <= end);
+  };
   const findings = sink.findings.filter(
     (finding) =>
+      !inBrokenDocument(finding) &&
       !isSuppressed(suppressions, finding.ruleId, finding.range.start.line) &&
       !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
   );

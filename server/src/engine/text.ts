@@ -59,10 +59,25 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  /** The line break the file uses, so inserted lines match it. */
+  private dominantEol: string | undefined;
+
+  /** The line break most lines of the file end with, so inserted lines match them. */
   get eol(): string {
-    const match = /\r\n|\r|\n/.exec(this.text);
-    return match ? match[0] : '\n';
+    this.dominantEol ??= this.countEol();
+    return this.dominantEol;
+  }
+
+  private countEol(): string {
+    let crlf = 0;
+    let lf = 0;
+    let cr = 0;
+    for (const match of this.text.matchAll(/\r\n|\r|\n/g)) {
+      if (match[0] === '\r\n') crlf++;
+      else if (match[0] === '\n') lf++;
+      else cr++;
+    }
+    if (crlf > lf && crlf >= cr) return '\r\n';
+    return cr > lf ? '\r' : '\n';
   }
 }
 

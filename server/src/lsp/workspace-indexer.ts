@@ -4,14 +4,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
-import { parse } from '../engine/runner';
+import { maxCheckedChars, parse } from '../engine/runner';
 import { summarize } from '../workspace/build';
 import { pathKey, WorkspaceIndex } from '../workspace/index';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
 
-/** Larger files are left out of the index (and named once in the log): generated or vendored data. */
-export const maxIndexedFileBytes = 1024 * 1024;
+/** Larger files are left out of the index (and named once in the log), as they are not checked. */
+const maxIndexedFileBytes = maxCheckedChars;
 const batchSize = 40;
 
 export interface IndexerHost {

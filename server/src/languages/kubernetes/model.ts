@@ -67,7 +67,10 @@ const maxListDepth = 4;
 
 export function parseKubernetes(text: string): KubernetesModel {
   const templateSpans = findTemplateSpans(text);
-  const masked = templateSpans.length > 0 ? maskTemplates(text, templateSpans) : text;
+  // The yaml parser reads a lone CR as text, while YAML 1.2 and LSP read it as a line break; a CR
+  // becomes an LF of the same length, so every offset still points into the original text.
+  const lineBreaks = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const masked = templateSpans.length > 0 ? maskTemplates(lineBreaks, templateSpans) : lineBreaks;
   const model: KubernetesModel = { text, lines: new LineIndex(text), isTemplate: templateSpans.length > 0, templateSpans, documents: [], objects: [] };
   // Tolerant parse: each document is read even when another one in the stream is broken.
   const docs = parseAllDocuments(masked, { prettyErrors: false, uniqueKeys: false, merge: true, strict: false });

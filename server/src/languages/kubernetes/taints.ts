@@ -7,7 +7,7 @@ import { isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ResolvedConfig } from '../../engine/config';
 import type { Range } from '../../engine/types';
 import type { WorkspaceView } from '../../engine/workspace-view';
-import type { NodeTaint } from '../../kb';
+import { documentedWindowsTaint, type NodeTaint } from '../../kb';
 import { mayHaveHiddenKeys, nodeRange, readRuntimeClass, valueIsTemplated, type KubernetesModel, type PodSpec } from './model';
 import { inTemplateBlock, windowsPod } from './windows';
 import { asMap, getMap, getPair, resolveNode, scalarText, type YamlContext } from './yaml-util';
@@ -25,13 +25,9 @@ export function taintText(taint: NodeTaint): string {
   return `${taint.key}${taint.value !== undefined ? `=${taint.value}` : ''}:${taint.effect}`;
 }
 
-/**
- * The `windowsNodeTaint` setting (`os=windows:NoSchedule`): the taint every Windows node of the
- * user's clusters carries. Read here so config.ts only has to carry the string.
- */
+/** The `windowsNodeTaint` setting (`os=windows:NoSchedule`): the taint every Windows node of the user's clusters carries. */
 export function configuredWindowsTaint(config: ResolvedConfig): NodeTaint | undefined {
-  const text = (config as ResolvedConfig & { windowsNodeTaint?: string }).windowsNodeTaint;
-  return typeof text === 'string' ? parseTaint(text) : undefined;
+  return config.windowsNodeTaint !== undefined ? parseTaint(config.windowsNodeTaint) : undefined;
 }
 
 export interface Toleration {
@@ -86,7 +82,8 @@ export interface KnownTaint {
 /** A toleration that is plainly about Windows nodes (`os=windows`, `node.kubernetes.io/os=windows`). */
 function windowsTaintOf(toleration: Toleration): NodeTaint | undefined {
   if (!toleration.key || toleration.operator !== 'Equal' || toleration.value?.toLowerCase() !== 'windows') return undefined;
-  const effect = toleration.effect && effects.includes(toleration.effect) ? (toleration.effect as NodeTaint['effect']) : 'NoSchedule';
+  // A toleration without an effect tolerates any; the taint is then taken to have the documented one.
+  const effect = toleration.effect && effects.includes(toleration.effect) ? (toleration.effect as NodeTaint['effect']) : documentedWindowsTaint.effect;
   return { key: toleration.key, value: toleration.value, effect };
 }
 

@@ -1,6 +1,7 @@
-// Reading YAML nodes safely: aliases and merge keys resolved with a depth cap (alias bombs never
-// expand), Helm/Go template placeholders treated as unknown values.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+// Reading YAML nodes safely: aliases and merge keys resolved with a depth cap and memoised, so an
+// alias bomb costs one lookup per node instead of expanding; Helm/Go template placeholders are
+// treated as unknown values.
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Spans of `{{ ... }}` in the original text; values overlapping one are unknown to us. */
 export interface TemplateSpans {
@@ -14,11 +15,42 @@ export interface YamlContext {
 
 const maxAliasDepth = 8;
 
+/** Anchors of a document by name, in document order (an anchor may be defined again later). */
+const anchorIndexes = new WeakMap<Document.Parsed, Map<string, Array<{ offset: number; node: Node }>>>();
+
+function anchorIndex(doc: Document.Parsed): Map<string, Array<{ offset: number; node: Node }>> {
+  let index = anchorIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  const found = index;
+  visit(doc, (_key, node) => {
+    const anchored = node as { anchor?: string; range?: [number, number, number] };
+    if (!anchored.anchor || !anchored.range || isAlias(node)) return;
+    const list = found.get(anchored.anchor) ?? [];
+    list.push({ offset: anchored.range[0], node: node as Node });
+    found.set(anchored.anchor, list);
+  });
+  anchorIndexes.set(doc, index);
+  return index;
+}
+
+/**
+ * An alias means the closest anchor of that name before it (YAML 1.2, 3.2.2.2). Looked up in an
+ * index built once per document: the library's Alias.resolve walks the whole document each time.
+ */
+function resolveAlias(alias: Alias, doc: Document.Parsed): Node | undefined {
+  const candidates = anchorIndex(doc).get(alias.source);
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let best: Node | undefined;
+  for (const candidate of candidates ?? []) if (candidate.offset < at) best = candidate.node;
+  return best;
+}
+
 export function resolveNode(node: unknown, ctx: YamlContext, depth = 0): Node | undefined {
   if (node === null || node === undefined) return undefined;
   if (isAlias(node)) {
     if (depth >= maxAliasDepth) return undefined;
-    return resolveNode(node.resolve(ctx.doc), ctx, depth + 1);
+    return resolveNode(resolveAlias(node, ctx.doc), ctx, depth + 1);
   }
   return node as Node;
 }
@@ -42,9 +74,22 @@ function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
 }
 
+/** Lookups already made per map: with nested merge keys each (map, key) is then resolved once. */
+const pairCache = new WeakMap<YAMLMap, Map<string, Pair | null>>();
+
 /** The pair for `key`, looking through `<<` merge keys as Kubernetes tooling (kubectl) does. Own keys win. */
 export function getPair(map: YAMLMap | undefined, key: string, ctx: YamlContext, depth = 0): Pair | undefined {
   if (!map || depth > maxAliasDepth) return undefined;
+  let cache = pairCache.get(map);
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findPair(map, key, ctx, depth);
+  if (!cache) pairCache.set(map, (cache = new Map()));
+  cache.set(key, found ?? null);
+  return found;
+}
+
+function findPair(map: YAMLMap, key: string, ctx: YamlContext, depth: number): Pair | undefined {
   let merged: Pair | undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
