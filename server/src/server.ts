@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
 import { setDocsBase } from './engine/docs';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { analyzeParsed, parse, type Analysis, type AnalyzeOptions } from './engine/runner';
+import { analyzeParsed, parse, type Analysis, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
 import type { Finding } from './engine/types';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
@@ -50,6 +50,7 @@ export function startServer(connection: Connection): void {
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
+  const lastParse = new Map<string, ParsedDocument>();
   /** Topics of the workspace index each open document's last analysis read. */
   const reads = new Map<string, Set<string>>();
   const indexer = new WorkspaceIndexer({
@@ -96,7 +97,9 @@ export function startServer(connection: Connection): void {
     const cached = analysed.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
-    const parsed = parse(source);
+    // The last parse of this document, even when a settings or workspace change dropped its result.
+    const parsed = parse(source, lastParse.get(document.uri));
+    lastParse.set(document.uri, parsed);
     // The buffer is the truth for an open file: other files' checks see it before it is saved.
     indexer.updateFromParse(parsed);
     const read = new Set<string>();
@@ -223,6 +226,7 @@ export function startServer(connection: Connection): void {
     scheduler.forget(event.document.uri);
     analysed.delete(event.document.uri);
     reads.delete(event.document.uri);
+    lastParse.delete(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
     void indexer.updateFromDisk(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

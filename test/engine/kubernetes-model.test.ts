@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseKubernetes, podOs } from '../../server/src/languages/kubernetes/model';
 import { emptyWorkspace } from '../../server/src/engine/workspace-view';
+import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { resolveConfig } from '../../server/src/engine/config';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -72,5 +74,38 @@ describe('Kubernetes model', () => {
     assert.deepEqual(kinds(affinity(term('windows') + term('windows'))), ['node-affinity:windows']);
     assert.deepEqual(kinds(affinity(term('windows') + term('linux'))), []);
     assert.deepEqual(kinds(affinity(term('windows, linux'))), []);
+  });
+});
+
+describe('Kubernetes model reuse between versions', () => {
+  const pod = (name: string, image: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n`;
+  const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
+  const describeFindings = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
+    const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
+    const findings = analyzeParsed(parsed, { config: resolveConfig([]) }).findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${JSON.stringify(f.fix?.edits ?? [])}`);
+    return { text, findings, parsed };
+  };
+
+  it('gives exactly what a fresh parse gives, through a series of edits', () => {
+    const versions = [
+      ['a', 'b', 'c'].map((n) => pod(n, windowsImage)).join('---\n'),
+      // an edit inside the middle document moves the documents after it
+      ['a', 'bb-longer-name', 'c'].map((n) => pod(n, windowsImage)).join('---\n'),
+      // a new first document moves every other one
+      [pod('z', 'nginx:1'), ...['a', 'bb-longer-name', 'c'].map((n) => pod(n, windowsImage))].join('---\n'),
+      // the same document twice, then one removed
+      [pod('z', 'nginx:1'), pod('z', 'nginx:1'), pod('c', windowsImage)].join('---\n'),
+      [pod('z', 'nginx:1'), pod('c', windowsImage)].join('---\n'),
+      // an anchor and an alias in a moved document
+      ['x: 1\n', `apiVersion: v1\nkind: Pod\nmetadata: {name: anchored}\nspec:\n  containers:\n  - &c {name: c, image: ${windowsImage}}\n  initContainers:\n  - *c\n`].join('---\n'),
+      ['x: 12345\n', `apiVersion: v1\nkind: Pod\nmetadata: {name: anchored}\nspec:\n  containers:\n  - &c {name: c, image: ${windowsImage}}\n  initContainers:\n  - *c\n`].join('---\n'),
+    ];
+    let previous: ParsedDocument | undefined;
+    for (const text of versions) {
+      const reused = describeFindings(text, previous);
+      assert.deepEqual(reused.findings, describeFindings(text).findings, `version:\n${text}`);
+      assert.ok(reused.findings.length > 0);
+      previous = reused.parsed;
+    }
   });
 });

@@ -56,11 +56,15 @@ function tooLargeNotice(length: number): Notice {
   return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedChars / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
-export function parse(document: SourceDocument): ParsedDocument {
+/**
+ * Parses a document. `previous`, the parse of the same document's last version, lets unchanged
+ * YAML documents of a stream be reused; it must not be used after this call.
+ */
+export function parse(document: SourceDocument, previous?: Pick<ParsedDocument, 'kubernetes'>): ParsedDocument {
   const kind = fileKind(document.uri, document.languageId);
   if ((kind === 'dockerfile' || kind === 'kubernetes') && document.text.length > maxCheckedChars) return { document, kind, tooLarge: true };
   if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text) };
-  if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text) };
+  if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text, previous?.kubernetes) };
   return { document, kind };
 }
 

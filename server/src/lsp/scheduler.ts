@@ -1,7 +1,9 @@
-// Per-document debounce that adapts to how long analysis takes: a file that checks in 1 ms is
-// re-checked almost at once, a slow one waits for typing to pause instead of queueing stale work.
+// Per-document debounce that adapts to how long analysis takes: a document that checks in a few
+// milliseconds is checked on every change (changes that arrive together still coalesce, as the
+// timer is reset before it fires); a slow one waits for a pause about as long as its analysis,
+// so typing is not held up by queued checks of versions already gone.
 const maxDelayMs = 250;
-const delayPerAnalysisMs = 2;
+const checkAtOnceBelowMs = 50;
 
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -9,19 +11,26 @@ export class Scheduler {
 
   constructor(private readonly run: (uri: string) => void) {}
 
-  /** Without `delayMs`, waits about twice the document's recent analysis time (at most 250 ms). */
+  /**
+   * Without `delayMs` (an edit), waits as long as the document's recent edits took to check (none
+   * when fast). Only those runs are measured: the check on open or after a settings change parses
+   * everything, while an edit re-parses one YAML document, so it would teach the wrong delay.
+   */
   schedule(uri: string, delayMs?: number): void {
     this.cancel(uri);
-    const delay = delayMs ?? Math.min(maxDelayMs, Math.round((this.averageMs.get(uri) ?? 0) * delayPerAnalysisMs));
+    const average = this.averageMs.get(uri) ?? 0;
+    const afterEdit = delayMs === undefined;
+    const delay = delayMs ?? (average < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(average)));
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
         const started = performance.now();
         this.run(uri);
+        if (!afterEdit) return;
         const took = performance.now() - started;
         const previous = this.averageMs.get(uri);
-        this.averageMs.set(uri, previous === undefined ? took : previous * 0.7 + took * 0.3);
+        this.averageMs.set(uri, previous === undefined ? took : previous * 0.5 + took * 0.5);
       }, delay),
     );
   }

@@ -1,12 +1,12 @@
 // A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
 // CRDs included), containers with their images, and what says a pod targets Windows or Linux.
 import { basename } from 'node:path';
-import { isMap, isPair, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { LineIndex } from '../../engine/text';
 import type { Range } from '../../engine/types';
 import type { BuiltImage, WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
-import { asMap, asSeq, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
+import { asMap, asSeq, forgetAnchors, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {
   text: string;
@@ -16,6 +16,8 @@ export interface KubernetesModel {
   templateSpans: ReadonlyArray<readonly [number, number]>;
   documents: KubeDocument[];
   objects: KubeObject[];
+  /** This version's parsed documents, for reuse by the next version (parseKubernetes). */
+  chunks: ChunkCache;
 }
 
 export interface KubeDocument {
@@ -65,17 +67,24 @@ export interface PodSpec {
 
 const maxListDepth = 4;
 
-export function parseKubernetes(text: string): KubernetesModel {
+const parseOptions = { prettyErrors: false, uniqueKeys: false, merge: true, strict: false } as const;
+
+/**
+ * Parses a YAML stream. With the model of the previous version of the same file, every document
+ * whose text did not change is reused (its node offsets moved, not re-parsed): typing in one
+ * document of a 10,000-line stream then parses only that document. The previous model must not
+ * be used afterwards, as its nodes now carry the new offsets.
+ */
+export function parseKubernetes(text: string, previous?: KubernetesModel): KubernetesModel {
   const templateSpans = findTemplateSpans(text);
   // The yaml parser reads a lone CR as text, while YAML 1.2 and LSP read it as a line break; a CR
   // becomes an LF of the same length, so every offset still points into the original text.
   const lineBreaks = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const masked = templateSpans.length > 0 ? maskTemplates(lineBreaks, templateSpans) : lineBreaks;
-  const model: KubernetesModel = { text, lines: new LineIndex(text), isTemplate: templateSpans.length > 0, templateSpans, documents: [], objects: [] };
+  const model: KubernetesModel = { text, lines: new LineIndex(text), isTemplate: templateSpans.length > 0, templateSpans, documents: [], objects: [], chunks: new Map() };
   // Tolerant parse: each document is read even when another one in the stream is broken.
-  const docs = parseAllDocuments(masked, { prettyErrors: false, uniqueKeys: false, merge: true, strict: false });
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, index) => {
+  const docs = parseChunks(masked, previous?.chunks, model.chunks);
+  docs.forEach((doc, index) => {
     const ctx: YamlContext = { doc, templates: { spans: templateSpans } };
     const document: KubeDocument = { index, ctx, objects: [] };
     collectObjects(doc.contents, ctx, model, document.objects, 0);
@@ -83,6 +92,69 @@ export function parseKubernetes(text: string): KubernetesModel {
     model.objects.push(...document.objects);
   });
   return model;
+}
+
+/** Parsed documents by the text of their chunk; a stream may hold the same document twice. */
+export type ChunkCache = Map<string, Array<{ offset: number; docs: Document.Parsed[] }>>;
+
+const documentStart = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * Splits the stream at `---` lines (a `---` at the start of a line always starts a document: block
+ * content below a top-level key is indented) and parses each chunk, or takes it from `previous`.
+ * Streams with directives or `...` end markers are parsed whole, as the split would not hold.
+ */
+function parseChunks(text: string, previous: ChunkCache | undefined, cache: ChunkCache): Document.Parsed[] {
+  if (/^(?:%|\.\.\.(?:[ \t\r\n]|$))/m.test(text)) {
+    const docs = parseAllDocuments(text, parseOptions);
+    return Array.isArray(docs) ? docs : [];
+  }
+  const starts = [0, ...[...text.matchAll(documentStart)].map((match) => match.index!).filter((index) => index > 0)];
+  const result: Document.Parsed[] = [];
+  starts.forEach((start, i) => {
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    const reusable = previous?.get(chunk)?.pop();
+    let docs: Document.Parsed[];
+    if (reusable) {
+      docs = reusable.docs;
+      if (reusable.offset !== start) for (const doc of docs) shiftDocument(doc, start - reusable.offset);
+    } else {
+      const parsed = parseAllDocuments(chunk, parseOptions);
+      docs = Array.isArray(parsed) ? parsed : [];
+      for (const doc of docs) shiftDocument(doc, start);
+    }
+    const entries = cache.get(chunk) ?? [];
+    entries.push({ offset: start, docs });
+    cache.set(chunk, entries);
+    result.push(...docs);
+  });
+  return result;
+}
+
+/**
+ * Moves every offset of a parsed document by `delta`, so it reads as part of the whole stream.
+ * A plain walk with its own stack: it runs on every later document at each keystroke, and a
+ * 10,000-level nesting must not overflow the call stack.
+ */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  if (delta === 0) return;
+  const shift = (range: number[] | null | undefined): void => {
+    if (range) for (let i = 0; i < range.length; i++) range[i]! += delta;
+  };
+  shift(doc.range);
+  for (const problem of [...doc.errors, ...doc.warnings]) shift(problem.pos);
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    shift((node as { range?: number[] }).range);
+    if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  forgetAnchors(doc);
 }
 
 function collectObjects(node: unknown, ctx: YamlContext, model: KubernetesModel, out: KubeObject[], depth: number): void {

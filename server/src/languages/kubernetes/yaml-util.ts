@@ -34,6 +34,11 @@ function anchorIndex(doc: Document.Parsed): Map<string, Array<{ offset: number; 
   return index;
 }
 
+/** The anchor index holds offsets: a document whose offsets moved must build it again. */
+export function forgetAnchors(doc: Document.Parsed): void {
+  anchorIndexes.delete(doc);
+}
+
 /**
  * An alias means the closest anchor of that name before it (YAML 1.2, 3.2.2.2). Looked up in an
  * index built once per document: the library's Alias.resolve walks the whole document each time.

@@ -25,7 +25,9 @@ export default defineRule({
     sources: ['https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations', 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/'],
   },
   create(context) {
-    let taints: KnownTaint[] = [];
+    // Grouped by taint: a stream where every pod tolerates the same taint would otherwise make each
+    // pod walk every other pod's toleration.
+    let taints: Array<{ text: string; taint: NodeTaint; sources: KnownTaint[] }> = [];
 
     /** Tolerations a RuntimeClass in this file adds to the pod; 'unknown' for one we cannot see. */
     function runtimeClassTolerations(model: KubernetesModel, pod: PodSpec): Toleration[] | 'unknown' {
@@ -40,26 +42,35 @@ export default defineRule({
 
     return {
       file(model: KubernetesModel) {
-        taints = knownWindowsTaints(model, context.config, context.workspace, context.uri);
+        const groups = new Map<string, { text: string; taint: NodeTaint; sources: KnownTaint[] }>();
+        for (const known of knownWindowsTaints(model, context.config, context.workspace, context.uri)) {
+          const text = taintText(known.taint);
+          const group = groups.get(text) ?? { text, taint: known.taint, sources: [] };
+          group.sources.push(known);
+          groups.set(text, group);
+        }
+        taints = [...groups.values()];
       },
       podSpec(pod: PodSpec) {
         const model = pod.object.model;
-        const relevant = taints.filter((known) => known.from !== pod);
+        // A pod is not judged by its own toleration: the taint must be known from somewhere else.
+        const relevant = taints.flatMap(({ text, taint, sources }) => {
+          const known = sources.find((source) => source.from !== pod);
+          return known ? [{ text, taint, known }] : [];
+        });
         if (relevant.length === 0 || !windowsPod(pod, context.workspace)) return;
         const own = readTolerations(model, pod.map, pod.ctx);
         const fromClass = runtimeClassTolerations(model, pod);
         if (own === 'unknown' || fromClass === 'unknown') return;
-        const reported = new Set<string>();
-        for (const known of relevant) {
-          const text = taintText(known.taint);
-          if (reported.has(text) || tolerates([...own, ...fromClass], known.taint)) continue;
-          reported.add(text);
+        const tolerations = [...own, ...fromClass];
+        for (const { text, taint, known } of relevant) {
+          if (tolerates(tolerations, taint)) continue;
           const anchor = (getPair(pod.map, 'tolerations', pod.ctx)?.key as Node | undefined) ?? podSpecKey(pod);
           context.report({
             range: anchor ? nodeRange(model, anchor) : pod.object.kindRange,
             messageId: 'missing',
             data: { taint: text, origin: known.range ? `${known.origin} tolerates it` : `from ${known.origin}`, kind: pod.object.kind },
-            fix: { title: `Tolerate ${text}`, edits: [appendSequenceItem(model, pod.map, 'tolerations', tolerationEntries(known.taint))] },
+            fix: { title: `Tolerate ${text}`, edits: [appendSequenceItem(model, pod.map, 'tolerations', tolerationEntries(taint))] },
             ...(known.range ? { related: [{ uri: context.uri, range: known.range, message: 'This tolerates the Windows node taint.' }] } : {}),
           });
         }
