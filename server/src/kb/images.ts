@@ -760,7 +760,7 @@ export const variantFactsTable: Readonly<Record<VariantFacts['variant'], Variant
     hasMsiInstaller: undefined,
     lacks: [
       {
-        what: 'Windows PowerShell and PowerShell 7',
+        what: 'Windows PowerShell or PowerShell 7',
         usedBy: { commands: ['powershell', 'pwsh'] },
         sources: [src.containerBaseImages, src.nano1709NoPowerShell],
       },

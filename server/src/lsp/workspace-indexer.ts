@@ -4,8 +4,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
-import { maxCheckedChars, parse } from '../engine/runner';
-import { summarize } from '../workspace/build';
+import { maxCheckedChars } from '../engine/runner';
+import { summarize, summarizeText } from '../workspace/build';
 import { pathKey, WorkspaceIndex } from '../workspace/index';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
@@ -94,7 +94,7 @@ export class WorkspaceIndexer {
   }
 
   private setFromText(path: string, text: string): Set<string> {
-    return this.setSummary(path, summarize(parse({ uri: pathToFileURL(path).href, text })));
+    return this.setSummary(path, summarizeText(path, text));
   }
 
   private setSummary(path: string, summary: ReturnType<typeof summarize>): Set<string> {

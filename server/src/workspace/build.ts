@@ -1,8 +1,11 @@
 // Filling the workspace index, the same way for the CLI and the language server.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileKind } from '../engine/files';
 import type { ResolvedConfig } from '../engine/config';
+import { maxCheckedChars, parse, type ParsedDocument } from '../engine/runner';
 import { supportStatus, windowsReleases } from '../kb';
-import type { ParsedDocument } from '../engine/runner';
+import { parseDockerfile } from '../languages/dockerfile/model';
+import { stagesOnly } from '../languages/dockerfile/stages-only';
 import { WorkspaceIndex } from './index';
 import { summarizeDockerfile, summarizeYaml, type FileSummary } from './summary';
 
@@ -13,6 +16,16 @@ export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   if (parsed.dockerfile) return summarizeDockerfile(path, uri, parsed.dockerfile);
   if (parsed.kubernetes) return summarizeYaml(path, uri, parsed.kubernetes);
   return undefined;
+}
+
+/** A closed file's summary: a Dockerfile is parsed for its stages only, which is all a summary holds. */
+export function summarizeText(path: string, text: string): FileSummary | undefined {
+  const uri = pathToFileURL(path).href;
+  if (fileKind(path) === 'dockerfile' && text.length <= maxCheckedChars) {
+    const stages = stagesOnly(text);
+    if (stages !== undefined) return summarizeDockerfile(path, uri, parseDockerfile(stages));
+  }
+  return summarize(parse({ uri, text }));
 }
 
 /** The configured target, or else the one the workspace's windows-build selectors agree on. */

@@ -1,0 +1,49 @@
+// The index parses closed Dockerfiles for their stages only; that must give exactly the summary a
+// full parse gives, or files would be judged differently once opened.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { fileKind } from '../../server/src/engine/files';
+import { parse } from '../../server/src/engine/runner';
+import { stagesOnly } from '../../server/src/languages/dockerfile/stages-only';
+import { summarize, summarizeText } from '../../server/src/workspace/build';
+
+const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
+
+function sameSummary(path: string, text: string): void {
+  const full = summarize(parse({ uri: pathToFileURL(path).href, text }));
+  assert.deepEqual(summarizeText(path, text), full, path);
+}
+
+function dockerfiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return dockerfiles(path);
+    return fileKind(name) === 'dockerfile' ? [path] : [];
+  });
+}
+
+describe('stages-only parse of Dockerfiles', () => {
+  const cases: Record<string, string> = {
+    'continuations and comments inside RUN': 'ARG TAG=ltsc2022\nFROM mcr.microsoft.com/windows/servercore:${TAG} AS build\nRUN echo a \\\n# a comment\n\n  FROM b \\\n  done\nFROM build\n',
+    'backtick escape, a path ending a line': '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:1809\nRUN Write-Host `\n    FROM x\nCOPY a c:\\\nFROM mcr.microsoft.com/windows/servercore:ltsc2019\n',
+    'default escape trap joins COPY and the next line': 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a c:\\\nFROM ubuntu\n',
+    'CRLF and lowercase keywords': 'arg BASE=mcr.microsoft.com/windows/servercore:ltsc2025\r\nfrom ${BASE}\r\nrun dir\r\n',
+    'ARG with continuation': 'ARG TAG=\\\nltsc2022\nFROM mcr.microsoft.com/windows/servercore:${TAG}\n',
+    'platform flag': 'FROM --platform=windows/amd64 contoso/base:1\nRUN x\n',
+  };
+  for (const [name, text] of Object.entries(cases)) it(name, () => sameSummary('/w/Dockerfile', text));
+
+  it('leaves heredocs to the full parse', () => {
+    assert.equal(stagesOnly('FROM x\nRUN <<EOF\nFROM y\nEOF\n'), undefined);
+    sameSummary('/w/Dockerfile', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN <<EOF\nFROM ubuntu\nEOF\n');
+  });
+
+  it('gives the full parse\'s summary on every Dockerfile of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
+    const files = dockerfiles(corpus);
+    assert.ok(files.length > 200);
+    for (const file of files) sameSummary(file, readFileSync(file, 'utf8'));
+  });
+});
