@@ -1,18 +1,12 @@
 import rule from '../../../server/src/rules/kubernetes/deprecated-node-label';
+import { podTemplate } from '../../helpers/manifests';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019';
-const deployment = (podSpec: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-${podSpec}      containers:
+const deployment = (podSpec: string): string => podTemplate('Deployment', 'web', `${podSpec}      containers:
       - name: web
         image: ${iis}
-`;
+`);
 
 runRuleTests(rule, {
   valid: [

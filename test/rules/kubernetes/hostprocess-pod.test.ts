@@ -1,14 +1,8 @@
 import rule from '../../../server/src/rules/kubernetes/hostprocess-pod';
+import { podTemplate } from '../../helpers/manifests';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const daemonSet = (podSpec: string): string => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  template:
-    spec:
-${podSpec}`;
+const daemonSet = (podSpec: string): string => podTemplate('DaemonSet', 'agent', podSpec);
 const podHostProcess = '      securityContext:\n        windowsOptions:\n          hostProcess: true\n          runAsUserName: "NT AUTHORITY\\\\SYSTEM"\n';
 const agent = '      containers:\n      - name: agent\n        image: contoso/agent:1\n';
 

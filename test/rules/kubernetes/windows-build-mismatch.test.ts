@@ -1,16 +1,10 @@
 import rule from '../../../server/src/rules/kubernetes/windows-build-mismatch';
+import { podTemplate } from '../../helpers/manifests';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const iis2019 = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019';
 const iis2022 = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
-const deployment = (podSpec: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-${podSpec}`;
+const deployment = (podSpec: string): string => podTemplate('Deployment', 'web', podSpec);
 const selector = (build: string): string => `      nodeSelector:\n        kubernetes.io/os: windows\n        node.kubernetes.io/windows-build: ${build}\n`;
 const web = (image: string): string => `      containers:\n      - name: web\n        image: ${image}\n`;
 const runtimeClass = (build: string): string =>

@@ -1,15 +1,9 @@
 import rule from '../../../server/src/rules/kubernetes/windows-ignored-field';
+import { podTemplate } from '../../helpers/manifests';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
-const deployment = (podSpec: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-${podSpec}`;
+const deployment = (podSpec: string): string => podTemplate('Deployment', 'web', podSpec);
 const selector = '      nodeSelector:\n        kubernetes.io/os: windows\n';
 
 runRuleTests(rule, {
