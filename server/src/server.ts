@@ -61,9 +61,12 @@ export function startServer(connection: Connection): void {
     changed: (topics) => revalidateDependents(topics),
   });
 
+  /** One function for the life of the server: the index caches the inferred target per describer. */
+  const describeUri = (uri: string): string => configs.describe(uri);
+
   /** The configured target, else the one the workspace's windows-build selectors agree on. */
   function configFor(uri: string): ResolvedConfig {
-    return withInferredTarget(configs.configFor(uri), indexer.index, (other) => configs.describe(other));
+    return withInferredTarget(configs.configFor(uri), indexer.index, describeUri);
   }
 
   function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
@@ -79,7 +82,7 @@ export function startServer(connection: Connection): void {
   function revalidateDependents(topics: Set<string>): void {
     // Most edits move ranges without changing the inferred target: only a new value counts.
     if (topics.has(WorkspaceIndex.targetTopic)) {
-      const now = JSON.stringify(indexer.index.inferTarget((uri) => configs.describe(uri)) ?? null);
+      const now = JSON.stringify(indexer.index.inferTarget(describeUri) ?? null);
       if (now === inferredTarget) topics.delete(WorkspaceIndex.targetTopic);
       inferredTarget = now;
     }

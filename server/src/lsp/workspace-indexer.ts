@@ -2,6 +2,7 @@
 // (in small batches, so diagnostics of open documents are never held up), then file events and
 // open buffers. It reports which topics changed; the server re-checks the documents that read them.
 import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { maxCheckedChars } from '../engine/runner';
@@ -41,7 +42,8 @@ export class WorkspaceIndexer {
     for (const folderUri of folderUris) {
       const root = fileURLToPath(folderUri);
       const config = this.host.configFor(folderUri);
-      this.mergeInto(changed, this.index.setConfigLinks(`${root}/${configFileName}`, configLinks(`${root}/${configFileName}`, pathToFileURL(`${root}/${configFileName}`).href, config.images)));
+      const configPath = join(root, configFileName);
+      this.mergeInto(changed, this.index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images)));
       let files: string[];
       try {
         const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });

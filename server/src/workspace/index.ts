@@ -6,7 +6,7 @@ import { normalize } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
 import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
-import { imageKey, runtimeClassNodeBuild, type DockerfileSummary, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
+import { imageKey, runtimeClassNodeBuild, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
 export function pathKey(pathOrUri: string): string {
@@ -194,4 +194,3 @@ export class WorkspaceIndex {
   static readonly targetTopic = topics.target;
 }
 
-export type { DockerfileSummary };
