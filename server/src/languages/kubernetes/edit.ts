@@ -99,14 +99,15 @@ export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly 
   return { range: lines.range(at, at), newText: eol + renderBlock(rest, value, ' '.repeat(keyColumn), unit, eol) };
 }
 
-/** A pair's own map, by identity: where it sits decides how it is cut out. */
-function parentOf(root: YAMLMap, target: Pair): YAMLMap | undefined {
-  const visit = (node: unknown, depth: number): YAMLMap | undefined => {
+/** The first pair below `root` that `matches`, with the map that holds it (a depth cap keeps it bounded). */
+function findPair(root: YAMLMap, matches: (pair: Pair) => boolean): { pair: Pair; map: YAMLMap } | undefined {
+  const visit = (node: unknown, depth: number): { pair: Pair; map: YAMLMap } | undefined => {
     if (depth > 32) return undefined;
     if (isMap(node)) {
       for (const item of node.items) {
-        if (item === target) return node;
-        const found = isPair(item) ? visit(item.value, depth + 1) : undefined;
+        if (!isPair(item)) continue;
+        if (matches(item)) return { pair: item, map: node };
+        const found = visit(item.value, depth + 1);
         if (found) return found;
       }
     } else if (isSeq(node)) {
@@ -118,6 +119,11 @@ function parentOf(root: YAMLMap, target: Pair): YAMLMap | undefined {
     return undefined;
   };
   return visit(root, 0);
+}
+
+/** A pair's own map, by identity: where it sits decides how it is cut out. */
+function parentOf(root: YAMLMap, target: Pair): YAMLMap | undefined {
+  return findPair(root, (pair) => pair === target)?.map;
 }
 
 /** Offset where a block pair's text starts: its line, unless something (a `- `) precedes it there. */
@@ -189,24 +195,7 @@ export function removePair(model: KubernetesModel, root: YAMLMap, pair: Pair, al
 
 /** The pair whose value is `map`, anywhere below `root`. */
 function pairHolding(root: YAMLMap, map: YAMLMap): Pair | undefined {
-  const visit = (node: unknown, depth: number): Pair | undefined => {
-    if (depth > 32) return undefined;
-    if (isMap(node)) {
-      for (const item of node.items) {
-        if (!isPair(item)) continue;
-        if (item.value === map) return item;
-        const found = visit(item.value, depth + 1);
-        if (found) return found;
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) {
-        const found = visit(item, depth + 1);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  return visit(root, 0);
+  return findPair(root, (pair) => pair.value === map)?.pair;
 }
 
 /** How far a block sequence's dashes sit right of its key in this document (0 or the indent unit). */
