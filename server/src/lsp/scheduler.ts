@@ -1,26 +1,29 @@
 // Per-document debounce that adapts to how long analysis takes: a document that checks in a few
 // milliseconds is checked on every change (changes that arrive together still coalesce, as the
 // timer is reset before it fires); a slow one waits for a pause about as long as its analysis,
-// so typing is not held up by queued checks of versions already gone.
+// so typing is not held up by queued checks of versions already gone. The estimate is the fastest
+// of the last few checks: one slow run (the first after opening, before V8 has optimised the
+// code, or a garbage collection) must not delay the keystrokes after it.
 const maxDelayMs = 250;
 const checkAtOnceBelowMs = 50;
+const runsRemembered = 3;
 
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly averageMs = new Map<string, number>();
+  private readonly recentMs = new Map<string, number[]>();
 
   constructor(private readonly run: (uri: string) => void) {}
 
   /**
-   * Without `delayMs` (an edit), waits as long as the document's recent edits took to check (none
-   * when fast). Only those runs are measured: the check on open or after a settings change parses
+   * Without `delayMs` (an edit), waits about as long as the document's recent edits took to check
+   * (none when fast). Only those runs are measured: the check on open or after a settings change parses
    * everything, while an edit re-parses one YAML document, so it would teach the wrong delay.
    */
   schedule(uri: string, delayMs?: number): void {
     this.cancel(uri);
-    const average = this.averageMs.get(uri) ?? 0;
+    const estimate = Math.min(...(this.recentMs.get(uri) ?? [0]));
     const afterEdit = delayMs === undefined;
-    const delay = delayMs ?? (average < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(average)));
+    const delay = delayMs ?? (estimate < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(estimate)));
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -28,9 +31,8 @@ export class Scheduler {
         const started = performance.now();
         this.run(uri);
         if (!afterEdit) return;
-        const took = performance.now() - started;
-        const previous = this.averageMs.get(uri);
-        this.averageMs.set(uri, previous === undefined ? took : previous * 0.5 + took * 0.5);
+        const recent = [...(this.recentMs.get(uri) ?? []), performance.now() - started].slice(-runsRemembered);
+        this.recentMs.set(uri, recent);
       }, delay),
     );
   }
@@ -44,6 +46,6 @@ export class Scheduler {
   /** A closed document: nothing pending, nothing remembered. */
   forget(uri: string): void {
     this.cancel(uri);
-    this.averageMs.delete(uri);
+    this.recentMs.delete(uri);
   }
 }
