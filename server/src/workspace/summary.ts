@@ -3,14 +3,15 @@
 // build, which images compose/skaffold files build from which Dockerfile). Summaries come from
 // the same parse models the rules use.
 import { dirname, resolve } from 'node:path';
-import { isMap, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { isMap, parseAllDocuments, type Node } from 'yaml';
 import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
 import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
-import { nodeRange, readRuntimeClass, windowsBuildLabel, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
-import { asMap, asSeq, getMap, getNode, getPair, getPath, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
+import { readRuntimeClass, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
+import { hostProcessInfo, nodeBuildSelectors } from '../languages/kubernetes/windows';
+import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
 import { LineIndex } from '../engine/text';
 import type { Range } from '../engine/types';
-import type { RuntimeClassInfo } from '../engine/workspace-view';
+import { emptyWorkspace, type RuntimeClassInfo } from '../engine/workspace-view';
 
 export interface DockerfileSummary {
   kind: 'dockerfile';
@@ -91,11 +92,11 @@ export function summarizeYaml(path: string, uri: string, model: KubernetesModel)
     for (const pod of object.podSpecs) {
       const nodeBuild = podNodeBuild(pod, uri);
       if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-      const hostProcess = isHostProcessPod(pod);
+      const hostProcess = hostProcessInfo(pod);
       const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
-      for (const container of pod.containers) {
+      pod.containers.forEach((container, index) => {
         const ref = container.image?.ref;
-        if (!ref) continue;
+        if (!ref) return;
         summary.usages.push({
           uri,
           image: container.image!.text,
@@ -103,11 +104,11 @@ export function summarizeYaml(path: string, uri: string, model: KubernetesModel)
           tag: ref.tag,
           range: container.image!.range,
           workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
-          hostProcess: hostProcess || containerIsHostProcess(container.map, pod.ctx),
+          hostProcess: hostProcess.containers[index]!.effective === true,
           nodeBuild,
           runtimeClassName,
         });
-      }
+      });
     }
   }
   if (/^services\s*:/m.test(model.text) || /skaffold\//.test(model.text)) summary.links.push(...buildLinks(path, uri, model.text));
@@ -121,35 +122,14 @@ export function runtimeClassNodeBuild(runtimeClass: RuntimeClassInfo | undefined
   return { value: runtimeClass.windowsBuild!, build, uri: runtimeClass.uri, range: runtimeClass.windowsBuildRange };
 }
 
-/** The Windows build a pod's own `node.kubernetes.io/windows-build` selector or required affinity pins. */
+/** The Windows build a pod's own `node.kubernetes.io/windows-build` selector or required affinity pins, when it names one. */
 export function podNodeBuild(pod: PodSpec, uri: string): NodeBuild | undefined {
-  const { ctx, map } = pod;
-  const model = pod.object.model;
-  const pair = getPair(getMap(map, 'nodeSelector', ctx), windowsBuildLabel, ctx);
-  const value = scalarText(pair?.value, ctx);
-  const build = value !== undefined ? parseWindowsVersion(value) : undefined;
-  if (pair && value !== undefined && build !== undefined) return { value, build, uri, range: nodeRange(model, pair.value as Node) };
-  const terms = getSeq(asMap(getPath(map, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'], ctx), ctx), 'nodeSelectorTerms', ctx)?.items ?? [];
-  for (const term of terms) {
-    for (const expressionNode of getSeq(asMap(term, ctx), 'matchExpressions', ctx)?.items ?? []) {
-      const expression = asMap(expressionNode, ctx);
-      if (stringAt(expression, 'key', ctx) !== windowsBuildLabel || stringAt(expression, 'operator', ctx) !== 'In') continue;
-      const values = asSeq(getNode(expression, 'values', ctx), ctx)?.items ?? [];
-      const only = values.length === 1 ? values[0] : undefined;
-      const text = scalarText(only, ctx);
-      const parsed = text !== undefined ? parseWindowsVersion(text) : undefined;
-      if (text !== undefined && parsed !== undefined) return { value: text, build: parsed, uri, range: nodeRange(model, only as Node) };
-    }
+  // Without a workspace, RuntimeClasses are left out: the index resolves those itself.
+  for (const selector of nodeBuildSelectors(pod, emptyWorkspace, uri)) {
+    const build = selector.sole ? parseWindowsVersion(selector.value) : undefined;
+    if (build !== undefined) return { value: selector.value, build, uri: selector.uri, range: selector.range };
   }
   return undefined;
-}
-
-export function isHostProcessPod(pod: PodSpec): boolean {
-  return scalarText(getPath(pod.map, ['securityContext', 'windowsOptions', 'hostProcess'], pod.ctx), pod.ctx) === 'true';
-}
-
-export function containerIsHostProcess(container: YAMLMap, ctx: YamlContext): boolean {
-  return scalarText(getPath(container, ['securityContext', 'windowsOptions', 'hostProcess'], ctx), ctx) === 'true';
 }
 
 /** compose `build` + `image`, and skaffold `build.artifacts`: which Dockerfile builds which image. */

@@ -187,7 +187,8 @@ export function nodeBuildSelectors(pod: PodSpec, workspace: WorkspaceView, uri: 
   }
   const runtimeClassName = scalarText(getPair(map, 'runtimeClassName', ctx)?.value, ctx);
   const runtimeClass = runtimeClassName !== undefined ? workspace.runtimeClass(runtimeClassName) : undefined;
-  if (runtimeClass?.windowsBuild !== undefined && runtimeClass.windowsBuildRange) {
+  // A Hyper-V RuntimeClass runs images of older builds too: its windows-build does not pin the image's.
+  if (runtimeClass?.windowsBuild !== undefined && runtimeClass.windowsBuildRange && !runtimeClass.hyperV) {
     result.push({ value: runtimeClass.windowsBuild, range: runtimeClass.windowsBuildRange, uri: runtimeClass.uri, where: 'runtime-class', sole: false, runtimeClass: runtimeClass.name });
   }
   return result.filter((selector) => !selector.node || !inTemplateBlock(model, selector.node));

@@ -4,9 +4,10 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
+import { hostProcessInfo } from '../../languages/kubernetes/windows';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
 import { describeBuild, fileName } from '../../workspace/describe';
-import { containerIsHostProcess, isHostProcessPod, podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
+import { podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
 
 export default defineRule({
   id: 'kubernetes/built-image-windows-build',
@@ -29,16 +30,17 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (isHostProcessPod(pod)) return;
+        const hostProcess = hostProcessInfo(pod);
         const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
         const node = podNodeBuild(pod, context.uri) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
         if (!node) return;
-        for (const container of pod.containers) {
+        pod.containers.forEach((container, index) => {
           const image = container.image;
-          if (!image?.ref || image.info?.os === 'windows' || containerIsHostProcess(container.map, pod.ctx)) continue;
+          // HostProcess containers run on the host itself and are exempt from build matching.
+          if (!image?.ref || image.info?.os === 'windows' || hostProcess.containers[index]!.effective === true) return;
           const built = context.workspace.builtImage(image.ref);
           const imageBuild = built?.dockerfile.finalBuild;
-          if (!built || built.dockerfile.finalOs !== 'windows' || imageBuild === undefined || canRunProcessIsolated(node.build, imageBuild)) continue;
+          if (!built || built.dockerfile.finalOs !== 'windows' || imageBuild === undefined || canRunProcessIsolated(node.build, imageBuild)) return;
           // The label is only rewritten where it is written in this file; a RuntimeClass elsewhere is the user's call.
           const suggest: Fix[] = node.uri === context.uri ? [{ title: `Schedule onto Windows build 10.0.${imageBuild}`, edits: [{ range: node.range, newText: `'10.0.${imageBuild}'` }] }] : [];
           context.report({
@@ -51,7 +53,7 @@ export default defineRule({
               { uri: node.uri, range: node.range, message: `Nodes with Windows build ${describeBuild(node.build)}` },
             ],
           });
-        }
+        });
       },
     };
   },
