@@ -22,8 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
 import { setDocsBase } from './engine/docs';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { analyzeParsed, parse, type Analysis, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
-import type { Finding } from './engine/types';
+import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
 import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
@@ -44,7 +43,7 @@ const targetChangedNotification = 'windowsContainers/didChangeTarget';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore();
-  const analysed = new Map<string, AnalysedDocument & { analysis: Analysis }>();
+  const analysed = new Map<string, AnalysedDocument>();
   let pullSettings = false;
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
@@ -96,7 +95,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Analyses the document's current version, reusing the result when nothing changed since. */
-  function analyseNow(document: TextDocument): AnalysedDocument & { analysis: Analysis } {
+  function analyseNow(document: TextDocument): AnalysedDocument {
     const cached = analysed.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
@@ -108,18 +107,7 @@ export function startServer(connection: Connection): void {
     const read = new Set<string>();
     const analysis = analyzeParsed(parsed, optionsFor(document.uri, read));
     reads.set(document.uri, read);
-    const dockerfile = analysis.dockerfile;
-    const result: AnalysedDocument & { analysis: Analysis } = {
-      document: source,
-      version: document.version,
-      analysis,
-      findings: analysis.findings,
-      suppressionLine(finding: Finding) {
-        const line = finding.range.start.line;
-        const instruction = dockerfile?.ast.getInstructions().find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
-        return instruction ? instruction.getRange().start.line : line;
-      },
-    };
+    const result: AnalysedDocument = { document: source, version: document.version, analysis };
     analysed.set(document.uri, result);
     const diagnostics = [...analysis.findings.map(toDiagnostic), ...analysis.notices.map(noticeToDiagnostic)];
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });

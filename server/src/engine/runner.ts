@@ -1,6 +1,6 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
-import { parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
+import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
 import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
@@ -150,14 +150,7 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
   const lines = new LineIndex(document.text);
   const suppressions = collectSuppressions(lines);
-  const instructionStart = (line: number): number => {
-    for (const instruction of model.ast.getInstructions()) {
-      const range = instruction.getRange();
-      if (range.start.line <= line && line <= range.end.line) return range.start.line;
-    }
-    return line;
-  };
-  const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStart(finding.range.start.line)));
+  const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStartLine(model, finding.range.start.line)));
   return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
 }
 

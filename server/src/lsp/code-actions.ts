@@ -1,7 +1,8 @@
 // Quick fixes (a rule's fix is preferred, its suggestions are not), "ignore this rule here", and fix-all.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { fixAll } from '../engine/fixes';
-import type { AnalyzeOptions, SourceDocument } from '../engine/runner';
+import type { Analysis, AnalyzeOptions, SourceDocument } from '../engine/runner';
+import { instructionStartLine } from '../languages/dockerfile/model';
 import { ignoreComment } from '../engine/suppressions';
 import { LineIndex, minimalEdit } from '../engine/text';
 import type { Finding, Fix } from '../engine/types';
@@ -12,9 +13,7 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.windowsContainers`;
 export interface AnalysedDocument {
   document: SourceDocument;
   version: number;
-  findings: Finding[];
-  /** First line of the construct a finding sits in (the whole Dockerfile instruction), for ignore comments. */
-  suppressionLine(finding: Finding): number;
+  analysis: Analysis;
 }
 
 function fixAction(fix: Fix, uri: string, diagnostic: Diagnostic, preferred: boolean): CodeAction {
@@ -29,14 +28,16 @@ function fixAction(fix: Fix, uri: string, diagnostic: Diagnostic, preferred: boo
 
 function ignoreAction(analysed: AnalysedDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
   const lines = new LineIndex(analysed.document.text);
-  const line = analysed.suppressionLine(finding);
+  // A Dockerfile comment covers the whole instruction, so it goes above the instruction's first line.
+  const dockerfile = analysed.analysis.dockerfile;
+  const line = dockerfile ? instructionStartLine(dockerfile, finding.range.start.line) : finding.range.start.line;
   const indent = /^\s*/.exec(lines.lineText(line))![0];
   const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# ${ignoreComment} ${finding.ruleId}${lines.eol}` };
   return { title: `Ignore ${finding.ruleId} here`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [analysed.document.uri]: [edit] } } };
 }
 
 export function quickFixes(analysed: AnalysedDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const byKey = new Map(analysed.findings.map((finding, index) => [findingKey(finding, index), finding]));
+  const byKey = new Map(analysed.analysis.findings.map((finding, index) => [findingKey(finding, index), finding]));
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== diagnosticSource) continue;
@@ -51,7 +52,7 @@ export function quickFixes(analysed: AnalysedDocument, diagnostics: readonly Dia
 }
 
 export function fixAllAction(analysed: AnalysedDocument, options: AnalyzeOptions, kind: string = fixAllKind): CodeAction | undefined {
-  if (!analysed.findings.some((finding) => finding.fix)) return undefined;
+  if (!analysed.analysis.findings.some((finding) => finding.fix)) return undefined;
   const result = fixAll(analysed.document, options);
   const edit = minimalEdit(analysed.document.text, result.text);
   if (!edit) return undefined;

@@ -272,6 +272,15 @@ function wrapInstruction(ast: Instruction, keyword: string, stage: Stage, shell:
   return new LazyInstruction(ast, keyword, stage, shell);
 }
 
+/** The first line of the instruction that `line` belongs to (continuation lines included), or `line` itself. */
+export function instructionStartLine(model: DockerfileModel, line: number): number {
+  for (const instruction of model.ast.getInstructions()) {
+    const range = instruction.getRange();
+    if (range.start.line <= line && line <= range.end.line) return range.start.line;
+  }
+  return line;
+}
+
 /** The first word of a shell command line, lower-cased, without a path or .exe: "powershell", "cmd". */
 export function shellProgram(shell: ShellState): string | undefined {
   if (shell.kind !== 'known' || shell.argv.length === 0) return undefined;
