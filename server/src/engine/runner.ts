@@ -99,7 +99,7 @@ interface Collector {
   contextFor(rule: AnyRule, severity: Severity): RuleContext<string>;
 }
 
-function collector(document: SourceDocument, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
+function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
   const findings: Finding[] = [];
   const today = options.today ?? new Date();
   return {
@@ -108,6 +108,7 @@ function collector(document: SourceDocument, options: AnalyzeOptions, workspace:
       return {
         uri: document.uri,
         text: document.text,
+        lines,
         config: options.config,
         today,
         workspace,
@@ -138,7 +139,8 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): F
 
 function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, options: AnalyzeOptions): Analysis {
   const workspace = options.workspace ?? emptyWorkspace;
-  const sink = collector(document, options, workspace);
+  const lines = new LineIndex(document.text);
+  const sink = collector(document, lines, options, workspace);
   const handlers: DockerfileHandlers[] = activeRules(options, 'dockerfile').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
   for (const handler of handlers) handler.dockerfile?.(model);
   for (const stage of model.stages) {
@@ -148,7 +150,6 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
     }
   }
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
-  const lines = new LineIndex(document.text);
   const suppressions = collectSuppressions(lines);
   const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStartLine(model, finding.range.start.line)));
   return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
@@ -161,7 +162,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
     if (info) localRuntimeClasses.set(info.name, info);
   }
   const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
-  const sink = collector(document, options, workspace);
+  const sink = collector(document, model.lines, options, workspace);
   const handlers: KubernetesHandlers[] = activeRules(options, 'kubernetes').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
   for (const handler of handlers) handler.file?.(model);
   for (const object of model.objects) {

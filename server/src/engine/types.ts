@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from './config';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
 import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
+import type { LineIndex } from './text';
 import type { WorkspaceView } from './workspace-view';
 
 export interface Position {
@@ -65,6 +66,8 @@ export interface Report<MessageId extends string> {
 export interface RuleContext<MessageId extends string> {
   readonly uri: string;
   readonly text: string;
+  /** Offsets <-> positions of `text`, built once per analysis for every rule. */
+  readonly lines: LineIndex;
   readonly config: ResolvedConfig;
   readonly today: Date;
   readonly workspace: WorkspaceView;

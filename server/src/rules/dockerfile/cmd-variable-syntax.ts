@@ -2,7 +2,6 @@
 // Windows shell is `cmd /S /C`, which expands `%NAME%` and passes `$NAME` through as literal text,
 // so a `$VAR` copied from a Linux Dockerfile silently becomes the string "$VAR".
 // https://docs.docker.com/reference/dockerfile/#environment-replacement
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix } from '../../engine/types';
 import { declaredVariables } from '../../languages/dockerfile/build';
 import { commandsOf, isExecForm } from '../../languages/dockerfile/commands';
@@ -27,7 +26,7 @@ export default defineRule({
     sources: ['https://docs.docker.com/reference/dockerfile/', 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/cmd'],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
         if (stage.os !== 'windows' || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instruction.keyword)) return;

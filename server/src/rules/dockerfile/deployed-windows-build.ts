@@ -1,7 +1,6 @@
 // The Dockerfile side of a cross-file mistake: the image is built on one Windows build and a
 // manifest of the workspace schedules it onto nodes of another that cannot run it. Kubernetes
 // runs Windows containers with process isolation only, so containerd's compatibility rule decides.
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, suggestRetag } from '../../kb';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
@@ -33,7 +32,7 @@ export default defineRule({
         const base = final?.rootBase;
         if (!final || final.os !== 'windows' || imageBuild === undefined || !base) return;
         const reported = new Set<number>();
-        const lines = new LineIndex(context.text);
+        const lines = context.lines;
         for (const deployment of context.workspace.deploymentsOf(context.uri)) {
           const node = deployment.nodeBuild;
           // HostProcess containers run on the host itself and are exempt from build matching. Nodes of

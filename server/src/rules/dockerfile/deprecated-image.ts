@@ -1,7 +1,6 @@
 // Microsoft moved its Windows images from Docker Hub (`microsoft/*`) to the Microsoft Container
 // Registry in 2018-2019; the Docker Hub names get no updates and no new Windows releases.
 // https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Range } from '../../engine/types';
 import type { Stage } from '../../languages/dockerfile/model';
 import { textOf } from '../../languages/dockerfile/edits';
@@ -32,7 +31,7 @@ export default defineRule({
         const base = stage.base;
         const deprecated = base?.info.deprecated;
         if (!base || !deprecated || stage.os !== 'windows') return;
-        const name = imageName(textOf(new LineIndex(context.text), base.range));
+        const name = imageName(textOf(context.lines, base.range));
         // The name is only rewritable when it is written out on one line, not assembled from ARGs.
         const literal = !name.includes('$') && base.range.start.line === base.range.end.line;
         const range: Range = literal ? { start: base.range.start, end: { line: base.range.start.line, character: base.range.start.character + name.length } } : base.range;

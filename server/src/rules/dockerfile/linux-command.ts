@@ -2,7 +2,6 @@
 // package managers, shells and permission tools do not exist there, and the build stops with
 // "'apt-get' is not recognized as an internal or external command".
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix } from '../../engine/types';
 import { familiesWithoutPosixTools, linuxExecutables, linuxOnlyCommands, posixToolkits, variantFacts, type LinuxOnlyCommand } from '../../kb';
 import { instructionsBefore, rootStage } from '../../languages/dockerfile/build';
@@ -33,7 +32,7 @@ export default defineRule({
     ],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     /** A command Git for Windows or MSYS2 may provide is only certain to be missing from a known image that installs neither. */
     const certainlyMissing = (entry: LinuxOnlyCommand, command: Command, stage: Stage, instruction: DockerInstruction): boolean => {
       // A Linux absolute path (`/bin/sh`) is C:\bin\sh on Windows, which no toolkit installs.

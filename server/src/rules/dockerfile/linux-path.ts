@@ -3,7 +3,6 @@
 // fails is a path the image is expected to already have (a PATH entry, a JAVA_HOME, a program
 // in /usr/bin) and device or kernel files (`/dev/null`, `/proc`), which no folder replaces.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Range } from '../../engine/types';
 import { familiesWithoutPosixTools, linuxOnlyCommands, linuxPathsThatWorkOnWindows, linuxSystemPaths, type LinuxSystemPath } from '../../kb';
 import { rootStage, stageChain } from '../../languages/dockerfile/build';
@@ -34,7 +33,7 @@ export default defineRule({
     ],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
 
     /** Whether the stage's chain writes into the path's top-level folder (WORKDIR, COPY, or a RUN naming C:\usr). */
     const createdInChain = (stage: Stage, path: string): boolean => {

@@ -34,7 +34,7 @@ export default defineRule({
     ],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     const users = new Map<Stage, Map<DockerInstruction, string | undefined>>();
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {

@@ -2,7 +2,6 @@
 // month. Installing the feature in your own RUN step adds a large layer that is rebuilt whenever
 // the base changes, and the published image also sets up the entry point (ServiceMonitor.exe).
 // https://github.com/microsoft/iis-docker
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix } from '../../engine/types';
 import { derivedImages, windowsFeatureInstall } from '../../kb';
 import { matchRange, runText } from '../../languages/dockerfile/commands';
@@ -23,7 +22,7 @@ export default defineRule({
     sources: ['https://github.com/microsoft/iis-docker', 'https://github.com/microsoft/dotnet-framework-docker', 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/optimize-windows-dockerfile'],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     return {
       stage(stage: Stage) {
         const base = stage.base;

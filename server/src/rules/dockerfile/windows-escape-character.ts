@@ -38,7 +38,7 @@ export default defineRule({
     ],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     let model: DockerfileModel | undefined;
     let traps: Array<{ instruction: DockerInstruction; range: Range; path: string }> = [];
     return {

@@ -3,7 +3,6 @@
 // scratch"), copies only to drive C:, and runs as Windows accounts, which have names, not UIDs.
 // https://docs.docker.com/reference/dockerfile/
 // https://github.com/moby/moby/blob/master/builder/dockerfile/dispatchers.go
-import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import { instructionsBefore, runsWindowsCommands, stageNamed } from '../../languages/dockerfile/build';
 import { isExecForm } from '../../languages/dockerfile/commands';
@@ -39,7 +38,7 @@ export default defineRule({
     ],
   },
   create(context) {
-    const lines = new LineIndex(context.text);
+    const lines = context.lines;
     let model: DockerfileModel | undefined;
     return {
       dockerfile(parsed) {
