@@ -197,19 +197,29 @@ export function check(options: Options, cwd: string, today = new Date()): Checke
   });
 }
 
-function formatText(results: readonly CheckedFile[]): string {
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const { path, findings } of results) {
-    for (const finding of findings) {
-      if (finding.severity === 'error') errors++;
-      if (finding.severity === 'warning') warnings++;
-      lines.push(`${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`);
-    }
-  }
-  const total = results.reduce((sum, result) => sum + result.findings.length, 0);
-  lines.push(total === 0 ? `No problems in ${results.length} file${results.length === 1 ? '' : 's'}.` : `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+interface Counts {
+  total: number;
+  errors: number;
+  warnings: number;
+}
+
+function countFindings(results: readonly CheckedFile[]): Counts {
+  const all = results.flatMap((result) => result.findings);
+  return {
+    total: all.length,
+    errors: all.filter((finding) => finding.severity === 'error').length,
+    warnings: all.filter((finding) => finding.severity === 'warning').length,
+  };
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts): string {
+  const lines = results.flatMap(({ path, findings }) =>
+    findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
+  );
+  const files = plural(results.length, 'file');
+  lines.push(total === 0 ? `No problems in ${files}.` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}.`);
   return lines.join('\n') + '\n';
 }
 
@@ -238,10 +248,9 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
     const results = check(parsed, cwd);
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results);
-    const all = results.flatMap((result) => result.findings);
-    const errors = all.filter((finding) => finding.severity === 'error').length;
-    const warnings = all.filter((finding) => finding.severity === 'warning').length;
+    const counts = countFindings(results);
+    const { errors, warnings } = counts;
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
     const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
