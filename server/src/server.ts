@@ -57,7 +57,7 @@ export function startServer(connection: Connection): void {
     excludesFor: (folderUri) => configs.excludesFor(folderUri),
     isOpen: (uri) => documents.get(uri) !== undefined,
     log: (message) => connection.console.info(message),
-    changed: (topics) => revalidateDependents(topics),
+    changed: (topics, origin) => revalidateDependents(topics, origin),
   });
 
   /** One function for the life of the server: the index caches the inferred target per describer. */
@@ -78,7 +78,8 @@ export function startServer(connection: Connection): void {
   }
 
   let inferredTarget = '';
-  function revalidateDependents(topics: Set<string>): void {
+  /** Re-checks the open documents that read a changed topic; `origin` is being checked already. */
+  function revalidateDependents(topics: Set<string>, origin?: string): void {
     // Most edits move ranges without changing the inferred target: only a new value counts.
     if (topics.has(WorkspaceIndex.targetTopic)) {
       const now = JSON.stringify(indexer.index.inferTarget(describeUri) ?? null);
@@ -87,7 +88,7 @@ export function startServer(connection: Connection): void {
     }
     for (const document of documents.all()) {
       const read = reads.get(document.uri);
-      if (!read || ![...topics].some((topic) => read.has(topic))) continue;
+      if (document.uri === origin || !read || ![...topics].some((topic) => read.has(topic))) continue;
       analysed.delete(document.uri);
       scheduler.schedule(document.uri);
     }

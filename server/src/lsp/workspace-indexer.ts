@@ -21,7 +21,8 @@ export interface IndexerHost {
   excludesFor(folderUri: string): readonly string[];
   isOpen(uri: string): boolean;
   log(message: string): void;
-  changed(topics: Set<string>): void;
+  /** `origin`: the open document whose buffer caused the change; it is being checked already. */
+  changed(topics: Set<string>, origin?: string): void;
 }
 
 export class WorkspaceIndexer {
@@ -77,7 +78,7 @@ export class WorkspaceIndexer {
     const uri = parsed.document.uri;
     if (!uri.startsWith('file:')) return;
     const changed = this.setSummary(fileURLToPath(uri), summarize(parsed));
-    if (changed.size > 0) this.host.changed(changed);
+    if (changed.size > 0) this.host.changed(changed, uri);
   }
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
