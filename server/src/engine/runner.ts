@@ -58,12 +58,13 @@ function tooLargeNotice(length: number): Notice {
 
 /**
  * Parses a document. `previous`, the parse of the same document's last version, lets unchanged
- * YAML documents of a stream be reused; it must not be used after this call.
+ * YAML documents of a stream and unchanged Dockerfile instructions be reused; it must not be used
+ * after this call.
  */
-export function parse(document: SourceDocument, previous?: Pick<ParsedDocument, 'kubernetes'>): ParsedDocument {
+export function parse(document: SourceDocument, previous?: Pick<ParsedDocument, 'kubernetes' | 'dockerfile'>): ParsedDocument {
   const kind = fileKind(document.uri, document.languageId);
   if ((kind === 'dockerfile' || kind === 'kubernetes') && document.text.length > maxCheckedChars) return { document, kind, tooLarge: true };
-  if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text) };
+  if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text, previous?.dockerfile) };
   if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text, previous?.kubernetes) };
   return { document, kind };
 }

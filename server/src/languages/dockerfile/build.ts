@@ -26,7 +26,7 @@ export function stageNamed(model: DockerfileModel, before: Stage, reference: str
 /** The stages this stage needs: its parent and every stage it copies from. */
 export function dependenciesOf(model: DockerfileModel, stage: Stage): StageDependency[] {
   const dependencies: StageDependency[] = [];
-  if (stage.parent) dependencies.push({ stage: stage.parent, range: stage.from.getImageRange() ?? stage.fromRange });
+  if (stage.parent) dependencies.push({ stage: stage.parent, range: stage.image?.range ?? stage.fromRange });
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
     for (const flag of instruction.flags) {

@@ -28,6 +28,10 @@ export function commandName(program: string): string {
  * Docker runs the text through the shell. dockerfile-ast also accepts text that is not JSON.
  */
 export function isExecForm(instruction: DockerInstruction): boolean {
+  return instruction.memo('isExecForm', () => readsAsJson(instruction));
+}
+
+function readsAsJson(instruction: DockerInstruction): boolean {
   if (!instruction.execForm) return false;
   // Docker joins continuation lines before it tries JSON (every line break inside an instruction
   // follows the escape character); argument values have escapes applied, the raw text does not.
@@ -41,7 +45,11 @@ export function isExecForm(instruction: DockerInstruction): boolean {
 }
 
 /** Commands of a RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD, in exec or shell form. */
-export function commandsOf(instruction: DockerInstruction): Command[] {
+export function commandsOf(instruction: DockerInstruction): readonly Command[] {
+  return instruction.memo('commands', () => readCommands(instruction));
+}
+
+function readCommands(instruction: DockerInstruction): Command[] {
   if (instruction.execForm && isExecForm(instruction)) {
     const { values, ranges } = instruction.execForm;
     if (values.length === 0) return [];
@@ -134,6 +142,10 @@ function shellCommands(instruction: DockerInstruction): Command[] {
 
 /** The text of every shell-form or exec-form argument of a RUN, joined by spaces. */
 export function runText(instruction: DockerInstruction): string {
+  return instruction.memo('runText', () => readRunText(instruction));
+}
+
+function readRunText(instruction: DockerInstruction): string {
   return instruction.execForm && isExecForm(instruction) ? instruction.execForm.values.join(' ') : instruction.args.map((a) => a.getValue()).join(' ');
 }
 

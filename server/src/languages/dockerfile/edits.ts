@@ -11,7 +11,7 @@ export function textOf(lines: LineIndex, range: Range): string {
 /** How many FROM lines use the global ARG: editing its default changes every one of them. */
 function fromLinesUsing(model: DockerfileModel, name: string): number {
   const use = new RegExp(`\\$(?:\\{${name}(?:[:}+-]|\\})|${name}(?![A-Za-z0-9_]))`);
-  return model.stages.filter((stage) => use.test(stage.from.getImage() ?? '')).length;
+  return model.stages.filter((stage) => use.test(stage.image?.text ?? '')).length;
 }
 
 /**

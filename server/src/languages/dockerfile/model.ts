@@ -1,8 +1,9 @@
 // A Dockerfile as rules see it: stages with their resolved base image and whether they build a
 // Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
-import { DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Instruction, type JSONInstruction } from 'dockerfile-ast';
+import type { Argument, Flag, From, Instruction, JSONInstruction, ParserDirective } from 'dockerfile-ast';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import type { Range } from '../../engine/types';
+import { parseInstructions, type ParsedInstructions } from './incremental';
 
 export type StageOs = 'windows' | 'linux' | 'unknown';
 
@@ -26,6 +27,11 @@ export interface DockerInstruction {
   args: Argument[];
   /** The JSON array form (`["a", "b"]`) when the instruction is written that way and it parses. */
   execForm?: { values: string[]; ranges: Range[] };
+  /**
+   * A value computed from this instruction's own text alone, computed once: an instruction an edit
+   * did not touch keeps its values across versions of the document.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface BaseImage {
@@ -48,6 +54,10 @@ export interface Stage {
   name?: string;
   from: From;
   fromRange: Range;
+  /** The image as written in the FROM line (possibly `${VAR}`, `scratch` or a stage name). */
+  image?: { text: string; range: Range };
+  /** Whether the FROM line has a --platform flag, whatever its value. */
+  hasPlatformFlag: boolean;
   /** A previous stage this one builds on (`FROM build AS final`). */
   parent?: Stage;
   /** Resolved base image, undefined for stages on stages, `scratch` or unresolvable references. */
@@ -64,8 +74,12 @@ export interface Stage {
 }
 
 export interface DockerfileModel {
-  ast: Dockerfile;
   escapeChar: string;
+  /** Every instruction, in order: before the first FROM, in stages, and parser errors. */
+  instructions: readonly Instruction[];
+  directives: readonly ParserDirective[];
+  /** The parse this model was built from, which the next version's parse reuses. */
+  parsed: ParsedInstructions;
   stages: Stage[];
   /** ARGs before the first FROM: the only ones FROM lines can use. */
   globalArgs: Map<string, { value: string | undefined; valueRange?: Range }>;
@@ -73,8 +87,9 @@ export interface DockerfileModel {
   preamble: Instruction[];
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+/** `previous`, the model of the same document's last version, lets unchanged instructions be reused. */
+export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
+  const parsed = parseInstructions(text, previous?.parsed);
   const globalArgs = new Map<string, { value: string | undefined; valueRange?: Range }>();
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
@@ -83,7 +98,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   let shell: ShellState = { kind: 'unknown' };
   const finalShell = new Map<Stage, ShellState>();
 
-  for (const instruction of ast.getInstructions()) {
+  for (const instruction of parsed.instructions) {
     const keyword = instruction.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
       if (current) finalShell.set(current, shell);
@@ -105,7 +120,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
     current.instructions.push(wrapped);
   }
-  return { ast, escapeChar: ast.getEscapeCharacter(), stages, globalArgs, preamble };
+  return { escapeChar: parsed.escapeChar, instructions: parsed.instructions, directives: parsed.directives, parsed, stages, globalArgs, preamble };
 }
 
 function collectGlobalArg(instruction: Instruction, globalArgs: DockerfileModel['globalArgs']): void {
@@ -148,26 +163,47 @@ export function expandArgs(text: string, args: DockerfileModel['globalArgs']): s
   return unresolved ? undefined : expanded;
 }
 
-function createStage(from: From, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
-  const name = from.getBuildStage() ?? undefined;
-  const stage: Stage = { index, name, from, fromRange: from.getRange(), os: 'unknown', instructions: [] };
+/** What a FROM line says, read once per dockerfile-ast instruction: each of its getters re-reads the arguments. */
+interface FromLine {
+  name?: string;
+  image?: { text: string; range: Range };
+  tag?: { text: string; range: Range };
+  platform?: { value?: string; range: Range };
+}
 
-  const platformFlag = from.getPlatformFlag();
-  const platformValue = platformFlag?.getValue();
-  if (platformFlag && platformValue && !platformValue.includes('$')) {
-    stage.platform = { value: platformValue, range: platformFlag.getValueRange() ?? platformFlag.getRange() };
+function readFromLine(from: From): FromLine {
+  return memoFor(from, 'fromLine', () => {
+    const imageText = from.getImage();
+    const imageRange = from.getImageRange();
+    const tagText = from.getImageTag();
+    const tagRange = from.getImageTagRange();
+    const platformFlag = from.getPlatformFlag();
+    return {
+      name: from.getBuildStage() ?? undefined,
+      image: imageText && imageRange ? { text: imageText, range: imageRange } : undefined,
+      tag: tagText && tagRange ? { text: tagText, range: tagRange } : undefined,
+      platform: platformFlag ? { value: platformFlag.getValue() ?? undefined, range: platformFlag.getValueRange() ?? platformFlag.getRange() } : undefined,
+    };
+  });
+}
+
+function createStage(from: From, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
+  const line = readFromLine(from);
+  const stage: Stage = { index, name: line.name, from, fromRange: from.getRange(), image: line.image, hasPlatformFlag: line.platform !== undefined, os: 'unknown', instructions: [] };
+
+  const platformValue = line.platform?.value;
+  if (line.platform && platformValue && !platformValue.includes('$')) {
+    stage.platform = { value: platformValue, range: line.platform.range };
   }
 
-  const imageText = from.getImage();
-  const imageRange = from.getImageRange();
-  if (imageText && imageRange) {
-    const expanded = expandArgs(imageText, globalArgs);
+  if (line.image) {
+    const expanded = expandArgs(line.image.text, globalArgs);
     const parent = expanded !== undefined && !expanded.includes(':') && !expanded.includes('@') ? byName.get(expanded.toLowerCase()) : undefined;
     if (parent) {
       stage.parent = parent;
     } else if (expanded !== undefined) {
       const ref = parseImageReference(expanded);
-      if (ref) stage.base = buildBase(from, expanded, ref, imageRange, globalArgs);
+      if (ref) stage.base = buildBase(line, expanded, ref, line.image.range, globalArgs);
     }
   }
 
@@ -196,16 +232,14 @@ function createStage(from: From, index: number, globalArgs: DockerfileModel['glo
   return stage;
 }
 
-function buildBase(from: From, text: string, ref: ImageReference, range: Range, globalArgs: DockerfileModel['globalArgs']): BaseImage {
+function buildBase(line: FromLine, text: string, ref: ImageReference, range: Range, globalArgs: DockerfileModel['globalArgs']): BaseImage {
   const base: BaseImage = { text, ref, info: describeImage(ref), range };
-  const tagText = from.getImageTag();
-  const tagRange = from.getImageTagRange();
-  if (tagText && tagRange) {
-    base.tagRange = tagRange;
-    if (!tagText.includes('$')) {
-      base.literalTagRange = tagRange;
+  if (line.tag) {
+    base.tagRange = line.tag.range;
+    if (!line.tag.text.includes('$')) {
+      base.literalTagRange = line.tag.range;
     } else {
-      const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(tagText);
+      const whole = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(line.tag.text);
       const name = whole?.[1] ?? whole?.[2];
       const arg = name ? globalArgs.get(name) : undefined;
       if (name && arg?.valueRange) base.tagFromArg = { name, valueRange: arg.valueRange };
@@ -225,15 +259,24 @@ function initialShell(stage: Stage): ShellState {
   return { kind: 'unknown' };
 }
 
+/** Values read from one dockerfile-ast instruction, kept as long as the instruction object is. */
+const memos = new WeakMap<Instruction, Map<string, unknown>>();
+
+function memoFor<T>(ast: Instruction, key: string, compute: () => T): T {
+  let memo = memos.get(ast);
+  if (!memo) memos.set(ast, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
 /**
  * Arguments, flags and the exec form come from dockerfile-ast on first use: most rules read few
  * instructions, and reading them all up front was 40% of a 2,000-line Dockerfile's parse.
  */
 class LazyInstruction implements DockerInstruction {
   readonly range: Range;
-  private flagsRead?: Flag[];
-  private argsRead?: Argument[];
-  private execFormRead?: DockerInstruction['execForm'] | null;
 
   constructor(
     readonly ast: Instruction,
@@ -244,19 +287,20 @@ class LazyInstruction implements DockerInstruction {
     this.range = ast.getRange();
   }
 
+  memo<T>(key: string, compute: () => T): T {
+    return memoFor(this.ast, key, compute);
+  }
+
   get flags(): Flag[] {
-    this.flagsRead ??= typeof (this.ast as Partial<JSONInstruction>).getFlags === 'function' ? (this.ast as JSONInstruction).getFlags() : [];
-    return this.flagsRead;
+    return this.memo('flags', () => (typeof (this.ast as Partial<JSONInstruction>).getFlags === 'function' ? (this.ast as JSONInstruction).getFlags() : []));
   }
 
   get args(): Argument[] {
-    this.argsRead ??= this.ast.getArguments();
-    return this.argsRead;
+    return this.memo('args', () => this.ast.getArguments());
   }
 
   get execForm(): DockerInstruction['execForm'] {
-    if (this.execFormRead === undefined) this.execFormRead = readExecForm(this.ast) ?? null;
-    return this.execFormRead ?? undefined;
+    return this.memo('execForm', () => readExecForm(this.ast));
   }
 }
 
@@ -274,9 +318,15 @@ function wrapInstruction(ast: Instruction, keyword: string, stage: Stage, shell:
 
 /** The first line of the instruction that `line` belongs to (continuation lines included), or `line` itself. */
 export function instructionStartLine(model: DockerfileModel, line: number): number {
-  for (const instruction of model.ast.getInstructions()) {
-    const range = instruction.getRange();
-    if (range.start.line <= line && line <= range.end.line) return range.start.line;
+  const { instructions } = model;
+  let low = 0;
+  let high = instructions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = instructions[middle]!.getRange();
+    if (line < range.start.line) high = middle - 1;
+    else if (line > range.end.line) low = middle + 1;
+    else return range.start.line;
   }
   return line;
 }

@@ -33,9 +33,8 @@ export default defineRule({
           const base = stage.base;
           if (!base?.info.sharedTagWithoutWindows) continue;
           // Any other --platform (a Linux or $BUILDPLATFORM build stage) means the stage is meant to be Linux.
-          const platformFlag = stage.from.getPlatformFlag();
           const forWindows = stage.platform?.value.toLowerCase().startsWith('windows') ?? false;
-          if (!forWindows && (platformFlag || !windowsBuild)) continue;
+          if (!forWindows && (stage.hasPlatformFlag || !windowsBuild)) continue;
           const references = build !== undefined ? windowsTagsForSharedTag(base.ref, build) : [];
           const suggest = references
             .map((reference) => tagOfReference(reference))

@@ -85,7 +85,7 @@ function trailingPaths(lines: LineIndex, instruction: DockerInstruction): Array<
  * `\x` as an escaped `x`, and that would change meaning).
  */
 function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: ReadonlyArray<{ range: Range }>): Fix | undefined {
-  if (model.ast.getDirectives().length > 0 && model.ast.getDirectives().some((d) => d.getName().toLowerCase() === 'escape')) return undefined;
+  if (model.directives.some((d) => d.getName().toLowerCase() === 'escape')) return undefined;
   if (/<<-?["']?\w/.test(lines.text)) return undefined;
   const edits: TextEdit[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# escape=`' + lines.eol }];
   const instructions = [...model.preamble.map((ast) => ({ keyword: ast.getKeyword().toUpperCase(), range: ast.getRange(), exec: false })), ...model.stages.flatMap((s) => [

@@ -45,9 +45,7 @@ export default defineRule({
         model = parsed;
         if (!runsWindowsCommands(parsed)) return;
         for (const stage of parsed.stages) {
-          const image = stage.from.getImage();
-          const range = stage.from.getImageRange();
-          if (image?.toLowerCase() === 'scratch' && range) context.report({ range, messageId: 'scratch' });
+          if (stage.image?.text.toLowerCase() === 'scratch') context.report({ range: stage.image.range, messageId: 'scratch' });
         }
       },
       instruction(instruction: DockerInstruction, stage: Stage) {
