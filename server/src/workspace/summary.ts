@@ -3,10 +3,10 @@
 // build, which images compose/skaffold files build from which Dockerfile). Summaries come from
 // the same parse models the rules use.
 import { dirname, resolve } from 'node:path';
-import { isMap, parseAllDocuments, type Node } from 'yaml';
+import { Composer, isMap, Parser, type Node } from 'yaml';
 import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
 import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
-import { readRuntimeClass, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
+import { kubernetesObjects, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { hostProcessInfo, nodeBuildSelectors } from '../languages/kubernetes/windows';
 import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
 import { LineIndex } from '../engine/text';
@@ -81,8 +81,17 @@ export function summarizeDockerfile(path: string, uri: string, model: Dockerfile
 }
 
 export function summarizeYaml(path: string, uri: string, model: KubernetesModel): YamlSummary {
+  return summarizeObjects(path, uri, model.text, [model.objects]);
+}
+
+/** A closed file's summary, from its stream read one document at a time: no model is kept. */
+export function summarizeYamlText(path: string, uri: string, text: string): YamlSummary {
+  return summarizeObjects(path, uri, text, kubernetesObjects(text));
+}
+
+function summarizeObjects(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): YamlSummary {
   const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
-  for (const object of model.objects) {
+  for (const objects of documents) for (const object of objects) {
     const runtimeClass = readRuntimeClass(object, uri);
     if (runtimeClass) {
       summary.runtimeClasses.push(runtimeClass);
@@ -111,7 +120,7 @@ export function summarizeYaml(path: string, uri: string, model: KubernetesModel)
       });
     }
   }
-  if (/^services\s*:/m.test(model.text) || /skaffold\//.test(model.text)) summary.links.push(...buildLinks(path, uri, model.text));
+  if (/^services\s*:/m.test(text) || /skaffold\//.test(text)) summary.links.push(...buildLinks(path, uri, text));
   return summary;
 }
 
@@ -137,7 +146,8 @@ function buildLinks(path: string, uri: string, text: string): ImageLink[] {
   const links: ImageLink[] = [];
   const lines = new LineIndex(text);
   const folder = dirname(path);
-  for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) {
+  // Composed one document at a time, as parseAllDocuments would compose them all at once.
+  for (const doc of new Composer({ prettyErrors: false, uniqueKeys: false }).compose(new Parser().parse(text))) {
     const ctx: YamlContext = { doc, templates: { spans: [] } };
     const root = asMap(doc.contents, ctx);
     if (!root) continue;
