@@ -11,27 +11,34 @@ const runsRemembered = 3;
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly recentMs = new Map<string, number[]>();
+  private readonly checked = new Set<string>();
 
-  constructor(private readonly run: (uri: string) => void) {}
+  constructor(
+    private readonly run: (uri: string) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /**
    * Without `delayMs` (an edit), waits about as long as the document's recent edits took to check
    * (none when fast). Only those runs are measured: the check on open or after a settings change parses
-   * everything, while an edit re-parses one YAML document, so it would teach the wrong delay.
+   * everything, while an edit re-parses one YAML document, so it would teach the wrong delay. A
+   * document never checked is not being edited, whatever the caller says: an open arrives as a
+   * content change too (TextDocuments fires both), and its full parse would hold up the first keystroke.
    */
   schedule(uri: string, delayMs?: number): void {
     this.cancel(uri);
     const estimate = Math.min(...(this.recentMs.get(uri) ?? [0]));
-    const afterEdit = delayMs === undefined;
+    const afterEdit = delayMs === undefined && this.checked.has(uri);
     const delay = delayMs ?? (estimate < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(estimate)));
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        const started = performance.now();
+        const started = this.now();
         this.run(uri);
+        this.checked.add(uri);
         if (!afterEdit) return;
-        const recent = [...(this.recentMs.get(uri) ?? []), performance.now() - started].slice(-runsRemembered);
+        const recent = [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered);
         this.recentMs.set(uri, recent);
       }, delay),
     );
@@ -47,5 +54,6 @@ export class Scheduler {
   forget(uri: string): void {
     this.cancel(uri);
     this.recentMs.delete(uri);
+    this.checked.delete(uri);
   }
 }
