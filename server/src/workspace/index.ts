@@ -17,7 +17,14 @@ export function pathKey(pathOrUri: string): string {
 
 const topics = {
   runtimeClass: (name: string) => `rc:${name}`,
+  /** Which Dockerfile builds the image: its links. */
   image: (key: string) => `img:${key}`,
+  /**
+   * Where the image is deployed. Apart from `image`: manifests deploying the same images (every
+   * manifest of a repository, often) ask only who builds them, and must not be checked again
+   * whenever another one is indexed or edited.
+   */
+  usage: (key: string) => `use:${key}`,
   dockerfile: (path: string) => `df:${path}`,
   target: 'target',
 };
@@ -107,7 +114,7 @@ export class WorkspaceIndex {
       return;
     }
     for (const runtimeClass of summary.runtimeClasses) out.add(topics.runtimeClass(runtimeClass.name));
-    for (const usage of summary.usages) out.add(topics.image(usage.key));
+    for (const usage of summary.usages) out.add(topics.usage(usage.key));
     for (const link of summary.links) this.linkTopics(link, out);
     if (summary.nodeBuilds.length > 0) out.add(topics.target);
   }
@@ -183,7 +190,7 @@ export class WorkspaceIndex {
       },
       deploymentsOf: (uri) => {
         read?.add(topics.dockerfile(pathKey(uri)));
-        for (const link of this.derived.linksByDockerfile.get(pathKey(uri)) ?? []) read?.add(topics.image(link.key));
+        for (const link of this.derived.linksByDockerfile.get(pathKey(uri)) ?? []) read?.add(topics.usage(link.key));
         const deployments = this.deploymentsOf(uri);
         for (const { usage } of deployments) if (usage.runtimeClassName) read?.add(topics.runtimeClass(usage.runtimeClassName));
         return deployments;
