@@ -2,8 +2,9 @@
 // milliseconds is checked on every change (changes that arrive together still coalesce, as the
 // timer is reset before it fires); a slow one waits for a pause about as long as its analysis,
 // so typing is not held up by queued checks of versions already gone. The estimate is the fastest
-// of the last few checks: one slow run (the first after opening, before V8 has optimised the
-// code, or a garbage collection) must not delay the keystrokes after it.
+// of the last few checks, and there is none before that many: one slow run (the first edits after
+// opening, before V8 has optimised the code, or a garbage collection) must not delay the
+// keystrokes after it.
 const maxDelayMs = 250;
 const checkAtOnceBelowMs = 50;
 const runsRemembered = 3;
@@ -27,7 +28,8 @@ export class Scheduler {
    */
   schedule(uri: string, delayMs?: number): void {
     this.cancel(uri);
-    const estimate = Math.min(...(this.recentMs.get(uri) ?? [0]));
+    const recent = this.recentMs.get(uri) ?? [];
+    const estimate = recent.length < runsRemembered ? 0 : Math.min(...recent);
     const afterEdit = delayMs === undefined && this.checked.has(uri);
     const delay = delayMs ?? (estimate < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(estimate)));
     this.timers.set(
@@ -38,8 +40,7 @@ export class Scheduler {
         this.run(uri);
         this.checked.add(uri);
         if (!afterEdit) return;
-        const recent = [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered);
-        this.recentMs.set(uri, recent);
+        this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered));
       }, delay),
     );
   }
