@@ -56,6 +56,7 @@ export function startServer(connection: Connection): void {
     configFor: (folderUri) => configs.configForFolder(folderUri),
     excludesFor: (folderUri) => configs.excludesFor(folderUri),
     isOpen: (uri) => documents.get(uri) !== undefined,
+    pendingChecks: () => scheduler.pending(),
     log: (message) => connection.console.info(message),
     changed: (topics, origin) => revalidateDependents(topics, origin),
   });

@@ -65,4 +65,19 @@ describe('check scheduling', () => {
     scheduler.forget(uri);
     assert.deepEqual([editCheckedAtOnce(), editCheckedAtOnce(), editCheckedAtOnce(), editCheckedAtOnce()], [true, true, true, true]);
   });
+
+  it('tells the workspace scan when no check is pending', async () => {
+    const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    assert.equal(scheduler.pending(), undefined, 'nothing pending');
+    scheduler.schedule(uri);
+    let done = false;
+    void scheduler.pending()?.then(() => (done = true));
+    scheduler.schedule(uri);
+    await flush();
+    assert.equal(done, false, 'a check is pending, also after the change that replaced it');
+    mock.timers.tick(0);
+    await flush();
+    assert.ok(done);
+    assert.equal(scheduler.pending(), undefined);
+  });
 });

@@ -13,6 +13,7 @@ export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly recentMs = new Map<string, number[]>();
   private readonly checked = new Set<string>();
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly run: (uri: string) => void,
@@ -27,7 +28,7 @@ export class Scheduler {
    * content change too (TextDocuments fires both), and its full parse would hold up the first keystroke.
    */
   schedule(uri: string, delayMs?: number): void {
-    this.cancel(uri);
+    this.clear(uri);
     const recent = this.recentMs.get(uri) ?? [];
     const estimate = recent.length < runsRemembered ? 0 : Math.min(...recent);
     const afterEdit = delayMs === undefined && this.checked.has(uri);
@@ -39,16 +40,34 @@ export class Scheduler {
         const started = this.now();
         this.run(uri);
         this.checked.add(uri);
-        if (!afterEdit) return;
-        this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered));
+        if (afterEdit) this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered));
+        this.settle();
       }, delay),
     );
   }
 
   cancel(uri: string): void {
+    this.clear(uri);
+    this.settle();
+  }
+
+  /** While a check is waiting, a promise of the moment none is: background work (the workspace scan) goes after checks. */
+  pending(): Promise<void> | undefined {
+    if (this.timers.size === 0) return undefined;
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private clear(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+  }
+
+  private settle(): void {
+    if (this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** A closed document: nothing pending, nothing remembered. */

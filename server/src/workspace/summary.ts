@@ -81,47 +81,63 @@ export function summarizeDockerfile(path: string, uri: string, model: Dockerfile
 }
 
 export function summarizeYaml(path: string, uri: string, model: KubernetesModel): YamlSummary {
-  return summarizeObjects(path, uri, model.text, [model.objects]);
+  return runSteps(summarizeDocuments(path, uri, model.text, [model.objects]));
 }
 
-/** A closed file's summary, from its stream read one document at a time: no model is kept. */
-export function summarizeYamlText(path: string, uri: string, text: string): YamlSummary {
-  return summarizeObjects(path, uri, text, kubernetesObjects(text));
+/**
+ * A closed file's summary, from its stream read one document at a time: no model is kept. Yields
+ * after each document, so the caller may let other work run in the middle of a long stream.
+ */
+export function summarizeYamlText(path: string, uri: string, text: string): Generator<void, YamlSummary> {
+  return summarizeDocuments(path, uri, text, kubernetesObjects(text));
 }
 
-function summarizeObjects(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): YamlSummary {
+/** Runs work cut into steps to its end. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* summarizeDocuments(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): Generator<void, YamlSummary> {
   const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
-  for (const objects of documents) for (const object of objects) {
-    const runtimeClass = readRuntimeClass(object, uri);
-    if (runtimeClass) {
-      summary.runtimeClasses.push(runtimeClass);
-      const nodeBuild = runtimeClassNodeBuild(runtimeClass);
-      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-    }
-    for (const pod of object.podSpecs) {
-      const nodeBuild = podNodeBuild(pod, uri);
-      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-      const hostProcess = hostProcessInfo(pod);
-      const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
-      pod.containers.forEach((container, index) => {
-        const ref = container.image?.ref;
-        if (!ref) return;
-        summary.usages.push({
-          uri,
-          image: container.image!.text,
-          key: imageKey(ref),
-          tag: ref.tag,
-          range: container.image!.range,
-          workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
-          hostProcess: hostProcess.containers[index]!.effective === true,
-          nodeBuild,
-          runtimeClassName,
-        });
-      });
-    }
+  for (const objects of documents) {
+    for (const object of objects) addObject(summary, uri, object);
+    yield;
   }
   if (/^services\s*:/m.test(text) || /skaffold\//.test(text)) summary.links.push(...buildLinks(path, uri, text));
   return summary;
+}
+
+function addObject(summary: YamlSummary, uri: string, object: KubeObject): void {
+  const runtimeClass = readRuntimeClass(object, uri);
+  if (runtimeClass) {
+    summary.runtimeClasses.push(runtimeClass);
+    const nodeBuild = runtimeClassNodeBuild(runtimeClass);
+    if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+  }
+  for (const pod of object.podSpecs) {
+    const nodeBuild = podNodeBuild(pod, uri);
+    if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+    const hostProcess = hostProcessInfo(pod);
+    const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
+    pod.containers.forEach((container, index) => {
+      const ref = container.image?.ref;
+      if (!ref) return;
+      summary.usages.push({
+        uri,
+        image: container.image!.text,
+        key: imageKey(ref),
+        tag: ref.tag,
+        range: container.image!.range,
+        workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
+        hostProcess: hostProcess.containers[index]!.effective === true,
+        nodeBuild,
+        runtimeClassName,
+      });
+    });
+  }
 }
 
 /** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
