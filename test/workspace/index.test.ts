@@ -95,6 +95,15 @@ describe('workspace index', () => {
     assert.equal(index.view().deploymentsOf(at('Dockerfile')).length, 2);
   });
 
+  it('changes nothing when a file is summarised again to the same facts', () => {
+    const index = indexOf({ 'pod.yaml': pod('web:1', '10.0.20348') });
+    const path = join(workspaceRoot, 'pod.yaml');
+    const summary = (text: string) => summarize(parse({ uri: at('pod.yaml'), text }));
+    assert.equal(index.set(path, summary(pod('web:1', '10.0.20348') + '# a comment\n')).size, 0);
+    assert.ok(index.set(path, summary('\n' + pod('web:1', '10.0.20348'))).size > 0, 'the image moved a line down');
+    assert.equal(index.set(join(workspaceRoot, 'gone.yaml'), undefined).size, 0);
+  });
+
   it('keys files by path whatever the URI spelling', () => {
     assert.equal(pathKey('file:///work/a%20b/Dockerfile'), pathKey('/work/a b/Dockerfile'));
   });

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { maxCheckedChars } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
-import { pathKey, WorkspaceIndex } from '../workspace/index';
+import { WorkspaceIndex } from '../workspace/index';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
 
@@ -36,8 +36,6 @@ export interface IndexerHost {
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
-  /** Summaries as JSON, to tell a real change from a re-read of the same content. */
-  private readonly fingerprints = new Map<string, string>();
   private generation = 0;
   private sliceStart = 0;
 
@@ -77,7 +75,7 @@ export class WorkspaceIndexer {
           const summary = await this.summarizeInSlices(file, text);
           if (generation !== this.generation) return;
           // Opened while it was being read: its buffer is in the index already, and is the truth.
-          if (!this.host.isOpen(pathToFileURL(file).href)) this.mergeInto(changed, this.setSummary(file, summary));
+          if (!this.host.isOpen(pathToFileURL(file).href)) this.mergeInto(changed, this.index.set(file, summary));
         }
         count += batch.length;
       }
@@ -93,7 +91,7 @@ export class WorkspaceIndexer {
   updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
     const uri = parsed.document.uri;
     if (!uri.startsWith('file:')) return;
-    const changed = this.setSummary(fileURLToPath(uri), summarize(parsed));
+    const changed = this.index.set(fileURLToPath(uri), summarize(parsed));
     if (changed.size > 0) this.host.changed(changed, uri);
   }
 
@@ -111,7 +109,7 @@ export class WorkspaceIndexer {
     }
     // Opened meanwhile: its buffer is in the index already, and is the truth.
     if (this.host.isOpen(uri)) return;
-    const changed = this.setSummary(path, summary);
+    const changed = this.index.set(path, summary);
     if (changed.size > 0) this.host.changed(changed);
   }
 
@@ -138,15 +136,6 @@ export class WorkspaceIndexer {
       await checks;
     }
     this.sliceStart = performance.now();
-  }
-
-  private setSummary(path: string, summary: ReturnType<typeof summarize>): Set<string> {
-    const key = pathKey(path);
-    const fingerprint = summary ? JSON.stringify(summary) : '';
-    if (this.fingerprints.get(key) === fingerprint) return new Set();
-    if (fingerprint) this.fingerprints.set(key, fingerprint);
-    else this.fingerprints.delete(key);
-    return this.index.set(path, summary);
   }
 
   private mergeInto(target: Set<string>, source: Set<string>): void {

@@ -40,6 +40,18 @@ interface Derived {
   target?: { describe: (uri: string) => string; value: TargetVersion | undefined };
 }
 
+/** Equality of plain data; a property set to undefined is the same as a missing one, as in JSON. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameData(item, (b as unknown[])[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = (record: Record<string, unknown>): string[] => Object.keys(record).filter((key) => record[key] !== undefined);
+  const leftKeys = keys(left);
+  return leftKeys.length === keys(right).length && leftKeys.every((key) => sameData(left[key], right[key]));
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -60,6 +72,8 @@ export class WorkspaceIndex {
     const key = pathKey(path);
     const changed = new Set<string>();
     const before = this.files.get(key);
+    // A file read again, or an edit that touched nothing a summary holds: every answer stands.
+    if (sameData(before, summary)) return changed;
     if (before) this.topicsOf(before, changed);
     if (summary) {
       this.files.set(key, summary);
