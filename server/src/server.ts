@@ -56,6 +56,7 @@ export function startServer(connection: Connection): void {
     configFor: (folderUri) => configs.configForFolder(folderUri),
     excludesFor: (folderUri) => configs.excludesFor(folderUri),
     isOpen: (uri) => documents.get(uri) !== undefined,
+    pendingChecks: () => scheduler.pending(),
     log: (message) => connection.console.info(message),
     changed: (topics, origin) => revalidateDependents(topics, origin),
   });
@@ -206,7 +207,7 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) if (!documents.get(change.uri)) void indexer.updateFromDisk(change.uri);
   });
 
-  documents.onDidOpen((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri, 0)));
+  // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
   documents.onDidChangeContent((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri)));
   documents.onDidSave((event) => {
     if (event.document.uri.endsWith(`/${configFileName}`)) {

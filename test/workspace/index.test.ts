@@ -83,6 +83,27 @@ describe('workspace index', () => {
     assert.ok(![...unrelated].some((topic) => podRead.has(topic) || dockerfileRead.has(topic)), 'an unrelated manifest touches neither');
   });
 
+  it('re-checks the Dockerfile, not the other manifests, when a manifest deploys its image', () => {
+    const index = indexOf({ 'compose.yaml': 'services:\n  web:\n    build: .\n    image: web\n', 'Dockerfile': windowsDockerfile, 'pod.yaml': pod('web:1', '10.0.20348') });
+    const podRead = new Set<string>();
+    index.view(podRead).builtImage(ref('web:1'));
+    const dockerfileRead = new Set<string>();
+    index.view(dockerfileRead).deploymentsOf(at('Dockerfile'));
+    const changed = index.set(join(workspaceRoot, 'second.yaml'), summarize(parse({ uri: at('second.yaml'), text: pod('web:1', '10.0.17763') })));
+    assert.ok([...changed].some((topic) => dockerfileRead.has(topic)), 'the Dockerfile lists where its image is deployed');
+    assert.ok(![...changed].some((topic) => podRead.has(topic)), 'who builds web:1 did not change');
+    assert.equal(index.view().deploymentsOf(at('Dockerfile')).length, 2);
+  });
+
+  it('changes nothing when a file is summarised again to the same facts', () => {
+    const index = indexOf({ 'pod.yaml': pod('web:1', '10.0.20348') });
+    const path = join(workspaceRoot, 'pod.yaml');
+    const summary = (text: string) => summarize(parse({ uri: at('pod.yaml'), text }));
+    assert.equal(index.set(path, summary(pod('web:1', '10.0.20348') + '# a comment\n')).size, 0);
+    assert.ok(index.set(path, summary('\n' + pod('web:1', '10.0.20348'))).size > 0, 'the image moved a line down');
+    assert.equal(index.set(join(workspaceRoot, 'gone.yaml'), undefined).size, 0);
+  });
+
   it('keys files by path whatever the URI spelling', () => {
     assert.equal(pathKey('file:///work/a%20b/Dockerfile'), pathKey('/work/a b/Dockerfile'));
   });

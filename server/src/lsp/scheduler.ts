@@ -2,8 +2,9 @@
 // milliseconds is checked on every change (changes that arrive together still coalesce, as the
 // timer is reset before it fires); a slow one waits for a pause about as long as its analysis,
 // so typing is not held up by queued checks of versions already gone. The estimate is the fastest
-// of the last few checks: one slow run (the first after opening, before V8 has optimised the
-// code, or a garbage collection) must not delay the keystrokes after it.
+// of the last few checks, and there is none before that many: one slow run (the first edits after
+// opening, before V8 has optimised the code, or a garbage collection) must not delay the
+// keystrokes after it.
 const maxDelayMs = 250;
 const checkAtOnceBelowMs = 50;
 const runsRemembered = 3;
@@ -11,41 +12,68 @@ const runsRemembered = 3;
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly recentMs = new Map<string, number[]>();
+  private readonly checked = new Set<string>();
+  private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly run: (uri: string) => void) {}
+  constructor(
+    private readonly run: (uri: string) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /**
    * Without `delayMs` (an edit), waits about as long as the document's recent edits took to check
    * (none when fast). Only those runs are measured: the check on open or after a settings change parses
-   * everything, while an edit re-parses one YAML document, so it would teach the wrong delay.
+   * everything, while an edit re-parses one YAML document, so it would teach the wrong delay. A
+   * document never checked is not being edited, whatever the caller says: an open arrives as a
+   * content change too (TextDocuments fires both), and its full parse would hold up the first keystroke.
    */
   schedule(uri: string, delayMs?: number): void {
-    this.cancel(uri);
-    const estimate = Math.min(...(this.recentMs.get(uri) ?? [0]));
-    const afterEdit = delayMs === undefined;
+    this.clear(uri);
+    const recent = this.recentMs.get(uri) ?? [];
+    const estimate = recent.length < runsRemembered ? 0 : Math.min(...recent);
+    const afterEdit = delayMs === undefined && this.checked.has(uri);
     const delay = delayMs ?? (estimate < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(estimate)));
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        const started = performance.now();
+        const started = this.now();
         this.run(uri);
-        if (!afterEdit) return;
-        const recent = [...(this.recentMs.get(uri) ?? []), performance.now() - started].slice(-runsRemembered);
-        this.recentMs.set(uri, recent);
+        this.checked.add(uri);
+        if (afterEdit) this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered));
+        this.settle();
       }, delay),
     );
   }
 
   cancel(uri: string): void {
+    this.clear(uri);
+    this.settle();
+  }
+
+  /** While a check is waiting, a promise of the moment none is: background work (the workspace scan) goes after checks. */
+  pending(): Promise<void> | undefined {
+    if (this.timers.size === 0) return undefined;
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private clear(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+  }
+
+  private settle(): void {
+    if (this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** A closed document: nothing pending, nothing remembered. */
   forget(uri: string): void {
     this.cancel(uri);
     this.recentMs.delete(uri);
+    this.checked.delete(uri);
   }
 }

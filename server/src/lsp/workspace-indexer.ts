@@ -1,25 +1,34 @@
-// Keeps the workspace index current for the language server: a scan of every folder at start-up
-// (in small batches, so diagnostics of open documents are never held up), then file events and
-// open buffers. It reports which topics changed; the server re-checks the documents that read them.
+// Keeps the workspace index current for the language server: a scan of every folder at start-up,
+// then file events and open buffers. It reports which topics changed; the server re-checks the
+// documents that read them. Reading files is cut into slices (a long YAML stream between its
+// documents) and each slice waits until no check of an open document is pending, so neither the
+// first diagnostics nor a keystroke wait for a large manifest's indexing.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { maxCheckedChars } from '../engine/runner';
-import { summarize, summarizeText } from '../workspace/build';
-import { pathKey, WorkspaceIndex } from '../workspace/index';
+import { summarize, summarizeTextSteps } from '../workspace/build';
+import { WorkspaceIndex } from '../workspace/index';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedChars;
 const batchSize = 40;
+/**
+ * Short enough that a keystroke waits little for the slice in progress; long enough that the scan
+ * after start-up delays a few keystrokes typed meanwhile, not every one.
+ */
+const sliceMs = 50;
 
 export interface IndexerHost {
   configFor(folderUri: string): ResolvedConfig;
   /** Extra globs from the editor (files.exclude), relative to the folder. */
   excludesFor(folderUri: string): readonly string[];
   isOpen(uri: string): boolean;
+  /** While a check of an open document is waiting: when none is. */
+  pendingChecks(): Promise<void> | undefined;
   log(message: string): void;
   /** `origin`: the open document whose buffer caused the change; it is being checked already. */
   changed(topics: Set<string>, origin?: string): void;
@@ -27,9 +36,8 @@ export interface IndexerHost {
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
-  /** Summaries as JSON, to tell a real change from a re-read of the same content. */
-  private readonly fingerprints = new Map<string, string>();
   private generation = 0;
+  private sliceStart = 0;
 
   constructor(private readonly host: IndexerHost) {}
 
@@ -41,6 +49,8 @@ export class WorkspaceIndexer {
     let count = 0;
     const changed = new Set<string>();
     for (const folderUri of folderUris) {
+      await this.pause();
+      if (generation !== this.generation) return;
       const root = fileURLToPath(folderUri);
       const config = this.host.configFor(folderUri);
       const configPath = join(root, configFileName);
@@ -55,14 +65,18 @@ export class WorkspaceIndexer {
         continue;
       }
       for (let i = 0; i < files.length; i += batchSize) {
-        // Yield between batches: pending edits and diagnostics go first.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (generation !== this.generation) return;
         const batch = files.slice(i, i + batchSize).filter((file) => !this.host.isOpen(pathToFileURL(file).href));
         const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8').catch(() => undefined)));
-        batch.forEach((file, j) => {
-          if (texts[j] !== undefined) this.mergeInto(changed, this.setFromText(file, texts[j]!));
-        });
+        for (const [j, file] of batch.entries()) {
+          const text = texts[j];
+          // Each text is let go once read: a batch of large manifests is not held in memory at once.
+          texts[j] = undefined;
+          if (text === undefined) continue;
+          const summary = await this.summarizeInSlices(file, text);
+          if (generation !== this.generation) return;
+          // Opened while it was being read: its buffer is in the index already, and is the truth.
+          if (!this.host.isOpen(pathToFileURL(file).href)) this.mergeInto(changed, this.index.set(file, summary));
+        }
         count += batch.length;
       }
     }
@@ -77,7 +91,7 @@ export class WorkspaceIndexer {
   updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
     const uri = parsed.document.uri;
     if (!uri.startsWith('file:')) return;
-    const changed = this.setSummary(fileURLToPath(uri), summarize(parsed));
+    const changed = this.index.set(fileURLToPath(uri), summarize(parsed));
     if (changed.size > 0) this.host.changed(changed, uri);
   }
 
@@ -86,27 +100,42 @@ export class WorkspaceIndexer {
     if (!uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
     if (!isCheckedFile(path)) return;
-    let changed: Set<string>;
+    let summary: ReturnType<typeof summarize>;
     try {
       const size = (await stat(path)).size;
-      changed = size > maxIndexedFileBytes ? this.setSummary(path, undefined) : this.setFromText(path, await readFile(path, 'utf8'));
+      summary = size > maxIndexedFileBytes ? undefined : await this.summarizeInSlices(path, await readFile(path, 'utf8'));
     } catch {
-      changed = this.setSummary(path, undefined);
+      summary = undefined;
     }
+    // Opened meanwhile: its buffer is in the index already, and is the truth.
+    if (this.host.isOpen(uri)) return;
+    const changed = this.index.set(path, summary);
     if (changed.size > 0) this.host.changed(changed);
   }
 
-  private setFromText(path: string, text: string): Set<string> {
-    return this.setSummary(path, summarizeText(path, text));
+  private async summarizeInSlices(path: string, text: string): Promise<ReturnType<typeof summarize>> {
+    const steps = summarizeTextSteps(path, text);
+    for (;;) {
+      if (performance.now() - this.sliceStart >= sliceMs) await this.pause();
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   }
 
-  private setSummary(path: string, summary: ReturnType<typeof summarize>): Set<string> {
-    const key = pathKey(path);
-    const fingerprint = summary ? JSON.stringify(summary) : '';
-    if (this.fingerprints.get(key) === fingerprint) return new Set();
-    if (fingerprint) this.fingerprints.set(key, fingerprint);
-    else this.fingerprints.delete(key);
-    return this.index.set(path, summary);
+  /**
+   * Ends a slice, and starts the next one once a turn of the event loop found no check pending. A
+   * timer turn rather than setImmediate: a message read meanwhile is dispatched by setImmediate,
+   * and the check it schedules must be pending when asked about; after checks, the turn also
+   * lets their diagnostics be written before index work goes on.
+   */
+  private async pause(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      const checks = this.host.pendingChecks();
+      if (!checks) break;
+      await checks;
+    }
+    this.sliceStart = performance.now();
   }
 
   private mergeInto(target: Set<string>, source: Set<string>): void {

@@ -7,7 +7,7 @@ import { supportStatus, windowsReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
 import { WorkspaceIndex } from './index';
-import { summarizeDockerfile, summarizeYaml, type FileSummary } from './summary';
+import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText, type FileSummary } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   const { uri } = parsed.document;
@@ -18,13 +18,22 @@ export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   return undefined;
 }
 
-/** A closed file's summary: a Dockerfile is parsed for its stages only, which is all a summary holds. */
+/**
+ * A closed file's summary: a Dockerfile is parsed for its stages only, which is all a summary
+ * holds; a YAML stream one document at a time, so no more than one document's nodes are alive.
+ */
 export function summarizeText(path: string, text: string): FileSummary | undefined {
+  return runSteps(summarizeTextSteps(path, text));
+}
+
+/** summarizeText, yielding after each YAML document so that a long stream need not hold up other work. */
+export function* summarizeTextSteps(path: string, text: string): Generator<void, FileSummary | undefined> {
   const uri = pathToFileURL(path).href;
   if (fileKind(path) === 'dockerfile' && text.length <= maxCheckedChars) {
     const stages = stagesOnly(text);
     if (stages !== undefined) return summarizeDockerfile(path, uri, parseDockerfile(stages));
   }
+  if (fileKind(uri) === 'kubernetes' && text.length <= maxCheckedChars) return yield* summarizeYamlText(path, uri, text);
   return summarize(parse({ uri, text }));
 }
 

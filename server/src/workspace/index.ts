@@ -17,7 +17,14 @@ export function pathKey(pathOrUri: string): string {
 
 const topics = {
   runtimeClass: (name: string) => `rc:${name}`,
+  /** Which Dockerfile builds the image: its links. */
   image: (key: string) => `img:${key}`,
+  /**
+   * Where the image is deployed. Apart from `image`: manifests deploying the same images (every
+   * manifest of a repository, often) ask only who builds them, and must not be checked again
+   * whenever another one is indexed or edited.
+   */
+  usage: (key: string) => `use:${key}`,
   dockerfile: (path: string) => `df:${path}`,
   target: 'target',
 };
@@ -31,6 +38,18 @@ interface Derived {
   nodeBuilds: NodeBuild[];
   dockerfileBuilds: Set<number>;
   target?: { describe: (uri: string) => string; value: TargetVersion | undefined };
+}
+
+/** Equality of plain data; a property set to undefined is the same as a missing one, as in JSON. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameData(item, (b as unknown[])[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = (record: Record<string, unknown>): string[] => Object.keys(record).filter((key) => record[key] !== undefined);
+  const leftKeys = keys(left);
+  return leftKeys.length === keys(right).length && leftKeys.every((key) => sameData(left[key], right[key]));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -53,6 +72,8 @@ export class WorkspaceIndex {
     const key = pathKey(path);
     const changed = new Set<string>();
     const before = this.files.get(key);
+    // A file read again, or an edit that touched nothing a summary holds: every answer stands.
+    if (sameData(before, summary)) return changed;
     if (before) this.topicsOf(before, changed);
     if (summary) {
       this.files.set(key, summary);
@@ -107,7 +128,7 @@ export class WorkspaceIndex {
       return;
     }
     for (const runtimeClass of summary.runtimeClasses) out.add(topics.runtimeClass(runtimeClass.name));
-    for (const usage of summary.usages) out.add(topics.image(usage.key));
+    for (const usage of summary.usages) out.add(topics.usage(usage.key));
     for (const link of summary.links) this.linkTopics(link, out);
     if (summary.nodeBuilds.length > 0) out.add(topics.target);
   }
@@ -183,7 +204,7 @@ export class WorkspaceIndex {
       },
       deploymentsOf: (uri) => {
         read?.add(topics.dockerfile(pathKey(uri)));
-        for (const link of this.derived.linksByDockerfile.get(pathKey(uri)) ?? []) read?.add(topics.image(link.key));
+        for (const link of this.derived.linksByDockerfile.get(pathKey(uri)) ?? []) read?.add(topics.usage(link.key));
         const deployments = this.deploymentsOf(uri);
         for (const { usage } of deployments) if (usage.runtimeClassName) read?.add(topics.runtimeClass(usage.runtimeClassName));
         return deployments;

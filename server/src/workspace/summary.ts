@@ -3,10 +3,10 @@
 // build, which images compose/skaffold files build from which Dockerfile). Summaries come from
 // the same parse models the rules use.
 import { dirname, resolve } from 'node:path';
-import { isMap, parseAllDocuments, type Node } from 'yaml';
+import { Composer, isMap, Parser, type Node } from 'yaml';
 import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
 import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
-import { readRuntimeClass, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
+import { kubernetesObjects, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { hostProcessInfo, nodeBuildSelectors } from '../languages/kubernetes/windows';
 import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
 import { LineIndex } from '../engine/text';
@@ -81,38 +81,67 @@ export function summarizeDockerfile(path: string, uri: string, model: Dockerfile
 }
 
 export function summarizeYaml(path: string, uri: string, model: KubernetesModel): YamlSummary {
-  const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
-  for (const object of model.objects) {
-    const runtimeClass = readRuntimeClass(object, uri);
-    if (runtimeClass) {
-      summary.runtimeClasses.push(runtimeClass);
-      const nodeBuild = runtimeClassNodeBuild(runtimeClass);
-      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-    }
-    for (const pod of object.podSpecs) {
-      const nodeBuild = podNodeBuild(pod, uri);
-      if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-      const hostProcess = hostProcessInfo(pod);
-      const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
-      pod.containers.forEach((container, index) => {
-        const ref = container.image?.ref;
-        if (!ref) return;
-        summary.usages.push({
-          uri,
-          image: container.image!.text,
-          key: imageKey(ref),
-          tag: ref.tag,
-          range: container.image!.range,
-          workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
-          hostProcess: hostProcess.containers[index]!.effective === true,
-          nodeBuild,
-          runtimeClassName,
-        });
-      });
-    }
+  return runSteps(summarizeDocuments(path, uri, model.text, [model.objects]));
+}
+
+/**
+ * A closed file's summary, from its stream read one document at a time: no model is kept. Yields
+ * after each document, so the caller may let other work run in the middle of a long stream.
+ */
+export function* summarizeYamlText(path: string, uri: string, text: string): Generator<void, YamlSummary> {
+  const summary = yield* summarizeDocuments(path, uri, text, kubernetesObjects(text));
+  // Image names and workloads are cut from the text, and V8 keeps a cut's whole source string
+  // alive: the copies let the index drop each file's text, half of what it held for a 10,000-line
+  // manifest.
+  return structuredClone(summary);
+}
+
+/** Runs work cut into steps to its end. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  if (/^services\s*:/m.test(model.text) || /skaffold\//.test(model.text)) summary.links.push(...buildLinks(path, uri, model.text));
+}
+
+function* summarizeDocuments(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): Generator<void, YamlSummary> {
+  const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
+  for (const objects of documents) {
+    for (const object of objects) addObject(summary, uri, object);
+    yield;
+  }
+  if (/^services\s*:/m.test(text) || /skaffold\//.test(text)) summary.links.push(...buildLinks(path, uri, text));
   return summary;
+}
+
+function addObject(summary: YamlSummary, uri: string, object: KubeObject): void {
+  const runtimeClass = readRuntimeClass(object, uri);
+  if (runtimeClass) {
+    summary.runtimeClasses.push(runtimeClass);
+    const nodeBuild = runtimeClassNodeBuild(runtimeClass);
+    if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+  }
+  for (const pod of object.podSpecs) {
+    const nodeBuild = podNodeBuild(pod, uri);
+    if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
+    const hostProcess = hostProcessInfo(pod);
+    const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
+    pod.containers.forEach((container, index) => {
+      const ref = container.image?.ref;
+      if (!ref) return;
+      summary.usages.push({
+        uri,
+        image: container.image!.text,
+        key: imageKey(ref),
+        tag: ref.tag,
+        range: container.image!.range,
+        workload: `${object.kind}${object.name ? ' ' + object.name : ''}`,
+        hostProcess: hostProcess.containers[index]!.effective === true,
+        nodeBuild,
+        runtimeClassName,
+      });
+    });
+  }
 }
 
 /** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
@@ -137,7 +166,8 @@ function buildLinks(path: string, uri: string, text: string): ImageLink[] {
   const links: ImageLink[] = [];
   const lines = new LineIndex(text);
   const folder = dirname(path);
-  for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) {
+  // Composed one document at a time, as parseAllDocuments would compose them all at once.
+  for (const doc of new Composer({ prettyErrors: false, uniqueKeys: false }).compose(new Parser().parse(text))) {
     const ctx: YamlContext = { doc, templates: { spans: [] } };
     const root = asMap(doc.contents, ctx);
     if (!root) continue;

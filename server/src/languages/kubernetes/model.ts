@@ -1,7 +1,7 @@
 // A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
 // CRDs included), containers with their images, and what says a pod targets Windows or Linux.
 import { basename } from 'node:path';
-import { isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { LineIndex } from '../../engine/text';
 import type { Range } from '../../engine/types';
@@ -76,22 +76,45 @@ const parseOptions = { prettyErrors: false, uniqueKeys: false, merge: true, stri
  * be used afterwards, as its nodes now carry the new offsets.
  */
 export function parseKubernetes(text: string, previous?: KubernetesModel): KubernetesModel {
+  const { model, masked } = prepare(text);
+  // Tolerant parse: each document is read even when another one in the stream is broken.
+  let index = 0;
+  for (const doc of parseChunks(masked, previous?.chunks, model.chunks)) {
+    const document = readDocument(doc, index++, model);
+    model.documents.push(document);
+    model.objects.push(...document.objects);
+  }
+  return model;
+}
+
+/**
+ * The objects of a YAML stream, one document at a time, read as parseKubernetes reads them. Only
+ * the current document's nodes are alive: the workspace index summarises a closed 10,000-line
+ * manifest at the memory cost of its largest document rather than of the whole stream. The model
+ * the objects point to lists no documents or objects, as none is kept.
+ */
+export function* kubernetesObjects(text: string): Generator<KubeObject[]> {
+  const { model, masked } = prepare(text);
+  let index = 0;
+  for (const doc of parseChunks(masked)) yield readDocument(doc, index++, model).objects;
+}
+
+/** A model without documents yet, and the text the parser reads. */
+function prepare(text: string): { model: KubernetesModel; masked: string } {
   const templateSpans = findTemplateSpans(text);
   // The yaml parser reads a lone CR as text, while YAML 1.2 and LSP read it as a line break; a CR
   // becomes an LF of the same length, so every offset still points into the original text.
   const lineBreaks = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const masked = templateSpans.length > 0 ? maskTemplates(lineBreaks, templateSpans) : lineBreaks;
   const model: KubernetesModel = { text, lines: new LineIndex(text), isTemplate: templateSpans.length > 0, templateSpans, documents: [], objects: [], chunks: new Map() };
-  // Tolerant parse: each document is read even when another one in the stream is broken.
-  const docs = parseChunks(masked, previous?.chunks, model.chunks);
-  docs.forEach((doc, index) => {
-    const ctx: YamlContext = { doc, templates: { spans: templateSpans } };
-    const document: KubeDocument = { index, ctx, objects: [] };
-    collectObjects(doc.contents, ctx, model, document.objects, 0);
-    model.documents.push(document);
-    model.objects.push(...document.objects);
-  });
-  return model;
+  return { model, masked };
+}
+
+function readDocument(doc: Document.Parsed, index: number, model: KubernetesModel): KubeDocument {
+  const ctx: YamlContext = { doc, templates: { spans: model.templateSpans } };
+  const document: KubeDocument = { index, ctx, objects: [] };
+  collectObjects(doc.contents, ctx, model, document.objects, 0);
+  return document;
 }
 
 /** Parsed documents by the text of their chunk; a stream may hold the same document twice. */
@@ -101,17 +124,20 @@ const documentStart = /^---(?=[ \t\r\n]|$)/gm;
 
 /**
  * Splits the stream at `---` lines (a `---` at the start of a line always starts a document: block
- * content below a top-level key is indented) and parses each chunk, or takes it from `previous`.
- * Streams with directives or `...` end markers are parsed whole, as the split would not hold.
+ * content below a top-level key is indented) and parses each chunk, or takes it from `previous`;
+ * each chunk's documents go into `cache` when given. Streams with directives or `...` end markers
+ * are parsed whole, as the split would not hold. Lazy: a chunk is parsed when its documents are
+ * asked for.
  */
-function parseChunks(text: string, previous: ChunkCache | undefined, cache: ChunkCache): Document.Parsed[] {
+function* parseChunks(text: string, previous?: ChunkCache, cache?: ChunkCache): Generator<Document.Parsed> {
   if (/^(?:%|\.\.\.(?:[ \t\r\n]|$))/m.test(text)) {
-    const docs = parseAllDocuments(text, parseOptions);
-    return Array.isArray(docs) ? docs : [];
+    // What parseAllDocuments does, without collecting every document first.
+    yield* new Composer(parseOptions).compose(new Parser().parse(text));
+    return;
   }
   const starts = [0, ...[...text.matchAll(documentStart)].map((match) => match.index!).filter((index) => index > 0)];
-  const result: Document.Parsed[] = [];
-  starts.forEach((start, i) => {
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
     const chunk = text.slice(start, starts[i + 1] ?? text.length);
     const reusable = previous?.get(chunk)?.pop();
     let docs: Document.Parsed[];
@@ -123,12 +149,13 @@ function parseChunks(text: string, previous: ChunkCache | undefined, cache: Chun
       docs = Array.isArray(parsed) ? parsed : [];
       for (const doc of docs) shiftDocument(doc, start);
     }
-    const entries = cache.get(chunk) ?? [];
-    entries.push({ offset: start, docs });
-    cache.set(chunk, entries);
-    result.push(...docs);
-  });
-  return result;
+    if (cache) {
+      const entries = cache.get(chunk) ?? [];
+      entries.push({ offset: start, docs });
+      cache.set(chunk, entries);
+    }
+    yield* docs;
+  }
 }
 
 /**
