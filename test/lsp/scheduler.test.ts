@@ -80,4 +80,22 @@ describe('check scheduling', () => {
     assert.ok(done);
     assert.equal(scheduler.pending(), undefined);
   });
+
+  it('holds the workspace scan back while the user types', async () => {
+    const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    checkMs = 5;
+    editCheckedAtOnce();
+    assert.equal(scheduler.pending(), undefined, 'a document opened is no reason to wait');
+    editCheckedAtOnce();
+    let quiet = false;
+    void scheduler.pending()?.then(() => (quiet = true));
+    mock.timers.tick(100);
+    await flush();
+    assert.equal(quiet, false, 'an edit was checked 100 ms ago');
+    mock.timers.tick(50);
+    await flush();
+    assert.ok(quiet);
+    clock += 150;
+    assert.equal(scheduler.pending(), undefined, 'no edit for 150 ms');
+  });
 });

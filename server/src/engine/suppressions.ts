@@ -20,6 +20,8 @@ export interface Suppressions {
  */
 export function collectSuppressions(lines: LineIndex): Suppressions {
   const byLine = new Map<number, Set<string>>();
+  // Most files have none: one search instead of a look at every line on every keystroke.
+  if (!lines.text.includes(ignoreComment)) return { byLine };
   let pending: Set<string> | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);

@@ -3,17 +3,29 @@ import type { Position, Range, TextEdit } from './types';
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** How many lines end with each kind of line break. */
+  private readonly breaks: { crlf: number; lf: number; cr: number };
 
   constructor(readonly text: string) {
+    let crlf = 0;
+    let lf = 0;
+    let cr = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (text.charCodeAt(i + 1) === 10) {
+          i++;
+          crlf++;
+        } else {
+          cr++;
+        }
         this.lineStarts.push(i + 1);
       } else if (ch === 10) {
+        lf++;
         this.lineStarts.push(i + 1);
       }
     }
+    this.breaks = { crlf, lf, cr };
   }
 
   get lineCount(): number {
@@ -59,23 +71,9 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  private dominantEol: string | undefined;
-
   /** The line break most lines of the file end with, so inserted lines match them. */
   get eol(): string {
-    this.dominantEol ??= this.countEol();
-    return this.dominantEol;
-  }
-
-  private countEol(): string {
-    let crlf = 0;
-    let lf = 0;
-    let cr = 0;
-    for (const match of this.text.matchAll(/\r\n|\r|\n/g)) {
-      if (match[0] === '\r\n') crlf++;
-      else if (match[0] === '\n') lf++;
-      else cr++;
-    }
+    const { crlf, lf, cr } = this.breaks;
     if (crlf > lf && crlf >= cr) return '\r\n';
     return cr > lf ? '\r' : '\n';
   }

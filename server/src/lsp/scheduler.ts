@@ -8,12 +8,18 @@
 const maxDelayMs = 250;
 const checkAtOnceBelowMs = 50;
 const runsRemembered = 3;
+/**
+ * Background work waits this long after an edit was checked: while the user types, keystrokes come
+ * faster than this and none waits behind a slice of the workspace scan; a pause in typing lets it go on.
+ */
+const quietAfterEditMs = 150;
 
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly recentMs = new Map<string, number[]>();
   private readonly checked = new Set<string>();
   private idleWaiters: Array<() => void> = [];
+  private lastEditCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly run: (uri: string) => void,
@@ -40,7 +46,10 @@ export class Scheduler {
         const started = this.now();
         this.run(uri);
         this.checked.add(uri);
-        if (afterEdit) this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.now() - started].slice(-runsRemembered));
+        if (afterEdit) {
+          this.lastEditCheckedAt = this.now();
+          this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.lastEditCheckedAt - started].slice(-runsRemembered));
+        }
         this.settle();
       }, delay),
     );
@@ -51,10 +60,15 @@ export class Scheduler {
     this.settle();
   }
 
-  /** While a check is waiting, a promise of the moment none is: background work (the workspace scan) goes after checks. */
+  /**
+   * While a check is waiting, or an edit was checked moments ago (the user is typing), a promise of
+   * the moment that is over: background work (the workspace scan) goes after checks. Ask again then.
+   */
   pending(): Promise<void> | undefined {
-    if (this.timers.size === 0) return undefined;
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    if (this.timers.size > 0) return new Promise((resolve) => this.idleWaiters.push(resolve));
+    const quietIn = this.lastEditCheckedAt + quietAfterEditMs - this.now();
+    if (quietIn > 0) return new Promise((resolve) => setTimeout(resolve, quietIn));
+    return undefined;
   }
 
   private clear(uri: string): void {

@@ -17,10 +17,10 @@ import { configLinks } from '../workspace/summary';
 const maxIndexedFileBytes = maxCheckedChars;
 const batchSize = 40;
 /**
- * Short enough that a keystroke waits little for the slice in progress; long enough that the scan
- * after start-up delays a few keystrokes typed meanwhile, not every one.
+ * A keystroke after a pause in typing waits at most this long for the slice in progress (while
+ * typing goes on, the scheduler holds the scan back altogether).
  */
-const sliceMs = 50;
+const sliceMs = 20;
 
 export interface IndexerHost {
   configFor(folderUri: string): ResolvedConfig;

@@ -426,7 +426,18 @@ export interface PodOs {
   schedulingUnknown: boolean;
 }
 
+/** The last answer per pod: a dozen rules ask about each pod in one analysis, all with its workspace view. */
+const podOsAnswers = new WeakMap<PodSpec, { workspace: WorkspaceView; os: PodOs }>();
+
 export function podOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
+  const answer = podOsAnswers.get(pod);
+  if (answer?.workspace === workspace) return answer.os;
+  const os = readPodOs(pod, workspace);
+  podOsAnswers.set(pod, { workspace, os });
+  return os;
+}
+
+function readPodOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
   const { ctx, map } = pod;
   const model = pod.object.model;
   const evidence: OsEvidence[] = [];

@@ -57,7 +57,16 @@ export interface HostProcessInfo {
   unknown: boolean;
 }
 
+/** Per pod, which belongs to one version of one document: several rules ask about each pod. */
+const hostProcessAnswers = new WeakMap<PodSpec, HostProcessInfo>();
+
 export function hostProcessInfo(pod: PodSpec): HostProcessInfo {
+  let info = hostProcessAnswers.get(pod);
+  if (!info) hostProcessAnswers.set(pod, (info = readHostProcessInfo(pod)));
+  return info;
+}
+
+function readHostProcessInfo(pod: PodSpec): HostProcessInfo {
   const podValue = booleanField(pod, pod.map, hostProcessPath);
   const containers = pod.containers.map((container): HostProcessContainer => {
     const own = booleanField(pod, container.map, hostProcessPath);
