@@ -19,6 +19,8 @@ export interface ServerSpec {
   args: string[];
   /** The value for one workspace/configuration item, by section. */
   settings(section: string | undefined): unknown;
+  /** A log line the server writes when its background work (indexing the folder) is done. */
+  settledLog?: RegExp;
 }
 
 /** Settings every server gets; each reads only its own sections. */
@@ -34,7 +36,13 @@ function benchSettings(section: string | undefined): unknown {
   }
 }
 
-export const ourServer: ServerSpec = { name: 'windows-containers', script: join(repoRoot, 'dist', 'server.js'), args: ['--stdio'], settings: benchSettings };
+export const ourServer: ServerSpec = {
+  name: 'windows-containers',
+  script: join(repoRoot, 'dist', 'server.js'),
+  args: ['--stdio'],
+  settings: benchSettings,
+  settledLog: /windows-containers: indexed \d+ files/,
+};
 export const dockerServer: ServerSpec = {
   name: 'dockerfile-language-server-nodejs',
   script: join(repoRoot, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'),
@@ -58,6 +66,7 @@ export interface Publish {
 
 export class BenchClient {
   readonly publishes: Publish[] = [];
+  readonly logs: string[] = [];
   private readonly waiters = new Set<() => void>();
   private stderrTail = '';
   private exited = false;
@@ -76,6 +85,10 @@ export class BenchClient {
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishes.push({ uri: params.uri, version: params.version, diagnostics: params.diagnostics.length, at: performance.now() });
+      this.wake();
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
       this.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((item) => spec.settings(item.section)));
@@ -141,6 +154,25 @@ export class BenchClient {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
         reject(new Error(`${this.spec.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms\n${this.stderrTail}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Resolves once the server has logged a line matching `pattern` (at any time since it started). */
+  waitForLog(pattern: RegExp, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!this.logs.some((line) => pattern.test(line)) && !this.exited) return;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        if (this.exited) reject(new Error(`${this.spec.name} exited before logging ${pattern}\n${this.stderrTail}`));
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`${this.spec.name}: no log line ${pattern} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiters.add(check);
       check();

@@ -1,29 +1,13 @@
 // The index parses closed Dockerfiles for their stages only; that must give exactly the summary a
 // full parse gives, or files would be judged differently once opened.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { fileKind } from '../../server/src/engine/files';
-import { parse } from '../../server/src/engine/runner';
 import { stagesOnly } from '../../server/src/languages/dockerfile/stages-only';
-import { summarize, summarizeText } from '../../server/src/workspace/build';
+import { assertSummaryAsWhenOpen, filesOfKind } from '../helpers/workspace';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
-
-function sameSummary(path: string, text: string): void {
-  const full = summarize(parse({ uri: pathToFileURL(path).href, text }));
-  assert.deepEqual(summarizeText(path, text), full, path);
-}
-
-function dockerfiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return dockerfiles(path);
-    return fileKind(name) === 'dockerfile' ? [path] : [];
-  });
-}
 
 describe('stages-only parse of Dockerfiles', () => {
   const cases: Record<string, string> = {
@@ -34,16 +18,16 @@ describe('stages-only parse of Dockerfiles', () => {
     'ARG with continuation': 'ARG TAG=\\\nltsc2022\nFROM mcr.microsoft.com/windows/servercore:${TAG}\n',
     'platform flag': 'FROM --platform=windows/amd64 contoso/base:1\nRUN x\n',
   };
-  for (const [name, text] of Object.entries(cases)) it(name, () => sameSummary('/w/Dockerfile', text));
+  for (const [name, text] of Object.entries(cases)) it(name, () => assertSummaryAsWhenOpen('/w/Dockerfile', text));
 
   it('leaves heredocs to the full parse', () => {
     assert.equal(stagesOnly('FROM x\nRUN <<EOF\nFROM y\nEOF\n'), undefined);
-    sameSummary('/w/Dockerfile', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN <<EOF\nFROM ubuntu\nEOF\n');
+    assertSummaryAsWhenOpen('/w/Dockerfile', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN <<EOF\nFROM ubuntu\nEOF\n');
   });
 
   it('gives the full parse\'s summary on every Dockerfile of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
-    const files = dockerfiles(corpus);
+    const files = filesOfKind(corpus, 'dockerfile');
     assert.ok(files.length > 200);
-    for (const file of files) sameSummary(file, readFileSync(file, 'utf8'));
+    for (const file of files) assertSummaryAsWhenOpen(file, readFileSync(file, 'utf8'));
   });
 });

@@ -1,30 +1,16 @@
 // The index reads closed YAML files one document at a time; that must give exactly the summary the
 // parse of an open document gives, or files would be judged differently once opened.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { fileKind } from '../../server/src/engine/files';
-import { maxCheckedChars, parse } from '../../server/src/engine/runner';
+import { maxCheckedChars } from '../../server/src/engine/runner';
 import { kubernetesObjects, type KubeObject } from '../../server/src/languages/kubernetes/model';
-import { summarize, summarizeText } from '../../server/src/workspace/build';
+import { summarizeText } from '../../server/src/workspace/build';
 import { windowsManifest } from '../bench/inputs';
+import { assertSummaryAsWhenOpen, filesOfKind } from '../helpers/workspace';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
-
-function sameSummary(path: string, text: string): void {
-  const whole = summarize(parse({ uri: pathToFileURL(path).href, text }));
-  assert.deepEqual(summarizeText(path, text), whole, path);
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return fileKind(name) === 'kubernetes' ? [path] : [];
-  });
-}
 
 const windowsPod = (name: string, build = '10.0.20348'): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector:\n    node.kubernetes.io/windows-build: '${build}'\n  containers:\n  - name: c\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n`;
@@ -42,17 +28,17 @@ describe('closed YAML files summarised one document at a time', () => {
     'a skaffold file': 'apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n  - image: contoso/c\n    context: c\n    docker: {dockerfile: Dockerfile.windows}\n',
     'an empty file': '',
   };
-  for (const [name, text] of Object.entries(cases)) it(name, () => sameSummary('/w/manifest.yaml', text));
+  for (const [name, text] of Object.entries(cases)) it(name, () => assertSummaryAsWhenOpen('/w/manifest.yaml', text));
 
   it('gives the whole parse\'s summary on the bench\'s generated manifests', () => {
-    sameSummary('/w/small.yaml', windowsManifest(150));
-    sameSummary('/w/large.yaml', windowsManifest(10000, 4));
+    assertSummaryAsWhenOpen('/w/small.yaml', windowsManifest(150));
+    assertSummaryAsWhenOpen('/w/large.yaml', windowsManifest(10000, 4));
   });
 
   it('leaves out a file over the size limit, as the whole parse does', () => {
     const text = windowsPod('a') + '# padding\n'.repeat(maxCheckedChars / 10);
     assert.equal(summarizeText('/w/huge.yaml', text), undefined);
-    sameSummary('/w/huge.yaml', text);
+    assertSummaryAsWhenOpen('/w/huge.yaml', text);
   });
 
   it('reads a document only when the one before it is done', () => {
@@ -64,8 +50,8 @@ describe('closed YAML files summarised one document at a time', () => {
   });
 
   it('gives the whole parse\'s summary on every YAML file of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
-    const files = yamlFiles(corpus);
+    const files = filesOfKind(corpus, 'kubernetes');
     assert.ok(files.length > 50);
-    for (const file of files) sameSummary(file, readFileSync(file, 'utf8'));
+    for (const file of files) assertSummaryAsWhenOpen(file, readFileSync(file, 'utf8'));
   });
 });
