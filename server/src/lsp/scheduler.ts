@@ -1,6 +1,6 @@
 // Per-document debounce that adapts to how long analysis takes: a document that checks in a few
-// milliseconds is checked on every change (changes that arrive together still coalesce, as the
-// timer is reset before it fires); a slow one waits for a pause about as long as its analysis,
+// milliseconds is checked on every change, as soon as the change is read (setImmediate, not a
+// zero timeout, which waits a millisecond at least: a third of a small file's keystroke); a slow one waits for a pause about as long as its analysis,
 // so typing is not held up by queued checks of versions already gone. The estimate is the fastest
 // of the last few checks, and there is none before that many: one slow run (the first edits after
 // opening, before V8 has optimised the code, or a garbage collection) must not delay the
@@ -15,7 +15,8 @@ const runsRemembered = 3;
 const quietAfterEditMs = 150;
 
 export class Scheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How to cancel each document's pending check. */
+  private readonly timers = new Map<string, () => void>();
   private readonly recentMs = new Map<string, number[]>();
   private readonly checked = new Set<string>();
   private idleWaiters: Array<() => void> = [];
@@ -39,20 +40,24 @@ export class Scheduler {
     const estimate = recent.length < runsRemembered ? 0 : Math.min(...recent);
     const afterEdit = delayMs === undefined && this.checked.has(uri);
     const delay = delayMs ?? (estimate < checkAtOnceBelowMs ? 0 : Math.min(maxDelayMs, Math.round(estimate)));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        const started = this.now();
-        this.run(uri);
-        this.checked.add(uri);
-        if (afterEdit) {
-          this.lastEditCheckedAt = this.now();
-          this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.lastEditCheckedAt - started].slice(-runsRemembered));
-        }
-        this.settle();
-      }, delay),
-    );
+    const check = (): void => {
+      this.timers.delete(uri);
+      const started = this.now();
+      this.run(uri);
+      this.checked.add(uri);
+      if (afterEdit) {
+        this.lastEditCheckedAt = this.now();
+        this.recentMs.set(uri, [...(this.recentMs.get(uri) ?? []), this.lastEditCheckedAt - started].slice(-runsRemembered));
+      }
+      this.settle();
+    };
+    if (delay === 0) {
+      const immediate = setImmediate(check);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(check, delay);
+      this.timers.set(uri, () => clearTimeout(timer));
+    }
   }
 
   cancel(uri: string): void {
@@ -72,8 +77,7 @@ export class Scheduler {
   }
 
   private clear(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
