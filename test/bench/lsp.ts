@@ -141,38 +141,29 @@ export class BenchClient {
    * (the bench never has two changes in flight, so the next publish can only be for the latest).
    */
   waitForPublish(uri: string, fromIndex: number, version: number, timeoutMs: number): Promise<Publish> {
-    return new Promise((resolve, reject) => {
-      const find = (): Publish | undefined => this.publishes.slice(fromIndex).find((p) => p.uri === uri && (p.version === undefined || p.version >= version));
-      const check = (): void => {
-        const match = find();
-        if (!match && !this.exited) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        if (match) resolve(match);
-        else reject(new Error(`${this.spec.name} exited before publishing diagnostics for ${uri}\n${this.stderrTail}`));
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`${this.spec.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms\n${this.stderrTail}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+    const find = (): Publish | undefined => this.publishes.slice(fromIndex).find((p) => p.uri === uri && (p.version === undefined || p.version >= version));
+    return this.waitFor(find, `diagnostics for ${uri} version ${version}`, timeoutMs);
   }
 
   /** Resolves once the server has logged a line matching `pattern` (at any time since it started). */
-  waitForLog(pattern: RegExp, timeoutMs: number): Promise<void> {
+  async waitForLog(pattern: RegExp, timeoutMs: number): Promise<void> {
+    await this.waitFor(() => this.logs.find((line) => pattern.test(line)), `a log line ${pattern}`, timeoutMs);
+  }
+
+  /** The first answer of `find`, asked again on every message; fails when the server exits or the time is up. */
+  private waitFor<T>(find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
-        if (!this.logs.some((line) => pattern.test(line)) && !this.exited) return;
+        const match = find();
+        if (match === undefined && !this.exited) return;
         this.waiters.delete(check);
         clearTimeout(timer);
-        if (this.exited) reject(new Error(`${this.spec.name} exited before logging ${pattern}\n${this.stderrTail}`));
-        else resolve();
+        if (match !== undefined) resolve(match);
+        else reject(new Error(`${this.spec.name} exited before sending ${what}\n${this.stderrTail}`));
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`${this.spec.name}: no log line ${pattern} within ${timeoutMs} ms`));
+        reject(new Error(`${this.spec.name}: no ${what} within ${timeoutMs} ms\n${this.stderrTail}`));
       }, timeoutMs);
       this.waiters.add(check);
       check();
