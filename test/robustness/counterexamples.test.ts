@@ -34,6 +34,13 @@ const cases: Array<{ name: string; languageId: 'dockerfile' | 'yaml'; text: stri
     languageId: 'yaml',
     text: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      nodeSelector:\n        kubernetes.io/os: windows\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  nodeSele',
   },
+  {
+    // From the aks liveness-probe corpus file with a merge key inserted and lines tab-indented: the
+    // alias is looked up in a document where the tab left an empty node.
+    name: 'a merge of an unknown alias in a document with a tab-indented sequence',
+    languageId: 'yaml',
+    text: '<<: *a\nspec:\n  containers:\n\t- name: livenesstest-container',
+  },
 ];
 
 describe('engine on reduced counterexamples', () => {

@@ -24,8 +24,9 @@ function anchorIndex(doc: Document.Parsed): Map<string, Array<{ offset: number; 
   index = new Map();
   const found = index;
   visit(doc, (_key, node) => {
-    const anchored = node as { anchor?: string; range?: [number, number, number] };
-    if (!anchored.anchor || !anchored.range || isAlias(node)) return;
+    // The visitor also sees the null of an empty value (`key:`, or a tab-indented line).
+    const anchored = node as { anchor?: string; range?: [number, number, number] } | null;
+    if (!anchored?.anchor || !anchored.range || isAlias(node)) return;
     const list = found.get(anchored.anchor) ?? [];
     list.push({ offset: anchored.range[0], node: node as Node });
     found.set(anchored.anchor, list);
