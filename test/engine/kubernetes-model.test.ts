@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKubernetes, podOs } from '../../server/src/languages/kubernetes/model';
+import fc from 'fast-check';
+import { parseKubernetes, podOs, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { emptyWorkspace } from '../../server/src/engine/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
+import { benchFiles } from '../bench/inputs';
+import { corpusSamples, fixtureSamples } from '../robustness/checks';
+import { applyMutation, mutationArbitrary } from '../robustness/mutate';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -82,11 +86,23 @@ describe('Kubernetes model reuse between versions', () => {
   const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
   const describeFindings = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
     const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
-    const findings = analyzeParsed(parsed, { config: resolveConfig([]) }).findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${JSON.stringify(f.fix?.edits ?? [])}`);
+    const findings = analyzeParsed(parsed, { config: resolveConfig([]) }).findings.map(
+      (f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fix?.edits ?? [])}`,
+    );
     return { text, findings, parsed };
+  };
+  /** Parses each version after the one before it and checks the findings against a fresh parse. */
+  const assertSameAsFreshParse = (versions: readonly string[]): void => {
+    let previous: ParsedDocument | undefined;
+    for (const [index, text] of versions.entries()) {
+      const reused = describeFindings(text, previous);
+      assert.deepEqual(reused.findings, describeFindings(text).findings, `findings of version ${index}:\n${text}`);
+      previous = reused.parsed;
+    }
   };
 
   it('gives exactly what a fresh parse gives, through a series of edits', () => {
+    const conflicting = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: conflict\nspec:\n  nodeSelector:\n    kubernetes.io/os: linux\n  containers:\n  - name: c\n    image: ${windowsImage}\n`;
     const versions = [
       ['a', 'b', 'c'].map((n) => pod(n, windowsImage)).join('---\n'),
       // an edit inside the middle document moves the documents after it
@@ -99,13 +115,54 @@ describe('Kubernetes model reuse between versions', () => {
       // an anchor and an alias in a moved document
       ['x: 1\n', `apiVersion: v1\nkind: Pod\nmetadata: {name: anchored}\nspec:\n  containers:\n  - &c {name: c, image: ${windowsImage}}\n  initContainers:\n  - *c\n`].join('---\n'),
       ['x: 12345\n', `apiVersion: v1\nkind: Pod\nmetadata: {name: anchored}\nspec:\n  containers:\n  - &c {name: c, image: ${windowsImage}}\n  initContainers:\n  - *c\n`].join('---\n'),
+      // a pod whose OS evidence conflicts (findings point at two places in it), then moved a line down
+      [pod('a', windowsImage), conflicting].join('---\n'),
+      ['# a comment\n' + pod('a', windowsImage), conflicting].join('---\n'),
     ];
-    let previous: ParsedDocument | undefined;
-    for (const text of versions) {
-      const reused = describeFindings(text, previous);
-      assert.deepEqual(reused.findings, describeFindings(text).findings, `version:\n${text}`);
-      assert.ok(reused.findings.length > 0);
-      previous = reused.parsed;
-    }
+    assert.ok(versions.every((text) => describeFindings(text).findings.length > 0));
+    assertSameAsFreshParse(versions);
+  });
+
+  it('carries the objects of unchanged documents over, with ranges read on the lines they moved to', () => {
+    const evidenceRanges = (object: KubeObject): unknown => podOs(object.podSpecs[0]!, emptyWorkspace).evidence.map((e) => e.range);
+    const first = parseKubernetes([pod('a', windowsImage), pod('b', windowsImage)].join('---\n'));
+    const [a, b] = first.objects;
+    const rangesBefore = evidenceRanges(b!);
+    // A line added at the top of the first document moves the second one down a line.
+    const text = ['# added\n' + pod('a', windowsImage), pod('b', windowsImage)].join('---\n');
+    const next = parseKubernetes(text, first);
+    assert.notEqual(next.objects[0], a, 'the edited document is read again');
+    assert.equal(next.objects[1], b, 'the unchanged document keeps its objects');
+    assert.equal(b!.model, next);
+    const fresh = parseKubernetes(text).objects[1]!;
+    assert.deepEqual(b!.kindRange, fresh.kindRange);
+    assert.deepEqual(b!.podSpecs[0]!.containers[0]!.image!.range, fresh.podSpecs[0]!.containers[0]!.image!.range);
+    assert.equal(b!.kindRange.start.line, text.split('\n').lastIndexOf('kind: Pod'));
+    // Asked again with the same workspace view, a carried-over pod answers with the moved ranges.
+    assert.deepEqual(evidenceRanges(b!), evidenceRanges(fresh));
+    assert.notDeepEqual(evidenceRanges(b!), rangesBefore);
+  });
+
+  it('reads every document again in a template file, where equal masked text may hide different values', () => {
+    const templated = (value: string): string => [pod('a', windowsImage), `apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ ${value} }}\nspec:\n  containers: []\n`].join('---\n');
+    const first = parseKubernetes(templated('.Values.a'));
+    const next = parseKubernetes(templated('.Values.b'), first);
+    assert.notEqual(next.objects[0], first.objects[0]);
+    assert.equal(next.objects[1]!.name, undefined);
+  });
+
+  it('gives what a fresh parse gives through random edits of real and generated manifests', () => {
+    const samples = [...fixtureSamples(), ...corpusSamples(1), ...benchFiles().map((file) => ({ name: file.name, text: file.text, languageId: file.languageId }))].filter(
+      (sample) => sample.languageId === 'yaml' && sample.text.length < 20_000,
+    );
+    assert.ok(samples.length > 10);
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(mutationArbitrary, { minLength: 1, maxLength: 12 }), (sample, mutations) => {
+        const versions = [sample.text];
+        for (const mutation of mutations) versions.push(applyMutation(versions[versions.length - 1]!, mutation));
+        assertSameAsFreshParse(versions);
+      }),
+      { seed: 20261124, numRuns: 150 },
+    );
   });
 });

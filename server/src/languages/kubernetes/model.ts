@@ -27,6 +27,7 @@ export interface KubeDocument {
 }
 
 export interface KubeObject {
+  /** The model of the version being checked: an object of an unchanged document is carried over to the next version. */
   model: KubernetesModel;
   ctx: YamlContext;
   apiVersion: string;
@@ -34,7 +35,7 @@ export interface KubeObject {
   name?: string;
   root: YAMLMap;
   /** Where to report problems about the object as a whole: its `kind` value. */
-  kindRange: Range;
+  readonly kindRange: Range;
   annotations: Map<string, string>;
   podSpecs: PodSpec[];
 }
@@ -43,7 +44,7 @@ export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContain
 
 export interface ContainerImage {
   text: string;
-  range: Range;
+  readonly range: Range;
   ref?: ImageReference;
   info?: ImageInfo;
 }
@@ -72,17 +73,34 @@ const parseOptions = { prettyErrors: false, uniqueKeys: false, merge: true, stri
 /**
  * Parses a YAML stream. With the model of the previous version of the same file, every document
  * whose text did not change is reused (its node offsets moved, not re-parsed): typing in one
- * document of a 10,000-line stream then parses only that document. The previous model must not
- * be used afterwards, as its nodes now carry the new offsets.
+ * document of a 10,000-line stream then parses only that document. Without templates, the objects
+ * read from such a document are reused too, as nothing in them depends on other documents: a
+ * keystroke then allocates for one document, not for the whole stream, which keeps the memory
+ * peak of a long typing session down. The previous model must not be used afterwards, as its
+ * nodes now carry the new offsets and its objects point to the new model.
  */
 export function parseKubernetes(text: string, previous?: KubernetesModel): KubernetesModel {
   const { model, masked } = prepare(text);
+  // Two templates of the same length mask to the same text, so in a template file a chunk's text
+  // does not pin the values read from it.
+  const reuseObjects = !model.isTemplate && previous?.isTemplate === false;
   // Tolerant parse: each document is read even when another one in the stream is broken.
-  let index = 0;
-  for (const doc of parseChunks(masked, previous?.chunks, model.chunks)) {
-    const document = readDocument(doc, index++, model);
-    model.documents.push(document);
-    model.objects.push(...document.objects);
+  for (const chunk of parseChunks(masked, previous?.chunks, model.chunks)) {
+    if (reuseObjects && chunk.documents) {
+      for (const document of chunk.documents) {
+        document.index = model.documents.length;
+        for (const object of document.objects) object.model = model;
+        model.documents.push(document);
+        model.objects.push(...document.objects);
+      }
+      continue;
+    }
+    chunk.documents = chunk.docs.map((doc) => {
+      const document = readDocument(doc, model.documents.length, model);
+      model.documents.push(document);
+      model.objects.push(...document.objects);
+      return document;
+    });
   }
   return model;
 }
@@ -96,7 +114,7 @@ export function parseKubernetes(text: string, previous?: KubernetesModel): Kuber
 export function* kubernetesObjects(text: string): Generator<KubeObject[]> {
   const { model, masked } = prepare(text);
   let index = 0;
-  for (const doc of parseChunks(masked)) yield readDocument(doc, index++, model).objects;
+  for (const chunk of parseChunks(masked)) for (const doc of chunk.docs) yield readDocument(doc, index++, model).objects;
 }
 
 /** A model without documents yet, and the text the parser reads. */
@@ -117,8 +135,15 @@ function readDocument(doc: Document.Parsed, index: number, model: KubernetesMode
   return document;
 }
 
-/** Parsed documents by the text of their chunk; a stream may hold the same document twice. */
-export type ChunkCache = Map<string, Array<{ offset: number; docs: Document.Parsed[] }>>;
+/** The documents of one chunk of a stream, where the chunk starts, and what was read from them. */
+interface Chunk {
+  offset: number;
+  docs: Document.Parsed[];
+  documents?: KubeDocument[];
+}
+
+/** Parsed chunks by their text; a stream may hold the same document twice. */
+export type ChunkCache = Map<string, Chunk[]>;
 
 const documentStart = /^---(?=[ \t\r\n]|$)/gm;
 
@@ -129,32 +154,31 @@ const documentStart = /^---(?=[ \t\r\n]|$)/gm;
  * are parsed whole, as the split would not hold. Lazy: a chunk is parsed when its documents are
  * asked for.
  */
-function* parseChunks(text: string, previous?: ChunkCache, cache?: ChunkCache): Generator<Document.Parsed> {
+function* parseChunks(text: string, previous?: ChunkCache, cache?: ChunkCache): Generator<Chunk> {
   if (/^(?:%|\.\.\.(?:[ \t\r\n]|$))/m.test(text)) {
     // What parseAllDocuments does, without collecting every document first.
-    yield* new Composer(parseOptions).compose(new Parser().parse(text));
+    for (const doc of new Composer(parseOptions).compose(new Parser().parse(text))) yield { offset: doc.range[0], docs: [doc] };
     return;
   }
   const starts = [0, ...[...text.matchAll(documentStart)].map((match) => match.index!).filter((index) => index > 0)];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const chunk = text.slice(start, starts[i + 1] ?? text.length);
-    const reusable = previous?.get(chunk)?.pop();
-    let docs: Document.Parsed[];
-    if (reusable) {
-      docs = reusable.docs;
-      if (reusable.offset !== start) for (const doc of docs) shiftDocument(doc, start - reusable.offset);
+    let parsed = previous?.get(chunk)?.pop();
+    if (parsed) {
+      if (parsed.offset !== start) for (const doc of parsed.docs) shiftDocument(doc, start - parsed.offset);
+      parsed.offset = start;
     } else {
-      const parsed = parseAllDocuments(chunk, parseOptions);
-      docs = Array.isArray(parsed) ? parsed : [];
-      for (const doc of docs) shiftDocument(doc, start);
+      const docs = parseAllDocuments(chunk, parseOptions);
+      parsed = { offset: start, docs: Array.isArray(docs) ? docs : [] };
+      for (const doc of parsed.docs) shiftDocument(doc, start);
     }
     if (cache) {
       const entries = cache.get(chunk) ?? [];
-      entries.push({ offset: start, docs });
+      entries.push(parsed);
       cache.set(chunk, entries);
     }
-    yield* docs;
+    yield parsed;
   }
 }
 
@@ -196,7 +220,7 @@ function collectObjects(node: unknown, ctx: YamlContext, model: KubernetesModel,
     for (const item of getSeq(root, 'items', ctx)?.items ?? []) collectObjects(item, ctx, model, out, depth + 1);
     return;
   }
-  const kindNode = kindPair.value as Node;
+  const kindRange = versionRange(kindPair.value as Node);
   const object: KubeObject = {
     model,
     ctx,
@@ -204,7 +228,9 @@ function collectObjects(node: unknown, ctx: YamlContext, model: KubernetesModel,
     kind,
     name: stringAt(getMap(root, 'metadata', ctx), 'name', ctx),
     root,
-    kindRange: nodeRange(model, kindNode),
+    get kindRange() {
+      return kindRange(this);
+    },
     annotations: readStringMap(getMap(getMap(root, 'metadata', ctx), 'annotations', ctx), ctx),
     podSpecs: [],
   };
@@ -248,7 +274,15 @@ function buildPodSpec(object: KubeObject, map: YAMLMap, path: readonly string[])
       let image: ContainerImage | undefined;
       if (imagePair && imageText !== undefined) {
         const ref = parseImageReference(imageText);
-        image = { text: imageText, range: nodeRange(object.model, imagePair.value as Node), ref, info: ref ? describeImage(ref) : undefined };
+        const range = versionRange(imagePair.value as Node);
+        image = {
+          text: imageText,
+          get range() {
+            return range(object);
+          },
+          ref,
+          info: ref ? describeImage(ref) : undefined,
+        };
       }
       containers.push({ group, index, name: stringAt(container, 'name', ctx), map: container, image });
     });
@@ -264,6 +298,20 @@ function readStringMap(map: YAMLMap | undefined, ctx: YamlContext): Map<string, 
     if (key !== undefined && value !== undefined) result.set(key, value);
   }
   return result;
+}
+
+/**
+ * A node's range in the object's current version. The object may be carried over to a version
+ * where its lines moved, so the range is read when asked; once per version, as rules match
+ * evidence to containers by the identity of their ranges.
+ */
+function versionRange(node: Node): (object: KubeObject) => Range {
+  let read: { model: KubernetesModel; range: Range } | undefined;
+  return (object) => {
+    const model = object.model;
+    if (read?.model !== model) read = { model, range: nodeRange(model, node) };
+    return read.range;
+  };
 }
 
 export function nodeRange(model: KubernetesModel, node: { range?: readonly [number, number, number] | null } | null | undefined): Range {
@@ -426,14 +474,18 @@ export interface PodOs {
   schedulingUnknown: boolean;
 }
 
-/** The last answer per pod: a dozen rules ask about each pod in one analysis, all with its workspace view. */
-const podOsAnswers = new WeakMap<PodSpec, { workspace: WorkspaceView; os: PodOs }>();
+/**
+ * The last answer per pod: a dozen rules ask about each pod in one analysis, all with its workspace
+ * view and its version's model (a pod carried over to the next version may have moved lines).
+ */
+const podOsAnswers = new WeakMap<PodSpec, { workspace: WorkspaceView; model: KubernetesModel; os: PodOs }>();
 
 export function podOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
   const answer = podOsAnswers.get(pod);
-  if (answer?.workspace === workspace) return answer.os;
+  const model = pod.object.model;
+  if (answer?.workspace === workspace && answer.model === model) return answer.os;
   const os = readPodOs(pod, workspace);
-  podOsAnswers.set(pod, { workspace, os });
+  podOsAnswers.set(pod, { workspace, model, os });
   return os;
 }
 

@@ -57,7 +57,10 @@ export interface HostProcessInfo {
   unknown: boolean;
 }
 
-/** Per pod, which belongs to one version of one document: several rules ask about each pod. */
+/**
+ * Per pod: several rules ask about each pod. A pod carried over to the next version (its document
+ * unchanged, in a file without templates) keeps its answer, which holds nodes, not positions.
+ */
 const hostProcessAnswers = new WeakMap<PodSpec, HostProcessInfo>();
 
 export function hostProcessInfo(pod: PodSpec): HostProcessInfo {
