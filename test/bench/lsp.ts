@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
+import { serverNodeFlags } from '../../server/src/lsp/node-flags';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -17,6 +18,8 @@ export interface ServerSpec {
   /** Node script and its arguments; run with this Node so every server gets the same runtime. */
   script: string;
   args: string[];
+  /** Node's own flags, as the server's editor client passes them. */
+  nodeFlags?: readonly string[];
   /** The value for one workspace/configuration item, by section. */
   settings(section: string | undefined): unknown;
   /** A log line the server writes when its background work (indexing the folder) is done. */
@@ -40,6 +43,7 @@ export const ourServer: ServerSpec = {
   name: 'windows-containers',
   script: join(repoRoot, 'dist', 'server.js'),
   args: ['--stdio'],
+  nodeFlags: serverNodeFlags,
   settings: benchSettings,
   settledLog: /windows-containers: indexed \d+ files/,
 };
@@ -103,7 +107,7 @@ export class BenchClient {
   /** Spawns the server and completes initialize/initialized with `rootUri` as the only workspace folder. */
   static async start(spec: ServerSpec, rootUri: string): Promise<BenchClient> {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [spec.script, ...spec.args], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(spec.nodeFlags ?? []), spec.script, ...spec.args], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(spec, child, connection, spawnedAt);
     await connection.sendRequest('initialize', {

@@ -1,10 +1,12 @@
-// A minimal LSP client for tests: starts the bundled server over stdio and waits for what an editor
-// would see. Every wait polls with a deadline; nothing sleeps a fixed time.
+// A minimal LSP client for tests: starts the bundled server over stdio, with the Node flags the
+// VS Code client passes, and waits for what an editor would see. Every wait polls with a deadline;
+// nothing sleeps a fixed time.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { serverNodeFlags } from '../../server/src/lsp/node-flags';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 export const serverPath = join(repoRoot, 'dist', 'server.js');
@@ -20,7 +22,7 @@ export interface TestServer {
 }
 
 export async function startServer(options: { rootPath?: string; settings?: unknown; pullSettings?: Record<string, unknown> } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...serverNodeFlags, serverPath, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
