@@ -47,6 +47,14 @@ export const ourServer: ServerSpec = {
   settings: benchSettings,
   settledLog: /windows-containers: indexed \d+ files/,
 };
+/** Not a checker: the floor of a Node language server (see bare-server.ts), run as ours is. */
+export const bareServer: ServerSpec = {
+  name: 'bare vscode-languageserver',
+  script: join(__dirname, 'bare-server.js'),
+  args: ['--stdio'],
+  nodeFlags: serverNodeFlags,
+  settings: benchSettings,
+};
 export const dockerServer: ServerSpec = {
   name: 'dockerfile-language-server-nodejs',
   script: join(repoRoot, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'),

@@ -2,7 +2,10 @@
 // on the same generated files, through the same LSP client. Prints a table with ratios and the
 // issue's goals, and writes every sample summary as JSON.
 //
-// Usage: node out/test/bench/run.js [--quick] [--out <file>]   (default out: out/bench/results.json)
+// Usage: node out/test/bench/run.js [--quick] [--out <file>] [--node-flags <flags>]
+//   --out: default out/bench/results.json
+//   --node-flags: comma-separated Node flags for our server instead of the editor's
+//     (server/src/lsp/node-flags.ts), or `none`: to compare them in A/B runs.
 //
 // Definitions (also written into the JSON):
 // - engine: analyze() on the whole file, in this process, after warm-up runs.
@@ -17,6 +20,8 @@
 //   initialize/initialized; a new process per run.
 // - peak RSS: VmHWM of the server process after opening the file and typing into it, and, for our
 //   server, once it has indexed the workspace folder (work it holds back while the user types).
+//   A bare vscode-languageserver server (bare-server.ts) typed into the same way gives the floor:
+//   a memory goal below it cannot be met by any server on Node and vscode-languageserver.
 // - CLI: wall time of `node dist/cli.js check <workspace> --format json --exit-zero`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { benchFiles, writeWorkspace, type BenchFile } from './inputs';
-import { BenchClient, dockerServer, ourServer, repoRoot, yamlServer, type ServerSpec } from './lsp';
+import { bareServer, BenchClient, dockerServer, ourServer, repoRoot, yamlServer, type ServerSpec } from './lsp';
 import { summarize, type Summary } from './stats';
 
 interface Mode {
@@ -48,17 +53,21 @@ const modes: Record<Mode['name'], Mode> = {
 /** No publish within this long counts as a failure of that server on that file. */
 const publishTimeoutMs = 30_000;
 
-function parseArgs(argv: string[]): { mode: Mode; out: string } {
+function parseArgs(argv: string[]): { mode: Mode; out: string; ours: ServerSpec } {
   let mode = modes.full;
   let out = join(repoRoot, 'out', 'bench', 'results.json');
+  let ours = ourServer;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') mode = modes.quick;
     else if (arg === '--out' && argv[i + 1]) out = resolve(argv[++i]!);
     else if (arg.startsWith('--out=')) out = resolve(arg.slice('--out='.length));
-    else throw new Error(`unknown argument ${arg} (usage: run.js [--quick] [--out <file>])`);
+    else if (arg === '--node-flags' && argv[i + 1] !== undefined) {
+      const flags = argv[++i]!;
+      ours = { ...ourServer, nodeFlags: flags === 'none' ? [] : flags.split(',') };
+    } else throw new Error(`unknown argument ${arg} (usage: run.js [--quick] [--out <file>] [--node-flags <flags>|none])`);
   }
-  return { mode, out };
+  return { mode, out, ours };
 }
 
 const config = resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'bench' }]);
@@ -86,6 +95,8 @@ interface Session {
   latency?: Summary;
   /** Publishes received for the file during typing; equals the keystrokes when each got one. */
   publishes: number;
+  /** VmHWM once the first diagnostics for the file arrived, before any typing. */
+  openPeakRssKb?: number;
   peakRssKb?: number;
   error?: string;
 }
@@ -97,6 +108,7 @@ async function typingSession(spec: ServerSpec, file: BenchFile, folder: string, 
   try {
     await client.open(uri, file.languageId, file.text);
     await client.waitForPublish(uri, 0, 1, publishTimeoutMs);
+    const openPeakRssKb = client.peakRssKb();
     const typed = ('\n' + file.typed).slice(0, keystrokes);
     let line = file.typeAfterLine;
     let character = file.text.split('\n')[line]!.length;
@@ -119,7 +131,7 @@ async function typingSession(spec: ServerSpec, file: BenchFile, folder: string, 
     // Our server indexes the folder in the background and holds that back while the user types:
     // the peak counts once that work is done too.
     if (spec.settledLog) await client.waitForLog(spec.settledLog, publishTimeoutMs);
-    return { server: spec.name, latency: summarize(samples), publishes, peakRssKb: client.peakRssKb() };
+    return { server: spec.name, latency: summarize(samples), publishes, openPeakRssKb, peakRssKb: client.peakRssKb() };
   } catch (error) {
     return { server: spec.name, publishes: 0, error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -150,7 +162,7 @@ interface FileResult {
   bytes: number;
   reference: string;
   engine: { ms: Summary; findings: number };
-  keystroke: { ours: Session; reference: Session };
+  keystroke: { ours: Session; reference: Session; floor: Session };
   coldStartMs: { ours?: Summary; reference?: Summary; error?: string };
 }
 
@@ -160,6 +172,8 @@ interface Goal {
   ratio?: number;
   limit: number;
   met: boolean;
+  /** For memory goals: the bare server's ratio, when it is over the limit too. */
+  floor?: number;
 }
 
 function ratio(ours: number | undefined, theirs: number | undefined): number | undefined {
@@ -170,8 +184,8 @@ function goals(results: FileResult[]): Goal[] {
   const byName = (fileName: string): FileResult => results.find((r) => r.fileName === fileName)!;
   const keystrokeRatio = (r: FileResult): number | undefined => ratio(r.keystroke.ours.latency?.median, r.keystroke.reference.latency?.median);
   const list: Goal[] = [];
-  const add = (goal: string, measured: string, value: number | undefined, limit: number): void => {
-    list.push({ goal, measured, ratio: value, limit, met: value !== undefined && value <= limit });
+  const add = (goal: string, measured: string, value: number | undefined, limit: number, floor?: number): void => {
+    list.push({ goal, measured, ratio: value, limit, met: value !== undefined && value <= limit, ...(floor !== undefined && floor > limit ? { floor } : {}) });
   };
   add('keystroke latency vs Dockerfile server, 100-line Dockerfile', 'median ratio', keystrokeRatio(byName('small.Dockerfile')), 1);
   add('keystroke latency vs Dockerfile server, 2,000-line Dockerfile', 'median ratio', keystrokeRatio(byName('large.Dockerfile')), 0.5);
@@ -180,7 +194,8 @@ function goals(results: FileResult[]): Goal[] {
   const large = byName('large.yaml');
   add('cold open of the 10,000-line manifest vs YAML server', 'median ratio', ratio(large.coldStartMs.ours?.median, large.coldStartMs.reference?.median), 0.5);
   for (const r of results) {
-    add(`peak RSS vs ${r.reference}, ${r.name}`, 'VmHWM ratio', ratio(r.keystroke.ours.peakRssKb, r.keystroke.reference.peakRssKb), 0.6);
+    const { ours, reference, floor } = r.keystroke;
+    add(`peak RSS vs ${r.reference}, ${r.name}`, 'VmHWM ratio', ratio(ours.peakRssKb, reference.peakRssKb), 0.6, ratio(floor.peakRssKb, reference.peakRssKb));
   }
   add('p95 keystroke latency, 10,000-line manifest (ms, absolute)', 'p95 ms', large.keystroke.ours.latency?.p95, 50);
   return list;
@@ -200,7 +215,11 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
 }
 
-function report(results: FileResult[], cli: CliResult, workspaceCold: Summary | undefined, goalList: Goal[], mode: Mode): string {
+function mb(kb: number | undefined): string {
+  return kb === undefined ? '—' : `${(kb / 1024).toFixed(1)} MB`;
+}
+
+function report(results: FileResult[], cli: CliResult, workspaceCold: Summary | undefined, goalList: Goal[], mode: Mode, nodeFlags: readonly string[]): string {
   const rows: string[][] = [['measure (ms: median / p95)', 'file', 'windows-containers', 'reference server', 'ratio (median)']];
   for (const r of results) rows.push(['engine analyze()', r.name, pair(r.engine.ms), '', '']);
   for (const r of results) {
@@ -212,17 +231,23 @@ function report(results: FileResult[], cli: CliResult, workspaceCold: Summary | 
     rows.push(['cold start -> first diagnostics', r.name, pair(r.coldStartMs.ours), pair(r.coldStartMs.reference), fmt(ratio(r.coldStartMs.ours?.median, r.coldStartMs.reference?.median), 3)]);
   }
   for (const r of results) {
-    const mb = (kb: number | undefined): string => (kb === undefined ? '—' : `${(kb / 1024).toFixed(1)} MB`);
     rows.push(['peak RSS (VmHWM)', r.name, mb(r.keystroke.ours.peakRssKb), mb(r.keystroke.reference.peakRssKb), fmt(ratio(r.keystroke.ours.peakRssKb, r.keystroke.reference.peakRssKb), 3)]);
+  }
+  for (const r of results) {
+    const { ours, reference } = r.keystroke;
+    rows.push(['peak RSS once open, before typing', r.name, mb(ours.openPeakRssKb), mb(reference.openPeakRssKb), fmt(ratio(ours.openPeakRssKb, reference.openPeakRssKb), 3)]);
+  }
+  for (const r of results) {
+    rows.push([`peak RSS, ${bareServer.name} (floor)`, r.name, mb(r.keystroke.floor.peakRssKb), mb(r.keystroke.reference.peakRssKb), fmt(ratio(r.keystroke.floor.peakRssKb, r.keystroke.reference.peakRssKb), 3)]);
   }
   rows.push(['cold start, workspace folder open', `${cli.files} files`, pair(workspaceCold), '', '']);
   rows.push(['CLI check wall time', `${cli.files} files, ${cli.lines} lines`, cli.wallMs ? pair(cli.wallMs) : `failed: ${cli.error}`, '', '']);
   const goalRows: string[][] = [['goal', 'measured', 'value', 'limit', 'met']];
-  for (const g of goalList) goalRows.push([g.goal, g.measured, fmt(g.ratio, 3), String(g.limit), g.met ? 'yes' : 'NO']);
-  const failures = results.flatMap((r) => [r.keystroke.ours, r.keystroke.reference].filter((s) => s.error).map((s) => `${s.server} on ${r.name}: ${s.error}`));
+  for (const g of goalList) goalRows.push([g.goal, g.measured, fmt(g.ratio, 3), String(g.limit), g.met ? 'yes' : g.floor !== undefined ? `NO (floor ${fmt(g.floor, 3)})` : 'NO']);
+  const failures = results.flatMap((r) => [r.keystroke.ours, r.keystroke.reference, r.keystroke.floor].filter((s) => s.error).map((s) => `${s.server} on ${r.name}: ${s.error}`));
   const coldFailures = results.filter((r) => r.coldStartMs.error).map((r) => `cold start on ${r.name}: ${r.coldStartMs.error}`);
   return [
-    `Bench (${mode.name}): ${mode.keystrokes} keystrokes per file and server, ${mode.engineRuns} engine runs, ${mode.coldRuns} cold starts, ${mode.cliRuns} CLI runs; node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `Bench (${mode.name}): ${mode.keystrokes} keystrokes per file and server, ${mode.engineRuns} engine runs, ${mode.coldRuns} cold starts, ${mode.cliRuns} CLI runs; node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; our server's Node flags: ${nodeFlags.join(' ') || 'none'}`,
     '',
     table(rows),
     '',
@@ -256,7 +281,7 @@ function cliBench(mode: Mode): { cli: CliResult; workspace: string } {
 }
 
 async function main(): Promise<void> {
-  const { mode, out } = parseArgs(process.argv.slice(2));
+  const { mode, out, ours: ourSpec } = parseArgs(process.argv.slice(2));
   const files = benchFiles();
   const folder = mkdtempSync(join(tmpdir(), 'wincontainers-bench-'));
   let workspace: string | undefined;
@@ -267,15 +292,16 @@ async function main(): Promise<void> {
       const reference = referenceFor(file);
       process.stderr.write(`bench: ${file.name}: engine, typing, cold starts...\n`);
       const engine = engineTimes(file, mode);
-      const ours = await typingSession(ourServer, file, folder, mode.keystrokes);
+      const ours = await typingSession(ourSpec, file, folder, mode.keystrokes);
       const theirs = await typingSession(reference, file, folder, mode.keystrokes);
+      const floor = await typingSession(bareServer, file, folder, mode.keystrokes);
       // Cold starts alternate between the servers so drifting machine load hits both alike.
       const coldOurs: number[] = [];
       const coldTheirs: number[] = [];
       let coldError: string | undefined;
       try {
         for (let run = 0; run < mode.coldRuns; run++) {
-          coldOurs.push(await coldStart(ourServer, file, folder));
+          coldOurs.push(await coldStart(ourSpec, file, folder));
           coldTheirs.push(await coldStart(reference, file, folder));
         }
       } catch (error) {
@@ -288,7 +314,7 @@ async function main(): Promise<void> {
         bytes: Buffer.byteLength(file.text),
         reference: reference.name,
         engine: { ms: engine.summary, findings: engine.findings },
-        keystroke: { ours, reference: theirs },
+        keystroke: { ours, reference: theirs, floor },
         coldStartMs: { ours: coldOurs.length ? summarize(coldOurs) : undefined, reference: coldTheirs.length ? summarize(coldTheirs) : undefined, error: coldError },
       });
     }
@@ -300,9 +326,9 @@ async function main(): Promise<void> {
     const workspaceFileName = join('team1', 'service0', 'part0', 'app1.yaml');
     const workspaceFile: BenchFile = { ...files[3]!, fileName: workspaceFileName, text: readFileSync(join(workspace, workspaceFileName), 'utf8') };
     const workspaceCold: number[] = [];
-    for (let run = 0; run < mode.coldRuns; run++) workspaceCold.push(await coldStart(ourServer, workspaceFile, workspace));
+    for (let run = 0; run < mode.coldRuns; run++) workspaceCold.push(await coldStart(ourSpec, workspaceFile, workspace));
     const goalList = goals(results);
-    const text = report(results, cliRun.cli, summarize(workspaceCold), goalList, mode);
+    const text = report(results, cliRun.cli, summarize(workspaceCold), goalList, mode, ourSpec.nodeFlags ?? []);
     process.stdout.write(text + '\n');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
@@ -312,13 +338,14 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           mode,
           node: process.version,
+          serverNodeFlags: ourSpec.nodeFlags ?? [],
           cpus: cpus().length,
           loadavg: loadavg(),
           definitions: {
             engine: 'analyze() on the whole file in-process, after warm-up runs; ms',
             keystroke: 'ms from just before didChange v to the first publishDiagnostics with version >= v (or, for servers that send no version, the next publish); one change in flight at a time; debounce included',
             coldStart: 'ms from spawn to the first publishDiagnostics for a file opened right after initialize',
-            peakRss: 'VmHWM in KiB of the server process after opening and typing',
+            peakRss: 'VmHWM in KiB of the server process after opening and typing (openPeakRssKb: once the first diagnostics arrived); floor: the same for a bare vscode-languageserver server that publishes no diagnostics',
             cli: 'wall ms of node dist/cli.js check <workspace> --format json --exit-zero',
           },
           files: results,
