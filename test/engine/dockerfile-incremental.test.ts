@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import type { DockerfileModel } from '../../server/src/languages/dockerfile/model';
-import { benchFiles } from '../bench/inputs';
-import { corpusSamples, fixtureSamples } from '../robustness/checks';
-import { applyMutation, mutationArbitrary } from '../robustness/mutate';
+import { assertOverRandomEdits } from '../helpers/random-edits';
 
 const options = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]), today: new Date('2026-11-23T12:00:00Z') };
 const uri = 'file:///w/Dockerfile';
@@ -106,18 +103,7 @@ describe('Dockerfile parse reuse between versions', () => {
   });
 
   it('gives what a fresh parse gives through random edits of real and generated Dockerfiles', () => {
-    const samples = [...fixtureSamples(), ...corpusSamples(1), ...benchFiles().map((file) => ({ name: file.name, text: file.text, languageId: file.languageId }))].filter(
-      (sample) => sample.languageId === 'dockerfile' && sample.text.length < 20_000,
-    );
-    assert.ok(samples.length > 10);
-    fc.assert(
-      fc.property(fc.constantFrom(...samples), fc.array(mutationArbitrary, { minLength: 1, maxLength: 12 }), (sample, mutations) => {
-        const versions = [sample.text];
-        for (const mutation of mutations) versions.push(applyMutation(versions[versions.length - 1]!, mutation));
-        assertSameAsFreshParse(versions);
-      }),
-      { seed: 20261124, numRuns: 150 },
-    );
+    assertOverRandomEdits('dockerfile', assertSameAsFreshParse);
   });
 
   it('parses whole again after many partial parses, so old copies of the file are let go', () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
 import { parseKubernetes, podOs, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { emptyWorkspace } from '../../server/src/engine/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
-import { benchFiles } from '../bench/inputs';
-import { corpusSamples, fixtureSamples } from '../robustness/checks';
-import { applyMutation, mutationArbitrary } from '../robustness/mutate';
+import { assertOverRandomEdits } from '../helpers/random-edits';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -152,17 +149,6 @@ describe('Kubernetes model reuse between versions', () => {
   });
 
   it('gives what a fresh parse gives through random edits of real and generated manifests', () => {
-    const samples = [...fixtureSamples(), ...corpusSamples(1), ...benchFiles().map((file) => ({ name: file.name, text: file.text, languageId: file.languageId }))].filter(
-      (sample) => sample.languageId === 'yaml' && sample.text.length < 20_000,
-    );
-    assert.ok(samples.length > 10);
-    fc.assert(
-      fc.property(fc.constantFrom(...samples), fc.array(mutationArbitrary, { minLength: 1, maxLength: 12 }), (sample, mutations) => {
-        const versions = [sample.text];
-        for (const mutation of mutations) versions.push(applyMutation(versions[versions.length - 1]!, mutation));
-        assertSameAsFreshParse(versions);
-      }),
-      { seed: 20261124, numRuns: 150 },
-    );
+    assertOverRandomEdits('yaml', assertSameAsFreshParse);
   });
 });
