@@ -79,6 +79,22 @@ describe('dockerfile/windows-escape-character: a path that ends a line', () => {
     assert.deepEqual(finding!.suggestions.map((s) => s.title), ['Use forward slashes']);
   });
 
+  it('offers no escape directive when the swallowed line goes on with the command, as it would become an instruction of its own', () => {
+    const text = `${servercore}RUN powershell Expand-Archive a.zip -DestinationPath c:\\\n  # unpacked\n  ; Remove-Item a.zip\nCOPY b.txt c:\\\nRUN dir\n`;
+    const findings = check(text);
+    assert.deepEqual(
+      findings.map((f) => [f.range, f.suggestions.map((s) => s.title)]),
+      [
+        [{ start: { line: 1, character: 53 }, end: { line: 1, character: 56 } }, []],
+        // The directive is one edit for the whole file: not offered here either.
+        [{ start: { line: 4, character: 11 }, end: { line: 4, character: 14 } }, ['Use forward slashes']],
+      ],
+    );
+    // The same trap before an instruction gets the directive.
+    const [before] = check(`${servercore}RUN powershell Expand-Archive a.zip -DestinationPath c:\\\n  # unpacked\nRUN dir\n`);
+    assert.deepEqual(before!.suggestions.map((s) => s.title), ['Use ` as the escape character']);
+  });
+
   it('is silent for a backslash continuation after a word', () => {
     assert.deepEqual(check(`${servercore}RUN echo one\\\n  two\n`), []);
   });

@@ -4,6 +4,7 @@
 // it as shell form (`cmd /S /C ["c:\app\run.exe"]`), and `\t` or `\n` in it become a tab or a newline.
 // https://docs.docker.com/reference/dockerfile/#escape
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile
+import { Keyword } from 'dockerfile-ast';
 import { LineIndex } from '../../engine/text';
 import { defineRule, type Fix, type Range, type TextEdit } from '../../engine/types';
 import { textOf } from '../../languages/dockerfile/edits';
@@ -79,14 +80,19 @@ function trailingPaths(lines: LineIndex, instruction: DockerInstruction): Array<
   return found;
 }
 
+const instructionStart = new RegExp(`^\\s*(?:${Object.values(Keyword).join('|')})(?:\\s|$)`, 'i');
+
 /**
  * `# escape=\`` with every line continuation turned into a backtick, offered only when no other
  * backslash in the file is an escape (outside RUN, CMD and other unprocessed text, Docker reads
- * `\x` as an escaped `x`, and that would change meaning).
+ * `\x` as an escaped `x`, and that would change meaning), and when every line a trailing path
+ * swallows starts an instruction: with the directive that line stands on its own, which for
+ * `c:\` followed by `; Remove-Item ...` would be an instruction named `;`.
  */
 function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: ReadonlyArray<{ range: Range }>): Fix | undefined {
   if (model.directives.some((d) => d.getName().toLowerCase() === 'escape')) return undefined;
   if (/<<-?["']?\w/.test(lines.text)) return undefined;
+  if (!traps.every((trap) => startsInstruction(lines, trap.range.start.line + 1))) return undefined;
   const edits: TextEdit[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# escape=`' + lines.eol }];
   const instructions = [...model.preamble.map((ast) => ({ keyword: ast.getKeyword().toUpperCase(), range: ast.getRange(), exec: false })), ...model.stages.flatMap((s) => [
     { keyword: 'FROM', range: s.fromRange, exec: false },
@@ -104,6 +110,16 @@ function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: Rea
     }
   }
   return { title: 'Use ` as the escape character', edits };
+}
+
+/** Whether the first line from `line` on that Docker does not skip in a continuation (blank, comment) starts an instruction. */
+function startsInstruction(lines: LineIndex, line: number): boolean {
+  for (; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (text.trim() === '' || /^\s*#/.test(text)) continue;
+    return instructionStart.test(text);
+  }
+  return true;
 }
 
 type Reporter = (report: { range: Range; messageId: 'invalidJson' | 'controlEscape'; data?: Record<string, string>; fix?: Fix }) => void;
