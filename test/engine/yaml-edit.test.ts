@@ -8,7 +8,9 @@ import { applyEdits } from '../../server/src/engine/text';
 function insertIntoPodSpec(text: string, path: string[], value: string): string {
   const model = parseKubernetes(text);
   const pod = model.objects[0]!.podSpecs[0]!;
-  const result = applyEdits(text, [insertPath(model, pod.map, path, value)]);
+  const edit = insertPath(model, pod.map, path, value);
+  assert.ok(edit, 'an edit');
+  const result = applyEdits(text, [edit]);
   assert.equal(parseAllDocuments(result).flatMap((d) => ('errors' in d ? d.errors : [])).length, 0, result);
   return result;
 }
@@ -34,6 +36,14 @@ describe('insertPath', () => {
   it('writes flow style into flow maps, including empty ones', () => {
     assert.equal(insertIntoPodSpec(pod('  nodeSelector: {}\n  containers: []\n'), ['nodeSelector', 'kubernetes.io/os'], 'windows'), pod('  nodeSelector: {kubernetes.io/os: windows}\n  containers: []\n'));
     assert.equal(insertIntoPodSpec(pod('  nodeSelector: { pool: win }\n  containers: []\n'), ['nodeSelector', 'kubernetes.io/os'], 'windows'), pod('  nodeSelector: { pool: win, kubernetes.io/os: windows }\n  containers: []\n'));
+  });
+
+  it('replaces a one-line scalar, and gives no edit where a list or a block of text would be lost', () => {
+    assert.equal(insertIntoPodSpec(pod('  nodeSelector: windows\n  containers: []\n'), ['nodeSelector', 'kubernetes.io/os'], 'windows'), pod('  nodeSelector: {kubernetes.io/os: windows}\n  containers: []\n'));
+    for (const value of ['\n  - name: v\n    configMap: {name: x} # kept\n', ' [a, b]\n', ' |\n    text\n']) {
+      const model = parseKubernetes(pod(`  nodeSelector:${value}  containers: []\n`));
+      assert.equal(insertPath(model, model.objects[0]!.podSpecs[0]!.map, ['nodeSelector', 'kubernetes.io/os'], 'windows'), undefined, value);
+    }
   });
 
   it('keeps CRLF line endings', () => {

@@ -92,6 +92,11 @@ runRuleTests(rule, {
       output: deployment(`      nodeSelector:\n        kubernetes.io/os: windows\n      containers:\n      - name: web\n        image: ${iis}\n`),
     },
     {
+      name: 'a node selector written as a list: reported, but not replaced',
+      code: deployment(`      nodeSelector:\n      - kubernetes.io/os\n      containers:\n      - name: web\n        image: ${iis}\n`),
+      errors: [{ messageId: 'missing', line: 13, column: 5 }],
+    },
+    {
       name: 'flow-style pod spec stays flow style',
       code: `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: "${iis}"}]}\n`,
       errors: [{ messageId: 'missing', line: 4, column: 1, suggestions: [{ output: `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: "${iis}"}], nodeSelector: {kubernetes.io/os: windows}, os: {name: windows}}\n` }] }],

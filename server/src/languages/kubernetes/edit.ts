@@ -57,8 +57,10 @@ function renderFlow(keys: readonly string[], value: string): string {
 /**
  * An edit that sets `path` (keys below `map`) to the scalar `value`, creating the maps on the way.
  * Existing maps along the path are reused; the first missing key and everything under it is added.
+ * Undefined when a key on the path holds a list or a block of text: replacing it would lose what
+ * the user wrote, so there is no fix to offer.
  */
-export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly string[], value: string): TextEdit {
+export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly string[], value: string): TextEdit | undefined {
   const { text, lines } = model;
   const eol = lines.eol;
   let current = map;
@@ -80,7 +82,8 @@ export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly 
       const at = lines.lineEnd(lines.position(keyNode.range![0]).line);
       return { range: lines.range(at, at), newText: eol + renderBlock(rest, value, ' '.repeat(keyColumn) + unit, unit, eol) };
     }
-    // Any other value (null written out, a scalar) is replaced by the map.
+    // A one-line scalar (a null written out, a word) is replaced by the map.
+    if (!isScalar(child) || child.type === 'BLOCK_LITERAL' || child.type === 'BLOCK_FOLDED') return undefined;
     return { range: lines.range(child.range![0], child.range![1]), newText: `{${renderFlow(rest, value)}}` };
   }
   const rest = path.slice(index);

@@ -51,11 +51,12 @@ export default defineRule({
             fix: { title: 'Set hostNetwork: true', edits: [{ range: nodeRange(model, valueNode), newText: 'true' }] },
           });
         } else if (!hostNetwork && !mayHaveHiddenKeys(model, pod.map, pod.ctx) && firstTrue) {
+          const addHostNetwork = insertPath(model, pod.map, ['hostNetwork'], 'true');
           context.report({
             range: pairKeyRange(model, firstTrue),
             messageId: 'hostNetwork',
             data: { kind },
-            fix: { title: 'Add hostNetwork: true', edits: [insertPath(model, pod.map, ['hostNetwork'], 'true')] },
+            ...(addHostNetwork ? { fix: { title: 'Add hostNetwork: true', edits: [addHostNetwork] } } : {}),
           });
         }
 

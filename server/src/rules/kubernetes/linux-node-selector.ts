@@ -58,7 +58,7 @@ export default defineRule({
         // Only a pod known to be Linux (a Linux-only image, spec.os.name: linux) gets the automatic fix;
         // one with images we do not know might be meant for Windows.
         const linux = os.evidence.some((e) => e.os === 'linux');
-        const fix: { fix: Fix } | { suggest: Fix[] } = linux ? { fix: { title, edits: [edit] } } : { suggest: [{ title, edits: [edit] }] };
+        const fix: { fix?: Fix; suggest?: Fix[] } = !edit ? {} : linux ? { fix: { title, edits: [edit] } } : { suggest: [{ title, edits: [edit] }] };
         const key = podSpecKey(pod);
         context.report({
           range: key ? nodeRange(model, key) : pod.object.kindRange,

@@ -42,14 +42,13 @@ export default defineRule({
         // spec.os.name does not schedule, but declares the OS to the API server and the kubelet (and
         // lets Pod Security apply its Windows rules); it also makes Linux-only fields errors, so it
         // is the user's choice.
-        const declareOs = os.evidence.some((e) => e.kind === 'os-field') || getPair(getMap(pod.map, 'os', pod.ctx), 'name', pod.ctx)
-          ? []
-          : [{ title: 'Add node selector kubernetes.io/os: windows and spec.os.name: windows', edits: [addSelector, insertPath(model, pod.map, ['os', 'name'], 'windows')] }];
+        const addOsName = os.evidence.some((e) => e.kind === 'os-field') || getPair(getMap(pod.map, 'os', pod.ctx), 'name', pod.ctx) ? undefined : insertPath(model, pod.map, ['os', 'name'], 'windows');
+        const declareOs = addSelector && addOsName ? [{ title: 'Add node selector kubernetes.io/os: windows and spec.os.name: windows', edits: [addSelector, addOsName] }] : [];
         context.report({
           range: specKey ? nodeRange(model, specKey) : pod.object.kindRange,
           messageId: 'missing',
           data: { kind: pod.object.kind, evidence: evidenceText[windows.kind]!.replace('{{detail}}', windows.detail) },
-          fix: { title: 'Add node selector kubernetes.io/os: windows', edits: [addSelector] },
+          ...(addSelector ? { fix: { title: 'Add node selector kubernetes.io/os: windows', edits: [addSelector] } } : {}),
           suggest: declareOs,
           related: [{ uri: context.uri, range: windows.range, message: 'This makes it a Windows workload.' }],
         });
