@@ -97,11 +97,16 @@ function assertRangeInside(lines: LineIndex, range: Range, what: string): void {
   }
 }
 
-/** Parse errors in a YAML stream; Infinity when the parser itself gives up (10,000-level nesting overflows its stack). */
-/** Parse errors as YAML 1.2 counts them: a lone CR is a line break there, though the yaml library reads it as text. */
+/**
+ * Parse errors in a YAML stream as YAML 1.2 counts them (a lone CR is a line break there, though the
+ * yaml library reads it as text), with Helm/Go templates blanked as the engine reads them: a raw
+ * `{{ ... }}` line is not YAML, and counting its errors says nothing about an edit elsewhere.
+ * Infinity when the parser itself gives up (10,000-level nesting overflows its stack).
+ */
 function yamlErrors(text: string): number {
+  const blanked = text.replace(/\r(?!\n)/g, '\n').replace(/\{\{[\s\S]*?(?:\}\}|$)/g, (template) => template.replace(/[^\r\n]/g, ' '));
   try {
-    return parseAllDocuments(text.replace(/\r(?!\n)/g, '\n')).reduce((count, doc) => count + ('errors' in doc ? doc.errors.length : 0), 0);
+    return parseAllDocuments(blanked).reduce((count, doc) => count + ('errors' in doc ? doc.errors.length : 0), 0);
   } catch {
     return Number.POSITIVE_INFINITY;
   }
