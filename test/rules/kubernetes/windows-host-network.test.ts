@@ -17,5 +17,11 @@ runRuleTests(rule, {
       code: pod('  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n'),
       errors: [{ messageId: 'unsupported', line: 6, column: 3, endColumn: 14, messageIncludes: iis, suggestions: [{ output: pod('  dnsPolicy: ClusterFirstWithHostNet\n') }] }],
     },
+    {
+      // kubectl refuses a key written twice; deleting one would leave the other.
+      name: 'hostNetwork written twice: reported, nothing offered to remove',
+      code: pod('  hostNetwork: true\n  hostNetwork: true\n'),
+      errors: [{ messageId: 'unsupported', line: 6, column: 3, endColumn: 14 }],
+    },
   ],
 });

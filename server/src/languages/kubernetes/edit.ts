@@ -174,13 +174,16 @@ function flowPairCut(map: YAMLMap, pair: Pair): [number, number] | undefined {
  * up that would be left empty (a `securityContext:` that only held the field), never `root` itself.
  * `alsoRemoved` names pairs another fix deletes in the same pass, so a map they empty goes too.
  * Block and flow style; comments outside the deleted lines stay. undefined when the text is too
- * unusual to cut safely.
+ * unusual to cut safely, or when the key is there twice: which one counts is up to the reader
+ * (kubectl refuses the file), and deleting one would leave the other.
  */
 export function removePair(model: KubernetesModel, root: YAMLMap, pair: Pair, alsoRemoved: (pair: Pair) => boolean = () => false): TextEdit | undefined {
   let target = pair;
   for (let depth = 0; depth < 16; depth++) {
     const parent = parentOf(root, target);
     if (!parent) return undefined;
+    const key = pairKeyText(target);
+    if (parent.items.some((item) => item !== target && isPair(item) && pairKeyText(item) === key)) return undefined;
     const emptied = parent.items.every((item) => item === target || (isPair(item) && alsoRemoved(item)));
     // A map held by a key goes with its last entry; a map that is a sequence item (a container) or
     // carries an anchor (aliases elsewhere still name it) stays.
