@@ -1,0 +1,102 @@
+// `npm run fuzz`: the engine properties of engine-properties.test.ts, and the incremental parses'
+// agreement with a fresh parse, on new seeds for as long as asked, over every fixture and corpus
+// file. npm test runs fixed seeds, so a failure there always reproduces; this looks further and
+// prints each distinct failure with the seed, the file and the edits to reproduce it.
+//
+// Usage: node out/test/robustness/fuzz.js [--seconds N] [--seed S]   (defaults: 300, the time)
+import fc from 'fast-check';
+import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
+import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { assertFast, assertFixedProblemsGone, assertFixesParse, assertRangesInside, corpusSamples, fixtureSamples, optionsFor, timedAnalyze, type Sample } from './checks';
+import { applyMutation, applyMutations, mutationArbitrary } from './mutate';
+
+const configs: UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
+const runsPerSeed = 100;
+
+function parseArgs(argv: string[]): { seconds: number; seed: number } {
+  let seconds = 300;
+  let seed = Date.now() % 1_000_000_000;
+  for (let i = 0; i < argv.length; i++) {
+    const value = Number(argv[i + 1]);
+    if (argv[i] === '--seconds' && value > 0) seconds = value;
+    else if (argv[i] === '--seed' && Number.isInteger(value)) seed = value;
+    else throw new Error(`unknown argument ${argv[i]} (usage: fuzz.js [--seconds N] [--seed S])`);
+    i++;
+  }
+  return { seconds, seed };
+}
+
+/** One property on one seed: how many runs it made, and its first failure, described to be reproduced. */
+type Check = (seed: number) => { runs: number; failure?: { message: string; file: string; detail: string } };
+
+function report<Ts extends unknown[]>(details: fc.RunDetails<Ts>, describe: (counterexample: Ts) => { file: string; detail: string }): ReturnType<Check> {
+  if (!details.failed || !details.counterexample) return { runs: details.numRuns };
+  const error = details.errorInstance;
+  const message = String(error instanceof Error ? error.message : error).split('\n')[0]!;
+  return { runs: details.numRuns, failure: { message, ...describe(details.counterexample) } };
+}
+
+function engineCheck(samples: Sample[]): Check {
+  const property = fc.property(fc.constantFrom(...samples), fc.array(mutationArbitrary, { minLength: 1, maxLength: 8 }), fc.constantFrom(...configs), (sample, mutations, config) => {
+    const input = { ...sample, text: applyMutations(sample.text, mutations) };
+    const options = optionsFor(config);
+    const timed = timedAnalyze(input, options);
+    assertFast(timed, input.text);
+    assertRangesInside(input.text, input.uri, timed.analysis);
+    assertFixesParse(input, options, timed.analysis);
+    assertFixedProblemsGone(input, options, timed.analysis);
+  });
+  return (seed) => report(fc.check(property, { seed, numRuns: runsPerSeed }), ([sample, mutations, config]) => ({ file: sample.name, detail: `edits ${JSON.stringify(mutations)}, config ${JSON.stringify(config)}` }));
+}
+
+const incrementalOptions = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
+
+function findingsText(parsed: ParsedDocument): string {
+  return analyzeParsed(parsed, incrementalOptions)
+    .findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fix ?? null)} ${JSON.stringify(f.suggestions)}`)
+    .join('\n');
+}
+
+function incrementalCheck(samples: Sample[]): Check {
+  const property = fc.property(fc.constantFrom(...samples), fc.array(mutationArbitrary, { minLength: 1, maxLength: 16 }), (sample, mutations) => {
+    let text = sample.text;
+    let previous = parse({ uri: sample.uri, text, languageId: sample.languageId });
+    for (const [index, mutation] of mutations.entries()) {
+      text = applyMutation(text, mutation);
+      const reused = parse({ uri: sample.uri, text, languageId: sample.languageId }, previous);
+      if (findingsText(reused) !== findingsText(parse({ uri: sample.uri, text, languageId: sample.languageId }))) {
+        throw new Error(`after edit ${index + 1}, the findings of the reused parse differ from a fresh parse's`);
+      }
+      previous = reused;
+    }
+  });
+  return (seed) => report(fc.check(property, { seed, numRuns: runsPerSeed }), ([sample, mutations]) => ({ file: sample.name, detail: `edits ${JSON.stringify(mutations)}` }));
+}
+
+function main(): void {
+  const { seconds, seed: firstSeed } = parseArgs(process.argv.slice(2));
+  const samples = [...fixtureSamples(), ...corpusSamples(1)];
+  const checks: Array<[string, Check]> = [
+    ['engine', engineCheck(samples)],
+    ['incremental parse', incrementalCheck(samples.filter((sample) => sample.text.length < 40_000))],
+  ];
+  const deadline = Date.now() + seconds * 1000;
+  const seen = new Set<string>();
+  let runs = 0;
+  for (let seed = firstSeed; Date.now() < deadline; seed++) {
+    for (const [name, check] of checks) {
+      const result = check(seed);
+      runs += result.runs;
+      const failure = result.failure;
+      // One report per kind of failure: the same rule failing on other files is the same bug.
+      const key = `${name} ${failure?.message.replace(/\d+/g, 'N')}`;
+      if (!failure || seen.has(key)) continue;
+      seen.add(key);
+      process.stdout.write(`${name}, seed ${seed}: ${failure.message}\n  file: ${failure.file}\n  ${failure.detail}\n`);
+    }
+  }
+  process.stdout.write(`${runs} runs from seed ${firstSeed}, ${seen.size} distinct failure(s)\n`);
+  if (seen.size > 0) process.exitCode = 1;
+}
+
+main();
