@@ -52,7 +52,8 @@ export default defineRule({
         // Only the first trap of an instruction is certain: the lines after it belong to it only because of it.
         for (const trap of traps.filter((t) => t.instruction === instruction).slice(0, 1)) {
           const suggest: Fix[] = [];
-          if (pathKeywords.has(instruction.keyword)) {
+          // Either fix makes the swallowed line stand on its own: only worth it when that line is an instruction.
+          if (pathKeywords.has(instruction.keyword) && startsInstruction(lines, trap.range.start.line + 1)) {
             suggest.push({ title: 'Use forward slashes', edits: [{ range: trap.range, newText: trap.path.replace(/\\/g, '/') }] });
           }
           const directive = escapeDirectiveFix(lines, model, traps);
@@ -112,7 +113,7 @@ function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: Rea
   return { title: 'Use ` as the escape character', edits };
 }
 
-/** Whether the first line from `line` on that Docker does not skip in a continuation (blank, comment) starts an instruction. */
+/** Whether the first line from `line` on that Docker does not skip in a continuation (blank, comment) starts an instruction; true at the end of the file. */
 function startsInstruction(lines: LineIndex, line: number): boolean {
   for (; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
