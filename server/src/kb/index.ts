@@ -377,8 +377,22 @@ function classify(ref: ImageReference): Classified {
   };
 }
 
+/**
+ * Answers by registry, repository, tag and digest (all classify reads): a manifest names a handful
+ * of images many times over, and classify tries dozens of tag patterns. Bounded, as a long session
+ * may see many images.
+ */
+const described = new Map<string, ImageInfo>();
+const maxDescribed = 1000;
+
 export function describeImage(ref: ImageReference): ImageInfo {
-  return classify(ref).info;
+  const key = JSON.stringify([ref.registry, ref.repository, ref.tag ?? null, ref.digest ?? null]);
+  let info = described.get(key);
+  if (!info) {
+    if (described.size >= maxDescribed) described.clear();
+    described.set(key, (info = classify(ref).info));
+  }
+  return info;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,36 +80,41 @@ function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) && (typeof pair.key.value === 'string' || typeof pair.key.value === 'number') ? String(pair.key.value) : undefined;
 }
 
-/** Lookups already made per map: with nested merge keys each (map, key) is then resolved once. */
-const pairCache = new WeakMap<YAMLMap, Map<string, Pair | null>>();
+/** Keys already looked up through the merge keys of a map: with nested merges each (map, key) is resolved once. */
+const mergedPairCache = new WeakMap<YAMLMap, Map<string, Pair | null>>();
 
 /** The pair for `key`, looking through `<<` merge keys as Kubernetes tooling (kubectl) does. Own keys win. */
 export function getPair(map: YAMLMap | undefined, key: string, ctx: YamlContext, depth = 0): Pair | undefined {
   if (!map || depth > maxAliasDepth) return undefined;
-  let cache = pairCache.get(map);
+  // Own keys need no cache: a scan of a map's few keys costs less than a lookup table per map,
+  // which rules would build for every map they read, on every keystroke.
+  let hasMergeKey = false;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    if (keyText(item) === key) return item;
+    if (!hasMergeKey && isMergeKey(item)) hasMergeKey = true;
+  }
+  if (!hasMergeKey) return undefined;
+  let cache = mergedPairCache.get(map);
   const cached = cache?.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const found = findPair(map, key, ctx, depth);
-  if (!cache) pairCache.set(map, (cache = new Map()));
+  const found = mergedPair(map, key, ctx, depth);
+  if (!cache) mergedPairCache.set(map, (cache = new Map()));
   cache.set(key, found ?? null);
   return found;
 }
 
-function findPair(map: YAMLMap, key: string, ctx: YamlContext, depth: number): Pair | undefined {
-  let merged: Pair | undefined;
+/** The pair for `key` from the first merge key of `map` whose source has it. */
+function mergedPair(map: YAMLMap, key: string, ctx: YamlContext, depth: number): Pair | undefined {
   for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const name = keyText(item);
-    if (name === key) return item;
-    if (isMergeKey(item) && merged === undefined) {
-      const sources = isSeq(resolveNode(item.value, ctx)) ? (resolveNode(item.value, ctx) as YAMLSeq).items : [item.value];
-      for (const source of sources) {
-        merged = getPair(asMap(source, ctx), key, ctx, depth + 1);
-        if (merged) break;
-      }
+    if (!isPair(item) || !isMergeKey(item)) continue;
+    const sources = isSeq(resolveNode(item.value, ctx)) ? (resolveNode(item.value, ctx) as YAMLSeq).items : [item.value];
+    for (const source of sources) {
+      const merged = getPair(asMap(source, ctx), key, ctx, depth + 1);
+      if (merged) return merged;
     }
   }
-  return merged;
+  return undefined;
 }
 
 export function getNode(map: YAMLMap | undefined, key: string, ctx: YamlContext): Node | undefined {
