@@ -23,6 +23,9 @@ const today = new Date('2026-11-23T12:00:00Z');
 /** Analysis of one input may take at most this long (the bound). */
 const maxAnalysisMs = 1000;
 
+/** The configurations every mutated input is checked under: none, each LTSC target, Hyper-V isolation. */
+export const propertyConfigs: readonly UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
+
 export function optionsFor(config: UserConfig = { targetWindowsVersion: 'ltsc2022' }): AnalyzeOptions {
   return { config: resolveConfig([{ config, origin: 'robustness' }]), today };
 }
