@@ -40,23 +40,23 @@ export default defineRule({
   },
   create(context) {
     const lines = context.lines;
-    let model: DockerfileModel | undefined;
-    let traps: Array<{ instruction: DockerInstruction; range: Range; path: string }> = [];
+    let traps: Trap[] = [];
+    /** One edit for the whole file, offered with every trap. */
+    let directive: Fix | undefined;
     return {
       dockerfile(parsed) {
-        model = parsed;
         traps = parsed.escapeChar === '\\' ? parsed.stages.filter((s) => s.os === 'windows').flatMap((s) => s.instructions.flatMap((i) => trailingPaths(lines, i))) : [];
+        directive = traps.length > 0 ? escapeDirectiveFix(lines, parsed, traps) : undefined;
       },
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows' || !model) return;
+        if (stage.os !== 'windows') return;
         // Only the first trap of an instruction is certain: the lines after it belong to it only because of it.
         for (const trap of traps.filter((t) => t.instruction === instruction).slice(0, 1)) {
           const suggest: Fix[] = [];
           // Either fix makes the swallowed line stand on its own: only worth it when that line is an instruction.
-          if (pathKeywords.has(instruction.keyword) && startsInstruction(lines, trap.range.start.line + 1)) {
+          if (pathKeywords.has(instruction.keyword) && trap.swallowsInstruction) {
             suggest.push({ title: 'Use forward slashes', edits: [{ range: trap.range, newText: trap.path.replace(/\\/g, '/') }] });
           }
-          const directive = escapeDirectiveFix(lines, model, traps);
           if (directive) suggest.push(directive);
           context.report({ range: trap.range, messageId: 'trailingBackslash', data: { path: trap.path }, suggest });
         }
@@ -66,9 +66,18 @@ export default defineRule({
   },
 });
 
+/** A Windows path whose `\` continues the line. */
+interface Trap {
+  instruction: DockerInstruction;
+  range: Range;
+  path: string;
+  /** Whether the line it joins on starts an instruction, which a fix would give back. */
+  swallowsInstruction: boolean;
+}
+
 /** Lines of the instruction, except its last, that end in a Windows path whose `\` continues the line. */
-function trailingPaths(lines: LineIndex, instruction: DockerInstruction): Array<{ instruction: DockerInstruction; range: Range; path: string }> {
-  const found: Array<{ instruction: DockerInstruction; range: Range; path: string }> = [];
+function trailingPaths(lines: LineIndex, instruction: DockerInstruction): Trap[] {
+  const found: Trap[] = [];
   for (let line = instruction.range.start.line; line < instruction.range.end.line; line++) {
     const text = lines.lineText(line);
     if (/^\s*#/.test(text)) continue;
@@ -76,7 +85,7 @@ function trailingPaths(lines: LineIndex, instruction: DockerInstruction): Array<
     const path = match?.[1];
     if (!match || !path || !(/^[A-Za-z]:\\/.test(path) || (path.match(/\\/g) ?? []).length >= 2)) continue;
     const start = match.index + match[0].indexOf(path);
-    found.push({ instruction, path, range: { start: { line, character: start }, end: { line, character: start + path.length } } });
+    found.push({ instruction, path, range: { start: { line, character: start }, end: { line, character: start + path.length } }, swallowsInstruction: startsInstruction(lines, line + 1) });
   }
   return found;
 }
@@ -90,10 +99,10 @@ const instructionStart = new RegExp(`^\\s*(?:${Object.values(Keyword).join('|')}
  * swallows starts an instruction: with the directive that line stands on its own, which for
  * `c:\` followed by `; Remove-Item ...` would be an instruction named `;`.
  */
-function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: ReadonlyArray<{ range: Range }>): Fix | undefined {
+function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: readonly Trap[]): Fix | undefined {
   if (model.directives.some((d) => d.getName().toLowerCase() === 'escape')) return undefined;
   if (/<<-?["']?\w/.test(lines.text)) return undefined;
-  if (!traps.every((trap) => startsInstruction(lines, trap.range.start.line + 1))) return undefined;
+  if (!traps.every((trap) => trap.swallowsInstruction)) return undefined;
   const edits: TextEdit[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# escape=`' + lines.eol }];
   const instructions = [...model.preamble.map((ast) => ({ keyword: ast.getKeyword().toUpperCase(), range: ast.getRange(), exec: false })), ...model.stages.flatMap((s) => [
     { keyword: 'FROM', range: s.fromRange, exec: false },
