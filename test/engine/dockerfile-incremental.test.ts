@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import type { DockerfileModel } from '../../server/src/languages/dockerfile/model';
-import { assertOverRandomEdits } from '../helpers/random-edits';
+import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 
 const options = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]), today: new Date('2026-11-23T12:00:00Z') };
 const uri = 'file:///w/Dockerfile';
@@ -35,7 +35,7 @@ function describeModel(model: DockerfileModel): unknown {
 }
 
 function findingsOf(parsed: ParsedDocument): string[] {
-  return analyzeParsed(parsed, options).findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message} ${JSON.stringify(f.fix ?? null)} ${JSON.stringify(f.suggestions)}`);
+  return describeFindings(analyzeParsed(parsed, options).findings);
 }
 
 /** Parses each version after the one before it and checks the result against a fresh parse. */

@@ -4,7 +4,7 @@ import { parseKubernetes, podOs, type KubeObject } from '../../server/src/langua
 import { emptyWorkspace } from '../../server/src/engine/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
-import { assertOverRandomEdits } from '../helpers/random-edits';
+import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -81,19 +81,17 @@ describe('Kubernetes model', () => {
 describe('Kubernetes model reuse between versions', () => {
   const pod = (name: string, image: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n`;
   const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
-  const describeFindings = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
+  const checkVersion = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
     const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
-    const findings = analyzeParsed(parsed, { config: resolveConfig([]) }).findings.map(
-      (f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fix?.edits ?? [])}`,
-    );
+    const findings = describeFindings(analyzeParsed(parsed, { config: resolveConfig([]) }).findings);
     return { text, findings, parsed };
   };
   /** Parses each version after the one before it and checks the findings against a fresh parse. */
   const assertSameAsFreshParse = (versions: readonly string[]): void => {
     let previous: ParsedDocument | undefined;
     for (const [index, text] of versions.entries()) {
-      const reused = describeFindings(text, previous);
-      assert.deepEqual(reused.findings, describeFindings(text).findings, `findings of version ${index}:\n${text}`);
+      const reused = checkVersion(text, previous);
+      assert.deepEqual(reused.findings, checkVersion(text).findings, `findings of version ${index}:\n${text}`);
       previous = reused.parsed;
     }
   };
@@ -116,7 +114,7 @@ describe('Kubernetes model reuse between versions', () => {
       [pod('a', windowsImage), conflicting].join('---\n'),
       ['# a comment\n' + pod('a', windowsImage), conflicting].join('---\n'),
     ];
-    assert.ok(versions.every((text) => describeFindings(text).findings.length > 0));
+    assert.ok(versions.every((text) => checkVersion(text).findings.length > 0));
     assertSameAsFreshParse(versions);
   });
 

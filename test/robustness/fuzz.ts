@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { describeFindings } from '../helpers/random-edits';
 import { checkInput, corpusSamples, fixtureSamples, optionsFor, propertyConfigs, type Sample } from './checks';
 import { applyMutation, applyMutations, mutationArbitrary } from './mutate';
 
@@ -45,9 +46,7 @@ function engineCheck(samples: Sample[]): Check {
 const incrementalOptions = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
 
 function findingsText(parsed: ParsedDocument): string {
-  return analyzeParsed(parsed, incrementalOptions)
-    .findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message} ${JSON.stringify(f.related ?? [])} ${JSON.stringify(f.fix ?? null)} ${JSON.stringify(f.suggestions)}`)
-    .join('\n');
+  return describeFindings(analyzeParsed(parsed, incrementalOptions).findings).join('\n');
 }
 
 function incrementalCheck(samples: Sample[]): Check {
