@@ -76,7 +76,7 @@ describe('Dockerfile model', () => {
   it('reads exec form values and flags', () => {
     const model = parseDockerfile('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --chown=ContainerUser a.txt C:/app/\nCMD ["C:\\\\app\\\\run.exe", "--port", "80"]\n');
     const [copy, cmd] = model.stages[0]!.instructions;
-    assert.deepEqual(copy!.flags.map((f) => [f.getName(), f.getValue()]), [['chown', 'ContainerUser']]);
+    assert.deepEqual(copy!.flags.map((f) => [f.name, f.value]), [['chown', 'ContainerUser']]);
     assert.deepEqual(copy!.args.map((a) => a.getValue()), ['a.txt', 'C:/app/']);
     assert.deepEqual(cmd!.execForm?.values, ['C:\\app\\run.exe', '--port', '80']);
   });

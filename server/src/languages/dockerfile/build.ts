@@ -30,10 +30,9 @@ export function dependenciesOf(model: DockerfileModel, stage: Stage): StageDepen
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
     for (const flag of instruction.flags) {
-      const value = flag.getValue();
-      if (flag.getName().toLowerCase() !== 'from' || !value) continue;
-      const source = stageNamed(model, stage, value);
-      if (source) dependencies.push({ stage: source, range: flag.getValueRange() ?? flag.getRange() });
+      if (flag.name !== 'from' || !flag.value) continue;
+      const source = stageNamed(model, stage, flag.value);
+      if (source) dependencies.push({ stage: source, range: flag.valueRange ?? flag.range });
     }
   }
   return dependencies;

@@ -1,40 +1,39 @@
-// dockerfile-ast parses a whole file on every call: 24 ms for 2,000 lines, most of a keystroke's
-// cost. An edit usually touches one instruction, so the next version re-parses only the
-// instructions whose text or position changed, with every other line blanked (line breaks kept,
-// so dockerfile-ast's positions stay exact), and reuses the rest.
+// Instructions where BuildKit puts them, each read by dockerfile-ast for its arguments and ranges.
 //
-// The split into instructions is our own scan, so it is checked against dockerfile-ast's: a whole
-// parse whose instructions do not line up with the scan (a construct the scan reads differently)
-// is not reused, and neither is a partial one. Each re-parsed instruction is parsed together with
-// its neighbours, so a change to where one instruction ends (a new or removed line continuation)
-// shows as a mismatch there and the file is parsed whole.
-import { DockerfileParser, type Instruction, type ParserDirective } from 'dockerfile-ast';
+// BuildKit (./buildkit.ts) decides where every instruction starts and ends. dockerfile-ast reads
+// a line continuation differently in places (a line ending in an escaped escape character, `C:\\`,
+// continues for dockerfile-ast and ends the instruction for BuildKit), so it never parses the
+// file as it is: it parses texts in which only some instructions' lines are left and every other
+// line is blanked (line breaks kept, so its positions stay exact), and that are cut after the last
+// instruction kept, so nothing can run on into an instruction that is not there.
+//
+// A whole parse usually needs one such text; an instruction whose last line dockerfile-ast would
+// continue ends its text, and the next one starts another. The next version of the document
+// re-parses only the instructions whose text or position changed and reuses the rest: an edit
+// usually touches one instruction, and dockerfile-ast takes 24 ms for 2,000 lines.
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { dockerfileLines, parseBuildkit, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
 
-/** One instruction's lines, continuation lines and comments between them included. */
-interface Block {
-  start: number;
-  /** The last line holding instruction text (a trailing comment line is not part of it). */
-  end: number;
+/** One instruction: where BuildKit puts it, its text, and dockerfile-ast's reading of it. */
+export interface ParsedInstruction {
+  buildkit: BuildkitInstruction;
+  /** The instruction's lines, start to end, as written: what decides whether it can be reused. */
   text: string;
-  instruction?: Instruction;
-}
-
-interface Layout {
-  /** The leading blank and comment lines, where parser directives live, verbatim. */
-  prefix: string;
-  prefixLines: number;
-  blocks: Block[];
-  /** Partial parses since the last whole one: each keeps its own blanked copy of the file alive. */
-  partialParses: number;
+  ast: Instruction;
 }
 
 export interface ParsedInstructions {
-  /** Every instruction, in order, parser errors and those before the first FROM included. */
-  instructions: readonly Instruction[];
-  directives: readonly ParserDirective[];
+  instructions: readonly ParsedInstruction[];
+  directives: readonly BuildkitDirective[];
   escapeChar: string;
-  /** How the text splits into instructions, for the next version; absent when it cannot be reused. */
-  layout?: Layout;
+  /** The builder's reason to reject the file, if it does. */
+  error?: BuildkitError;
+  /** The lines before the first instruction, where directives live: a change there parses everything again. */
+  prefix: string;
+  /** Partial parses since the last whole one: each keeps its own blanked copy of the file alive. */
+  partialParses: number;
+  /** Set, with no instructions, when reading the instructions as BuildKit does would cost too much. */
+  tooComplex?: true;
 }
 
 /**
@@ -44,110 +43,97 @@ export interface ParsedInstructions {
  */
 const maxPartialParses = 50;
 
+/**
+ * Each instruction that dockerfile-ast would continue past its end needs a text of its own, as long
+ * as the file up to it: a file of thousands of them would take seconds. Past this many characters
+ * of such texts (or four times the file), the file is reported as too complex to check.
+ */
+const minimumBudget = 4_000_000;
+
 export function parseInstructions(text: string, previous?: ParsedInstructions): ParsedInstructions {
-  return (previous && reparse(text, previous)) ?? parseWhole(text);
-}
-
-function parseWhole(text: string): ParsedInstructions {
-  const ast = DockerfileParser.parse(text);
-  const escapeChar = ast.getEscapeCharacter();
-  const instructions = ast.getInstructions();
-  const layout = scanLayout(text, escapeChar);
-  return { instructions, directives: ast.getDirectives(), escapeChar, layout: layout && attach(layout.blocks, instructions) ? layout : undefined };
-}
-
-function reparse(text: string, previous: ParsedInstructions): ParsedInstructions | undefined {
-  const old = previous.layout;
-  if (!old || old.partialParses >= maxPartialParses) return undefined;
-  const layout = scanLayout(text, previous.escapeChar);
-  // A changed prefix may change the escape character, which changes how every line reads.
-  if (!layout || layout.prefix !== old.prefix) return undefined;
-  const before = new Map(old.blocks.map((block) => [block.start, block]));
-  const stale = new Set<number>();
-  layout.blocks.forEach((block, index) => {
-    const same = before.get(block.start);
-    if (same?.text === block.text) block.instruction = same.instruction;
-    else for (const neighbour of [index - 1, index, index + 1]) if (neighbour >= 0 && neighbour < layout.blocks.length) stale.add(neighbour);
+  const buildkit = parseBuildkit(text);
+  const lines = dockerfileLines(text);
+  const prefix = lines.slice(0, buildkit.instructions[0]?.start ?? lines.length).join('\n');
+  const reusable = previous && previous.partialParses < maxPartialParses && previous.prefix === prefix && previous.escapeChar === buildkit.escapeChar;
+  const before = new Map(reusable ? previous.instructions.map((instruction) => [instruction.buildkit.start, instruction]) : []);
+  const texts = buildkit.instructions.map((instruction) => lines.slice(instruction.start, instruction.end + 1).join('\n'));
+  const asts: Array<Instruction | undefined> = buildkit.instructions.map((instruction, i) => {
+    const same = before.get(instruction.start);
+    return same && same.text === texts[i] && same.buildkit.end === instruction.end ? same.ast : undefined;
   });
-  if (stale.size > 0) {
-    // Past half the file, parsing it whole costs no more.
-    if (stale.size * 2 > layout.blocks.length) return undefined;
-    const targets = [...stale].sort((a, b) => a - b).map((index) => layout.blocks[index]!);
-    const ast = DockerfileParser.parse(blankedExcept(text, layout.prefixLines, targets));
-    if (!attach(targets, ast.getInstructions())) return undefined;
-    layout.partialParses = old.partialParses + 1;
-  } else {
-    layout.partialParses = old.partialParses;
+  const stale = asts.flatMap((ast, i) => (ast ? [] : [i]));
+  // Past half the file, a partial parse costs as much as a whole one and keeps more alive.
+  const whole = !reusable || stale.length * 2 > asts.length;
+  const targets = whole ? buildkit.instructions.map((_, i) => i) : stale;
+  if (!parseTargets(lines, buildkit.escapeChar, buildkit.instructions, targets, asts, Math.max(4 * text.length, minimumBudget))) {
+    return { instructions: [], directives: buildkit.directives, escapeChar: buildkit.escapeChar, prefix, partialParses: 0, tooComplex: true };
   }
-  return { instructions: layout.blocks.map((block) => block.instruction!), directives: previous.directives, escapeChar: previous.escapeChar, layout };
+  const instructions = buildkit.instructions.map((instruction, i) => ({ buildkit: instruction, text: texts[i]!, ast: asts[i]! }));
+  const partialParses = whole ? 0 : stale.length > 0 ? previous!.partialParses + 1 : previous!.partialParses;
+  return { instructions, directives: buildkit.directives, escapeChar: buildkit.escapeChar, error: buildkit.error, prefix, partialParses };
 }
 
-/** Pairs each block with its instruction, in order; false, changing nothing, when they do not line up. */
-function attach(blocks: readonly Block[], instructions: readonly Instruction[]): boolean {
-  if (blocks.length !== instructions.length) return false;
-  for (let i = 0; i < blocks.length; i++) {
-    const range = instructions[i]!.getRange();
-    if (range.start.line !== blocks[i]!.start || range.end.line !== blocks[i]!.end) return false;
+/**
+ * Gives every target instruction its dockerfile-ast reading, in as few parses as stay exact; false
+ * when that would take more than `budget` characters of blanked text.
+ */
+function parseTargets(lines: readonly string[], escapeChar: string, instructions: readonly BuildkitInstruction[], targets: readonly number[], asts: Array<Instruction | undefined>, budget: number): boolean {
+  let pending = targets;
+  let spent = 0;
+  // A first pass shares texts; what dockerfile-ast still reads differently is parsed alone.
+  for (const alone of [false, true]) {
+    const missed: number[] = [];
+    for (const batch of batches(lines, escapeChar, instructions, pending, alone)) {
+      const text = blankedExcept(lines, escapeChar, batch.map((i) => instructions[i]!));
+      spent += text.length;
+      if (spent > budget) return false;
+      const byLine = new Map(DockerfileParser.parse(text).getInstructions().map((ast) => [ast.getRange().start.line, ast]));
+      for (const i of batch) {
+        const ast = byLine.get(instructions[i]!.firstTextLine);
+        if (ast && (alone || readsAsBuildkit(ast, instructions[i]!))) asts[i] = ast;
+        else if (alone) throw new Error(`dockerfile-ast read no instruction on line ${instructions[i]!.firstTextLine + 1} of a text holding only that instruction`);
+        else missed.push(i);
+      }
+    }
+    pending = missed;
   }
-  blocks.forEach((block, i) => (block.instruction = instructions[i]));
   return true;
 }
 
-/** The text with only the prefix and the given blocks' lines left; every line break stays. */
-function blankedExcept(text: string, prefixLines: number, blocks: readonly Block[]): string {
-  const parts = text.split(/(\r\n|\r|\n)/);
-  let next = 0;
-  for (let line = prefixLines; line * 2 < parts.length; line++) {
-    while (next < blocks.length && blocks[next]!.end < line) next++;
-    const block = blocks[next];
-    if (!block || line < block.start) parts[line * 2] = '';
-  }
-  return parts.join('');
+function readsAsBuildkit(ast: Instruction, instruction: BuildkitInstruction): boolean {
+  return instruction.heredocs > 0 || ast.getRange().end.line === instruction.lastTextLine;
 }
 
-const lineBreak = /\r\n|\r|\n/g;
+/**
+ * Runs of instructions that can share one text: one whose last line dockerfile-ast would continue
+ * (it ends in the escape character) closes its run, since the text is cut after it.
+ */
+function batches(lines: readonly string[], escapeChar: string, instructions: readonly BuildkitInstruction[], targets: readonly number[], alone: boolean): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const i of targets) {
+    run.push(i);
+    const instruction = instructions[i]!;
+    if (alone || instruction.heredocs > 0 || lines[instruction.lastTextLine]!.replace(/[ \t]+$/, '').endsWith(escapeChar)) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
 
 /**
- * Splits the text into instructions the way Docker reads line continuations: a line whose last
- * non-blank character is the escape character continues on the next line that is neither blank
- * nor a comment. undefined when the text may hold a heredoc, whose body lines are not instructions.
+ * The lines of the given instructions, from their first text line, with every other line blank,
+ * cut after the last one. BuildKit's escape character is set on the first line, which is never
+ * an instruction's when there is an escape directive.
  */
-function scanLayout(text: string, escapeChar: string): Layout | undefined {
-  if (text.includes('<<')) return undefined;
-  const blocks: Block[] = [];
-  let prefixLines = -1;
-  let prefixEnd = text.length;
-  let current: { start: number; end: number; startOffset: number; endOffset: number } | undefined;
-  let continuing = false;
-  const close = (): void => {
-    if (current) blocks.push({ start: current.start, end: current.end, text: text.slice(current.startOffset, current.endOffset) });
-    current = undefined;
-  };
+function blankedExcept(lines: readonly string[], escapeChar: string, kept: readonly BuildkitInstruction[]): string {
+  let text = escapeChar === '\\' ? '' : `# escape=${escapeChar}`;
   let line = 0;
-  let lineStart = 0;
-  lineBreak.lastIndex = 0;
-  for (;;) {
-    const match = lineBreak.exec(text);
-    const lineEnd = match ? match.index : text.length;
-    const content = text.slice(lineStart, lineEnd).trim();
-    if (content !== '' && !content.startsWith('#')) {
-      if (prefixLines < 0) {
-        prefixLines = line;
-        prefixEnd = lineStart;
-      }
-      if (!continuing) {
-        close();
-        current = { start: line, end: line, startOffset: lineStart, endOffset: lineEnd };
-      } else {
-        current!.end = line;
-        current!.endOffset = lineEnd;
-      }
-      continuing = content.endsWith(escapeChar);
-    }
-    if (!match) break;
-    line++;
-    lineStart = match.index + match[0].length;
+  for (const instruction of kept) {
+    text += '\n'.repeat(instruction.firstTextLine - line) + lines.slice(instruction.firstTextLine, instruction.end + 1).join('\n');
+    line = instruction.end;
   }
-  close();
-  return { prefix: text.slice(0, prefixEnd), prefixLines: prefixLines < 0 ? line + 1 : prefixLines, blocks, partialParses: 0 };
+  return text;
 }

@@ -1,9 +1,10 @@
 // A Dockerfile as rules see it: stages with their resolved base image and whether they build a
 // Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
-import type { Argument, Flag, From, Instruction, JSONInstruction, ParserDirective } from 'dockerfile-ast';
+import type { Argument, From, Instruction, JSONInstruction } from 'dockerfile-ast';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import type { Range } from '../../engine/types';
-import { parseInstructions, type ParsedInstructions } from './incremental';
+import type { BuildkitDirective, BuildkitError, BuildkitInstruction } from './buildkit';
+import { parseInstructions, type ParsedInstruction, type ParsedInstructions } from './incremental';
 
 export type StageOs = 'windows' | 'linux' | 'unknown';
 
@@ -17,12 +18,13 @@ export interface DockerInstruction {
   /** Upper case, as Docker treats keywords case-insensitively. */
   keyword: string;
   ast: Instruction;
+  /** From the keyword to the end of the last line BuildKit counts as the instruction's. */
   range: Range;
   stage: Stage;
   /** SHELL in effect for this instruction's shell form. */
   shell: ShellState;
   /** Flags such as --chmod; empty for instructions that take none. */
-  flags: Flag[];
+  flags: InstructionFlag[];
   /** Arguments after the flags. */
   args: Argument[];
   /** The JSON array form (`["a", "b"]`) when the instruction is written that way and it parses. */
@@ -75,16 +77,39 @@ export interface Stage {
 
 export interface DockerfileModel {
   escapeChar: string;
-  /** Every instruction, in order: before the first FROM, in stages, and parser errors. */
-  instructions: readonly Instruction[];
-  directives: readonly ParserDirective[];
+  /** Every instruction, in order: before the first FROM and in stages. */
+  instructions: readonly PreambleInstruction[];
+  directives: readonly BuildkitDirective[];
+  /** Why the builder rejects the file, if it does. */
+  error?: BuildkitError;
+  /** The file could not be read as BuildKit reads it within a bounded time; it has no instructions. */
+  tooComplex?: true;
   /** The parse this model was built from, which the next version's parse reuses. */
   parsed: ParsedInstructions;
   stages: Stage[];
   /** ARGs before the first FROM: the only ones FROM lines can use. */
   globalArgs: Map<string, { value: string | undefined; valueRange?: Range }>;
-  /** Instructions before the first FROM (ARGs and parser errors). */
-  preamble: Instruction[];
+  /** Instructions before the first FROM. */
+  preamble: PreambleInstruction[];
+}
+
+/** A `--name=value` flag: name and value as BuildKit reads them (quotes and escapes removed). */
+export interface InstructionFlag {
+  /** Lower case, as the builder matches flag names. */
+  name: string;
+  /** undefined for a flag without `=`. */
+  value: string | undefined;
+  range: Range;
+  valueRange?: Range;
+}
+
+/** An instruction as BuildKit bounds it, before or outside any stage's reading of it. */
+export interface PreambleInstruction {
+  keyword: string;
+  ast: Instruction;
+  range: Range;
+  /** BuildKit's reading: its arguments are exact where dockerfile-ast's values are not (JSON strings). */
+  buildkit: BuildkitInstruction;
 }
 
 /** `previous`, the model of the same document's last version, lets unchanged instructions be reused. */
@@ -92,35 +117,48 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   const parsed = parseInstructions(text, previous?.parsed);
   const globalArgs = new Map<string, { value: string | undefined; valueRange?: Range }>();
   const stages: Stage[] = [];
-  const preamble: Instruction[] = [];
+  const preamble: PreambleInstruction[] = [];
   const byName = new Map<string, Stage>();
   let current: Stage | undefined;
   let shell: ShellState = { kind: 'unknown' };
   const finalShell = new Map<Stage, ShellState>();
 
-  for (const instruction of parsed.instructions) {
-    const keyword = instruction.getKeyword().toUpperCase();
+  const instructions = parsed.instructions.map(boundInstruction);
+  for (const bound of instructions) {
+    const { keyword, ast: instruction } = bound;
     if (keyword === 'FROM') {
       if (current) finalShell.set(current, shell);
-      current = createStage(instruction as From, stages.length, globalArgs, byName);
+      current = createStage(bound, stages.length, globalArgs, byName);
       stages.push(current);
       if (current.name) byName.set(current.name.toLowerCase(), current);
       shell = (current.parent && finalShell.get(current.parent)) || initialShell(current);
       continue;
     }
     if (!current) {
-      preamble.push(instruction);
+      preamble.push(bound);
       if (keyword === 'ARG') collectGlobalArg(instruction, globalArgs);
       continue;
     }
-    const wrapped = wrapInstruction(instruction, keyword, current, shell);
+    const wrapped = new LazyInstruction(bound, current, shell);
     if (keyword === 'SHELL') {
       shell = wrapped.execForm ? { kind: 'known', argv: wrapped.execForm.values, instruction: wrapped } : shell;
       wrapped.shell = shell;
     }
     current.instructions.push(wrapped);
   }
-  return { escapeChar: parsed.escapeChar, instructions: parsed.instructions, directives: parsed.directives, parsed, stages, globalArgs, preamble };
+  return { escapeChar: parsed.escapeChar, instructions, directives: parsed.directives, error: parsed.error, tooComplex: parsed.tooComplex, parsed, stages, globalArgs, preamble };
+}
+
+/**
+ * BuildKit's bounds with dockerfile-ast's start: the keyword (after any lines holding only the
+ * escape character) to the end of BuildKit's last line, which for an instruction left open at the
+ * end of the file is the last comment line it swallowed.
+ */
+function boundInstruction({ buildkit, ast, text }: ParsedInstruction): PreambleInstruction {
+  const astRange = ast.getRange();
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  const end = astRange.end.line === buildkit.end ? astRange.end : { line: buildkit.end, character: lastLine.length };
+  return { keyword: buildkit.keyword.toUpperCase(), ast, range: { start: astRange.start, end }, buildkit };
 }
 
 function collectGlobalArg(instruction: Instruction, globalArgs: DockerfileModel['globalArgs']): void {
@@ -171,25 +209,26 @@ interface FromLine {
   platform?: { value?: string; range: Range };
 }
 
-function readFromLine(from: From): FromLine {
+function readFromLine(from: From, buildkit: BuildkitInstruction): FromLine {
   return memoFor(from, 'fromLine', () => {
     const imageText = from.getImage();
     const imageRange = from.getImageRange();
     const tagText = from.getImageTag();
     const tagRange = from.getImageTagRange();
-    const platformFlag = from.getPlatformFlag();
+    const platformFlag = readFlags(from, buildkit).find((flag) => flag.name === 'platform');
     return {
       name: from.getBuildStage() ?? undefined,
       image: imageText && imageRange ? { text: imageText, range: imageRange } : undefined,
       tag: tagText && tagRange ? { text: tagText, range: tagRange } : undefined,
-      platform: platformFlag ? { value: platformFlag.getValue() ?? undefined, range: platformFlag.getValueRange() ?? platformFlag.getRange() } : undefined,
+      platform: platformFlag ? { value: platformFlag.value, range: platformFlag.valueRange ?? platformFlag.range } : undefined,
     };
   });
 }
 
-function createStage(from: From, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
-  const line = readFromLine(from);
-  const stage: Stage = { index, name: line.name, from, fromRange: from.getRange(), image: line.image, hasPlatformFlag: line.platform !== undefined, os: 'unknown', instructions: [] };
+function createStage({ ast, range: fromRange, buildkit }: PreambleInstruction, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
+  const from = ast as From;
+  const line = readFromLine(from, buildkit);
+  const stage: Stage = { index, name: line.name, from, fromRange, image: line.image, hasPlatformFlag: line.platform !== undefined, os: 'unknown', instructions: [] };
 
   const platformValue = line.platform?.value;
   if (line.platform && platformValue && !platformValue.includes('$')) {
@@ -276,23 +315,28 @@ function memoFor<T>(ast: Instruction, key: string, compute: () => T): T {
  * instructions, and reading them all up front was 40% of a 2,000-line Dockerfile's parse.
  */
 class LazyInstruction implements DockerInstruction {
+  readonly ast: Instruction;
+  readonly keyword: string;
   readonly range: Range;
+  private readonly buildkit: BuildkitInstruction;
 
   constructor(
-    readonly ast: Instruction,
-    readonly keyword: string,
+    bound: PreambleInstruction,
     readonly stage: Stage,
     public shell: ShellState,
   ) {
-    this.range = ast.getRange();
+    this.ast = bound.ast;
+    this.keyword = bound.keyword;
+    this.range = bound.range;
+    this.buildkit = bound.buildkit;
   }
 
   memo<T>(key: string, compute: () => T): T {
     return memoFor(this.ast, key, compute);
   }
 
-  get flags(): Flag[] {
-    return this.memo('flags', () => (typeof (this.ast as Partial<JSONInstruction>).getFlags === 'function' ? (this.ast as JSONInstruction).getFlags() : []));
+  get flags(): InstructionFlag[] {
+    return this.memo('flags', () => readFlags(this.ast, this.buildkit));
   }
 
   get args(): Argument[] {
@@ -300,20 +344,44 @@ class LazyInstruction implements DockerInstruction {
   }
 
   get execForm(): DockerInstruction['execForm'] {
-    return this.memo('execForm', () => readExecForm(this.ast));
+    return this.memo('execForm', () => readExecForm(this.ast, this.buildkit));
   }
 }
 
-function readExecForm(ast: Instruction): DockerInstruction['execForm'] {
-  if (typeof (ast as Partial<JSONInstruction>).getJSONStrings !== 'function') return undefined;
-  const json = ast as JSONInstruction;
-  if (!json.getOpeningBracket() || !json.getClosingBracket()) return undefined;
-  const strings = json.getJSONStrings();
-  return { values: strings.map((s) => s.getJSONValue()), ranges: strings.map((s) => s.getRange()) };
+/**
+ * BuildKit's flags with dockerfile-ast's ranges. dockerfile-ast reads `--`, which ends the flags for
+ * BuildKit, as one more flag, and nothing after it as flags.
+ */
+function readFlags(ast: Instruction, buildkit: BuildkitInstruction): InstructionFlag[] {
+  if (typeof (ast as Partial<JSONInstruction>).getFlags !== 'function') return [];
+  const written = (ast as JSONInstruction).getFlags();
+  const end = written.findIndex((flag) => flag.getName() === '');
+  const flags = end < 0 ? written : written.slice(0, end);
+  if (flags.length !== buildkit.flags.length) return [];
+  return flags.map((flag, i) => {
+    const word = buildkit.flags[i]!;
+    const eq = word.indexOf('=');
+    return {
+      name: (eq < 0 ? word.slice(2) : word.slice(2, eq)).toLowerCase(),
+      value: eq < 0 ? undefined : word.slice(eq + 1),
+      range: flag.getRange(),
+      valueRange: flag.getValueRange() ?? undefined,
+    };
+  });
 }
 
-function wrapInstruction(ast: Instruction, keyword: string, stage: Stage, shell: ShellState): DockerInstruction {
-  return new LazyInstruction(ast, keyword, stage, shell);
+/**
+ * The strings are BuildKit's (JSON-decoded: dockerfile-ast's values lose their spaces), the ranges
+ * dockerfile-ast's. HEALTHCHECK's first argument is its type (`CMD`), not part of the command.
+ */
+function readExecForm(ast: Instruction, buildkit: BuildkitInstruction): DockerInstruction['execForm'] {
+  if (!buildkit.json || typeof (ast as Partial<JSONInstruction>).getJSONStrings !== 'function') return undefined;
+  const json = ast as JSONInstruction;
+  if (!json.getOpeningBracket() || !json.getClosingBracket()) return undefined;
+  const values = buildkit.keyword.toUpperCase() === 'HEALTHCHECK' ? buildkit.args.slice(1) : buildkit.args;
+  const strings = json.getJSONStrings();
+  if (strings.length !== values.length) return undefined;
+  return { values, ranges: strings.map((s) => s.getRange()) };
 }
 
 /** The first line of the instruction that `line` belongs to (continuation lines included), or `line` itself. */
@@ -323,7 +391,7 @@ export function instructionStartLine(model: DockerfileModel, line: number): numb
   let high = instructions.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const range = instructions[middle]!.getRange();
+    const { range } = instructions[middle]!;
     if (line < range.start.line) high = middle - 1;
     else if (line > range.end.line) low = middle + 1;
     else return range.start.line;

@@ -100,11 +100,11 @@ const instructionStart = new RegExp(`^\\s*(?:${Object.values(Keyword).join('|')}
  * `c:\` followed by `; Remove-Item ...` would be an instruction named `;`.
  */
 function escapeDirectiveFix(lines: LineIndex, model: DockerfileModel, traps: readonly Trap[]): Fix | undefined {
-  if (model.directives.some((d) => d.getName().toLowerCase() === 'escape')) return undefined;
+  if (model.directives.some((d) => d.name === 'escape')) return undefined;
   if (/<<-?["']?\w/.test(lines.text)) return undefined;
   if (!traps.every((trap) => trap.swallowsInstruction)) return undefined;
   const edits: TextEdit[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# escape=`' + lines.eol }];
-  const instructions = [...model.preamble.map((ast) => ({ keyword: ast.getKeyword().toUpperCase(), range: ast.getRange(), exec: false })), ...model.stages.flatMap((s) => [
+  const instructions = [...model.preamble.map(({ keyword, range }) => ({ keyword, range, exec: false })), ...model.stages.flatMap((s) => [
     { keyword: 'FROM', range: s.fromRange, exec: false },
     ...s.instructions.map((i) => ({ keyword: i.keyword, range: i.range, exec: i.execForm !== undefined })),
   ])];

@@ -54,7 +54,7 @@ export default defineRule({
           case 'COPY':
           case 'ADD': {
             for (const flag of instruction.flags) {
-              if (flag.getName().toLowerCase() === 'chmod') context.report({ range: flag.getRange(), messageId: 'chmod' });
+              if (flag.name === 'chmod') context.report({ range: flag.range, messageId: 'chmod' });
             }
             const paths = pathArguments(instruction);
             const destination = paths[paths.length - 1];
@@ -62,7 +62,7 @@ export default defineRule({
               const drive = /^([a-z]):/i.exec(destination.value);
               if (drive && drive[1]!.toLowerCase() !== 'c') context.report({ range: destination.range, messageId: 'otherDrive' });
             }
-            const from = instruction.flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue();
+            const from = instruction.flags.find((f) => f.name === 'from')?.value;
             const source = from && model ? stageNamed(model, stage, from) : undefined;
             // Only a Windows stage's C:\ is refused; a Linux source stage has no drive letters.
             if (from && (!source || source.os === 'windows')) {
@@ -76,8 +76,7 @@ export default defineRule({
           }
           case 'RUN':
             for (const flag of instruction.flags) {
-              const name = flag.getName().toLowerCase();
-              if (buildKitRunFlags.has(name)) context.report({ range: flag.getRange(), messageId: 'runFlag', data: { flag: name } });
+              if (buildKitRunFlags.has(flag.name)) context.report({ range: flag.range, messageId: 'runFlag', data: { flag: flag.name } });
             }
             return;
           case 'VOLUME':

@@ -1,0 +1,478 @@
+// Where each instruction of a Dockerfile starts and ends, read the way BuildKit reads it
+// (moby/buildkit frontend/dockerfile/parser: Parse, processLine, trimContinuationCharacter,
+// heredocsFromLine, splitCommand and the line parsers), so that every rule, the hover, the
+// workspace summaries and the incremental parse see the builder's instructions. `docker build`
+// and the classic Windows builder import the same parser package.
+//
+// One deliberate difference: a lone CR ends a line here, as it does in the editor (VS Code also
+// normalises line endings when it opens a file); BuildKit splits lines at LF only.
+
+export interface BuildkitDirective {
+  /** Lower case: `escape`, `syntax` or `check`. */
+  name: string;
+  value: string;
+  line: number;
+}
+
+export interface BuildkitInstruction {
+  /** As written: BuildKit matches keywords case-insensitively. */
+  keyword: string;
+  /** 0-based lines: the first line, and the last one BuildKit counts (heredoc bodies included). */
+  start: number;
+  end: number;
+  /** The last line that holds text of the instruction line itself (before any heredoc body). */
+  lastTextLine: number;
+  /**
+   * The first line that holds text of the instruction: after `start` only when the instruction
+   * begins with lines holding nothing but the escape character, which BuildKit joins to the next.
+   */
+  firstTextLine: number;
+  flags: string[];
+  /** Arguments as BuildKit's line parser produces them (the `Next` chain of its node). */
+  args: string[];
+  /** The logical line after the keyword and flags: what the line parser reads the arguments from. */
+  rest: string;
+  /** Written as a JSON array (exec form). */
+  json: boolean;
+  heredocs: number;
+  /** The logical line: continuation characters removed, continuation lines appended. */
+  line: string;
+}
+
+export interface BuildkitError {
+  message: string;
+  /** 0-based line where the builder reports it. */
+  line: number;
+}
+
+export interface BuildkitParse {
+  escapeChar: string;
+  directives: BuildkitDirective[];
+  instructions: BuildkitInstruction[];
+  /** Lines of continuation (0-based) that are empty, which BuildKit warns about. */
+  emptyContinuationLines: number[];
+  /** Set when the builder rejects the file; instructions then hold what was read before it. */
+  error?: BuildkitError;
+}
+
+/** Go's unicode.IsSpace: JavaScript's \s lacks U+0085 and adds U+FEFF. */
+const goSpace = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const leadingSpace = new RegExp(`^[${goSpace}]+`);
+const trailingSpace = new RegExp(`[${goSpace}]+$`);
+const isGoSpace = new RegExp(`^[${goSpace}]$`);
+/** BuildKit's reWhitespace. */
+const asciiWhitespace = /[\t\v\f\r ]+/;
+const directivePattern = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+const knownDirectives = new Set(['syntax', 'escape', 'check']);
+const heredocWord = /^(\d*)<<(-?)\s*([^<]*)$/;
+const heredocKeywords = new Set(['add', 'copy', 'run']);
+
+function trimLeft(text: string): string {
+  return text.replace(leadingSpace, '');
+}
+
+function trimSpace(text: string): string {
+  return trimLeft(text).replace(trailingSpace, '');
+}
+
+function isComment(line: string): boolean {
+  return trimLeft(line).startsWith('#');
+}
+
+class Directives {
+  escapeChar = '\\';
+  continuation = continuationPattern('\\');
+  readonly found: BuildkitDirective[] = [];
+  private done = false;
+  private readonly seen = new Set<string>();
+
+  /** BuildKit's possibleParserDirective: directives end at the first line that is not one. */
+  read(line: string, index: number): void {
+    if (this.done) return;
+    if (!line.startsWith('#')) {
+      this.done = true;
+      return;
+    }
+    const match = directivePattern.exec(trimLeft(line.slice(1)));
+    const name = match?.[1]!.toLowerCase();
+    if (!match || !knownDirectives.has(name!)) {
+      this.done = true;
+      return;
+    }
+    if (this.seen.has(name!)) throw new ParseError(`only one ${name} parser directive can be used`, index);
+    this.seen.add(name!);
+    const value = match[2]!;
+    if (name === 'escape') {
+      if (value !== '`' && value !== '\\') throw new ParseError(`invalid escape token '${value}' does not match \` or \\`, index);
+      this.escapeChar = value;
+      this.continuation = continuationPattern(value);
+    }
+    this.found.push({ name: name!, value, line: index });
+  }
+}
+
+class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** BuildKit's lineContinuationRegex: the escape character ends the line, unless another one precedes it. */
+function continuationPattern(escape: string): RegExp {
+  const e = escape === '\\' ? '\\\\' : escape;
+  return new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+}
+
+function trimContinuation(line: string, directives: Directives): { text: string; ends: boolean } {
+  const match = directives.continuation.exec(line);
+  if (!match) return { text: line, ends: true };
+  return { text: line.slice(0, match.index) + (match[1] ?? ''), ends: false };
+}
+
+const lineBreak = /\r\n|\r|\n/g;
+
+/** The file's lines without their line breaks; a final line break starts no line. */
+export function dockerfileLines(text: string): string[] {
+  const lines = text.split(lineBreak);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export function parseBuildkit(text: string): BuildkitParse {
+  const lines = dockerfileLines(text);
+  if (lines[0]?.startsWith('\ufeff')) lines[0] = lines[0].slice(1);
+  const directives = new Directives();
+  const instructions: BuildkitInstruction[] = [];
+  const emptyContinuationLines: number[] = [];
+  const result = (): BuildkitParse => ({ escapeChar: directives.escapeChar, directives: directives.found, instructions, emptyContinuationLines });
+  let index = 0;
+  try {
+    while (index < lines.length) {
+      const start = index;
+      const first = trimLeft(lines[index]!);
+      directives.read(first, index);
+      index++;
+      let { text: logical, ends } = trimContinuation(isComment(first) ? '' : first, directives);
+      if (ends && logical.length === 0) continue;
+      let firstTextLine = start;
+      let lastTextLine = start;
+      while (!ends && index < lines.length) {
+        const raw = lines[index]!;
+        directives.read(raw, index);
+        index++;
+        if (isComment(raw)) continue;
+        if (trimLeft(raw).length === 0) {
+          emptyContinuationLines.push(index - 1);
+          continue;
+        }
+        const next = trimContinuation(raw, directives);
+        if (logical.length === 0) firstTextLine = index - 1;
+        logical += next.text;
+        ends = next.ends;
+        lastTextLine = index - 1;
+      }
+      const node = readInstruction(logical, directives, start);
+      const instruction: BuildkitInstruction = { ...node, start, end: index - 1, firstTextLine, lastTextLine, heredocs: 0, line: logical };
+      instructions.push(instruction);
+      if (canContainHeredoc(node) && logical.includes('<<')) {
+        for (const heredoc of heredocsFromLine(logical)) {
+          let terminated = false;
+          while (index < lines.length) {
+            const candidate = heredoc.chomp ? lines[index]!.replace(/^\t+/, '') : lines[index]!;
+            index++;
+            if (candidate === heredoc.name) {
+              terminated = true;
+              break;
+            }
+          }
+          if (!terminated) throw new ParseError('unterminated heredoc', start);
+          instruction.heredocs++;
+        }
+        instruction.end = index - 1;
+      }
+    }
+    if (instructions.length === 0) return { ...result(), error: { message: 'file with no instructions', line: Math.max(0, lines.length - 1) } };
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return { ...result(), error: { message: error.message, line: error.line } };
+  }
+  return result();
+}
+
+interface Node {
+  keyword: string;
+  flags: string[];
+  rest: string;
+  args: string[];
+  json: boolean;
+  /** ONBUILD's instruction. */
+  child?: Node;
+}
+
+/** BuildKit's newNodeFromLine: keyword, flags and the arguments its line parser makes of the rest. */
+function readInstruction(line: string, directives: Directives, lineIndex: number): Node {
+  const trimmed = trimSpace(line);
+  const split = asciiWhitespace.exec(trimmed);
+  const keyword = split ? trimmed.slice(0, split.index) : trimmed;
+  let flags: string[] = [];
+  let rest = '';
+  if (split) {
+    const extracted = extractBuilderFlags(trimmed.slice(split.index + split[0].length), directives.escapeChar);
+    flags = extracted.flags;
+    rest = trimSpace(extracted.rest);
+  }
+  const parsed = parseArguments(keyword.toLowerCase(), rest, directives, lineIndex);
+  return { keyword, flags, rest, ...parsed };
+}
+
+function parseArguments(keyword: string, rest: string, directives: Directives, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> {
+  const plain = (args: string[]): Omit<Node, 'keyword' | 'flags' | 'rest'> => ({ args, json: false });
+  switch (keyword) {
+    case 'add':
+    case 'copy':
+    case 'volume':
+      return jsonOr(rest, lineIndex) ?? plain(splitWhitespace(rest));
+    case 'cmd':
+    case 'entrypoint':
+    case 'run':
+    case 'shell':
+      if (rest === '') return plain([]);
+      return jsonOr(rest, lineIndex) ?? plain([rest]);
+    case 'arg':
+      return plain(parseWords(rest, directives.escapeChar));
+    case 'env':
+    case 'label':
+      return plain(parseNameValue(rest, keyword === 'env' ? 'ENV' : 'LABEL', directives.escapeChar, lineIndex));
+    case 'expose':
+    case 'from':
+      return plain(splitWhitespace(rest));
+    case 'maintainer':
+    case 'stopsignal':
+    case 'user':
+    case 'workdir':
+      return plain(rest === '' ? [] : [rest]);
+    case 'healthcheck':
+      return parseHealthcheck(rest, lineIndex);
+    case 'onbuild': {
+      if (rest === '') return plain([]);
+      // BuildKit's node for ONBUILD holds its instruction as a child of one empty argument.
+      return { args: [''], json: false, child: readInstruction(rest, directives, lineIndex) };
+    }
+    default:
+      return plain(['']);
+  }
+}
+
+function splitWhitespace(rest: string): string[] {
+  return rest === '' ? [] : rest.split(/[\t\v\f\r ]+/);
+}
+
+/** parseJSON: a JSON array of strings; undefined when the text is not a JSON array at all. */
+function jsonOr(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> | undefined {
+  const text = trimLeft(rest);
+  if (!text.startsWith('[')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
+  if (!value.every((item) => typeof item === 'string')) throw new ParseError('when using JSON array syntax, arrays must be comprised of strings only', lineIndex);
+  return { args: value as string[], json: true };
+}
+
+function parseHealthcheck(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> {
+  let separator = 0;
+  while (separator < rest.length && !isGoSpace.test(rest[separator]!)) separator++;
+  let next = separator;
+  while (next < rest.length && isGoSpace.test(rest[next]!)) next++;
+  if (separator === 0) return { args: [], json: false };
+  const command = rest.slice(next);
+  const parsed = command === '' ? { args: [], json: false } : (jsonOr(command, lineIndex) ?? { args: [command], json: false });
+  return { args: [rest.slice(0, separator), ...parsed.args], json: parsed.json };
+}
+
+/** parseNameVal: `KEY name value` or `KEY a=b c=d`, each pair followed by its separator. */
+function parseNameValue(rest: string, key: string, escapeChar: string, lineIndex: number): string[] {
+  const words = parseWords(rest, escapeChar);
+  if (words.length === 0) return [];
+  if (!words[0]!.includes('=')) {
+    const split = asciiWhitespace.exec(rest);
+    if (!split) throw new ParseError(`${key} must have two arguments`, lineIndex);
+    return [rest.slice(0, split.index), rest.slice(split.index + split[0].length), ''];
+  }
+  return words.flatMap((word) => {
+    const eq = word.indexOf('=');
+    if (eq < 0) throw new ParseError(`Syntax error - can't find = in ${JSON.stringify(word)}. Must be of the form: name=value`, lineIndex);
+    return [word.slice(0, eq), word.slice(eq + 1), '='];
+  });
+}
+
+/** parseWords: space-separated words, quotes and escapes kept in the words. */
+function parseWords(rest: string, escapeChar: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  let blankOk = false;
+  const chars = [...rest];
+  for (let pos = 0; pos < chars.length; pos++) {
+    let ch = chars[pos]!;
+    if (!inWord && quote === undefined) {
+      if (isGoSpace.test(ch)) continue;
+      inWord = true;
+    }
+    if (quote === undefined) {
+      if (isGoSpace.test(ch)) {
+        if (blankOk || word.length > 0) words.push(word);
+        word = '';
+        blankOk = false;
+        inWord = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOk = true;
+      }
+      if (ch === escapeChar) {
+        if (pos + 1 === chars.length) continue;
+        word += ch;
+        ch = chars[++pos]!;
+      }
+      word += ch;
+      continue;
+    }
+    if (ch === quote) quote = undefined;
+    else if (ch === escapeChar && quote !== "'") {
+      if (pos + 1 === chars.length) {
+        quote = undefined;
+        continue;
+      }
+      word += ch;
+      ch = chars[++pos]!;
+    }
+    word += ch;
+  }
+  if (inWord && (blankOk || word.length > 0)) words.push(word);
+  return words;
+}
+
+/** extractBuilderFlags: leading `--name=value` words; the rest of the line after them. */
+function extractBuilderFlags(line: string, escapeChar: string): { flags: string[]; rest: string } {
+  const flags: string[] = [];
+  let word = '';
+  let phase: 'spaces' | 'word' | 'quote' = 'spaces';
+  let quote = '';
+  let blankOk = false;
+  for (let pos = 0; pos <= line.length; pos++) {
+    let ch = pos < line.length ? line[pos]! : '';
+    if (phase === 'spaces') {
+      if (pos === line.length) break;
+      if (isGoSpace.test(ch)) continue;
+      if (ch !== '-' || pos + 1 === line.length || line[pos + 1] !== '-') return { flags, rest: line.slice(pos) };
+      phase = 'word';
+    }
+    if (pos === line.length) {
+      if (word !== '--' && (blankOk || word.length > 0)) flags.push(word);
+      break;
+    }
+    if (phase === 'word') {
+      if (isGoSpace.test(ch)) {
+        phase = 'spaces';
+        if (word === '--') return { flags, rest: line.slice(pos) };
+        if (blankOk || word.length > 0) flags.push(word);
+        word = '';
+        blankOk = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOk = true;
+        phase = 'quote';
+        continue;
+      }
+      if (ch === escapeChar) {
+        if (pos + 1 === line.length) continue;
+        ch = line[++pos]!;
+      }
+      word += ch;
+      continue;
+    }
+    if (ch === quote) {
+      phase = 'word';
+      continue;
+    }
+    if (ch === escapeChar) {
+      if (pos + 1 === line.length) {
+        phase = 'word';
+        continue;
+      }
+      ch = line[++pos]!;
+    }
+    word += ch;
+  }
+  return { flags, rest: '' };
+}
+
+function canContainHeredoc(node: Node): boolean {
+  const target = node.keyword.toLowerCase() === 'onbuild' && node.child ? node.child : node;
+  return heredocKeywords.has(target.keyword.toLowerCase()) && !target.json;
+}
+
+interface Heredoc {
+  name: string;
+  chomp: boolean;
+}
+
+/**
+ * heredocsFromLine: the words of the line (quotes and escapes kept) that read as `<<NAME`,
+ * `<<-NAME` or `3<<NAME`; the name is the word with its quotes removed.
+ */
+function heredocsFromLine(line: string): Heredoc[] {
+  const heredocs: Heredoc[] = [];
+  for (const word of shellWords(line, true)) {
+    const match = heredocWord.exec(word);
+    if (!match || match[3]!.length === 0) continue;
+    const names = shellWords(match[3]!, false);
+    if (names.length !== 1) continue;
+    heredocs.push({ name: names[0]!, chomp: match[2] === '-' });
+  }
+  return heredocs;
+}
+
+/** The words the shell lexer (escape `\`, as BuildKit fixes it for heredocs) splits text into. */
+function shellWords(text: string, raw: boolean): string[] {
+  const words: string[] = [];
+  let word = '';
+  let started = false;
+  for (let pos = 0; pos < text.length; pos++) {
+    const ch = text[pos]!;
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+      if (started) words.push(word);
+      word = '';
+      started = false;
+      continue;
+    }
+    started = true;
+    if (ch === '\\') {
+      if (raw) word += ch;
+      if (pos + 1 < text.length) word += text[++pos];
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      const close = text.indexOf(ch, pos + 1);
+      const end = close < 0 ? text.length : close;
+      const inner = text.slice(pos + 1, end);
+      word += raw ? ch + inner + (close < 0 ? '' : ch) : ch === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner;
+      pos = end;
+      continue;
+    }
+    word += ch;
+  }
+  if (started) words.push(word);
+  return words;
+}
