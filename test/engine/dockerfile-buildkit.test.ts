@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileKind } from '../../server/src/engine/files';
-import { buildkitTestfiles, disagreements, noBuildkit, referenceParse, referenceParseTexts } from '../helpers/buildkit';
+import { buildkitTestfiles, differentialRun, disagreements, noBuildkit, referenceParse, referenceParseTexts } from '../helpers/buildkit';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const corpus = join(repoRoot, '..', 'shared', 'corpus', 'real-world');
@@ -53,6 +53,13 @@ describe('the Dockerfile model against BuildKit', { skip: noBuildkit }, () => {
     const files = dockerfilesUnder(corpus);
     assert.ok(files.length > 200, `${files.length} corpus Dockerfiles`);
     assertConforms(files);
+  });
+
+  it('agrees, fresh and incremental, through random edits where Dockerfile parsers disagree (fixed seed)', () => {
+    const files = [...readdirSync(buildkitTestfiles).map((name) => join(buildkitTestfiles, name, 'Dockerfile')), ...dockerfilesUnder(join(repoRoot, 'examples')), ...dockerfilesUnder(corpus).filter((_, i) => i % 8 === 0)];
+    const result = differentialRun(files.map((file) => ({ name: file, text: readFileSync(file, 'utf8') })), 20261204, 150);
+    assert.ok(result.cases > 300, `${result.cases} cases`);
+    assert.deepEqual(result.failures, []);
   });
 
   it('agrees where dockerfile-ast reads line continuations and heredocs differently', () => {

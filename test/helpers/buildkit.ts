@@ -5,9 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JSONInstruction } from 'dockerfile-ast';
+import fc from 'fast-check';
 import type { Range } from '../../server/src/engine/types';
-import { parseDockerfile, type DockerfileModel } from '../../server/src/languages/dockerfile/model';
+import { knownInstructions } from '../../server/src/languages/dockerfile/buildkit';
+import { keywordsWithFlags, parseDockerfile, type DockerfileModel } from '../../server/src/languages/dockerfile/model';
+import { applyDockerfileMutation, dockerfileMutationArbitrary } from '../robustness/mutate';
 
 export const buildkitParse = join(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'buildkit-parse', 'bin', 'buildkit-parse');
 export const buildkitTestfiles = join(buildkitParse, '..', '..', 'testfiles');
@@ -74,10 +76,8 @@ function modelParse(model: DockerfileModel): ReferenceParse {
   return { error: model.error?.message, escape: model.escapeChar, instructions };
 }
 
-/** The instructions whose flags the builder accepts (moby/buildkit frontend/dockerfile/instructions/parse.go). */
-const keywordsWithFlags = new Set(['ADD', 'COPY', 'FROM', 'HEALTHCHECK', 'RUN']);
-
-const withoutSpace = (text: string): string => text.replace(/\s+/g, '');
+/** The characters that carry meaning: no white space, quotes or escape characters, which dockerfile-ast's ranges may leave out. */
+const content = (text: string, escapeChar: string): string => text.replace(/[\s"']+/g, '').split(escapeChar).join('');
 
 /** Text as written, with line continuations (and the comment lines between) taken out. */
 function rawText(lines: readonly string[], escapeChar: string, { start, end }: Range): string {
@@ -103,33 +103,34 @@ function astDisagreements(model: DockerfileModel, lines: readonly string[]): str
     const { buildkit, ast } = model.parsed.instructions[i]!;
     const at = `instruction ${i + 1} (line ${buildkit.start + 1})`;
     if (instruction.keyword !== buildkit.keyword.toUpperCase()) problems.push(`${at}: keyword ${instruction.keyword} vs ${buildkit.keyword}`);
+    // The builder rejects an instruction it does not know (dockerfile/syntax says so): rules read nothing of it.
+    if (!knownInstructions.has(buildkit.keyword.toUpperCase())) return;
     if (ast.getKeyword().toUpperCase() !== buildkit.keyword.toUpperCase()) problems.push(`${at}: dockerfile-ast keyword ${ast.getKeyword()} vs ${buildkit.keyword}`);
-    if (instruction.range.start.line !== buildkit.firstTextLine) problems.push(`${at}: starts on line ${instruction.range.start.line + 1}, BuildKit's text on ${buildkit.firstTextLine + 1}`);
+    if (instruction.range.start.line < buildkit.start || instruction.range.start.line > buildkit.end) problems.push(`${at}: starts on line ${instruction.range.start.line + 1}, outside BuildKit's lines`);
     if (instruction.range.end.line !== buildkit.end) problems.push(`${at}: ends on line ${instruction.range.end.line + 1}, BuildKit's on ${buildkit.end + 1}`);
     // Flags on an instruction that takes none (`CMD --x [...]`) fail the build; dockerfile-ast does not look for them.
     if (buildkit.flags.length > 0 && !keywordsWithFlags.has(instruction.keyword)) return;
-    const json = ast as Partial<JSONInstruction>;
     const stageInstruction = model.stages.flatMap((stage) => stage.instructions).find((candidate) => candidate.ast === ast);
     const flags = stageInstruction?.flags.map((flag) => `--${flag.name}${flag.value === undefined ? '' : `=${flag.value}`}`) ?? [];
     const writtenFlags = buildkit.flags.map((flag) => flag.replace(/^(--[^=]*)/, (name) => name.toLowerCase()));
-    if (stageInstruction && typeof json.getFlags === 'function' && JSON.stringify(flags) !== JSON.stringify(writtenFlags)) problems.push(`${at}: flags ${JSON.stringify(flags)} vs ${JSON.stringify(buildkit.flags)}`);
+    if (stageInstruction && JSON.stringify(flags) !== JSON.stringify(writtenFlags)) problems.push(`${at}: flags ${JSON.stringify(flags)} vs ${JSON.stringify(buildkit.flags)}`);
     if (buildkit.json && buildkit.keyword.toUpperCase() !== 'ONBUILD') {
         if (stageInstruction && !stageInstruction.execForm && instruction.keyword !== 'HEALTHCHECK') problems.push(`${at}: no exec form, BuildKit reads ${JSON.stringify(buildkit.args)}`);
       return;
     }
-    if (buildkit.heredocs > 0) return;
+    // The builder accepts no HEALTHCHECK type but CMD and NONE; dockerfile-ast reads other words as flags.
+    if (buildkit.heredocs > 0 || (instruction.keyword === 'HEALTHCHECK' && !/^(?:cmd|none)$/i.test(buildkit.args[0] ?? ''))) return;
     // What rules read through argument ranges: the text from the first argument to the last.
-    const args = ast.getArguments();
+    const args = instruction.args;
     const span = args.length > 0 ? rawText(lines, model.escapeChar, { start: args[0]!.getRange().start, end: args[args.length - 1]!.getRange().end }) : '';
     const expected = buildkit.rest;
-    if (withoutSpace(span) !== withoutSpace(expected)) problems.push(`${at}: arguments ${JSON.stringify(span)} vs ${JSON.stringify(expected)}`);
+    if (content(span, model.escapeChar) !== content(expected, model.escapeChar)) problems.push(`${at}: arguments ${JSON.stringify(span)} vs ${JSON.stringify(expected)}`);
   });
   return problems;
 }
 
 /** Every way the model of `text` disagrees with BuildKit's parse of it; empty when it agrees. */
 export function disagreements(text: string, reference: ReferenceParse, model: DockerfileModel = parseDockerfile(text)): string[] {
-  if (model.tooComplex) return [];
   const ours = modelParse(model);
   const problems: string[] = [];
   if ((ours.error === undefined) !== (reference.error === undefined)) problems.push(`error: ${ours.error ?? 'none'} vs ${reference.error ?? 'none'}`);
@@ -143,4 +144,44 @@ export function disagreements(text: string, reference: ReferenceParse, model: Do
   }
   if (problems.length > 0) return problems;
   return astDisagreements(model, text.split(/\r\n|\r|\n/));
+}
+
+export interface DifferentialSample {
+  name: string;
+  text: string;
+}
+
+export interface DifferentialResult {
+  /** Texts compared with BuildKit, each as a fresh parse and as an incremental one. */
+  cases: number;
+  failures: Array<{ file: string; mutations: string; problems: string[] }>;
+}
+
+/**
+ * `count` random edit sequences of the samples (fast-check, from `seed`); every version of each is
+ * parsed fresh and from the previous version's model, and both are compared with BuildKit's parse.
+ */
+export function differentialRun(samples: readonly DifferentialSample[], seed: number, count: number): DifferentialResult {
+  const sequences = fc.sample(fc.tuple(fc.constantFrom(...samples), fc.array(dockerfileMutationArbitrary, { minLength: 1, maxLength: 6 })), { seed, numRuns: count });
+  const versions = sequences.map(([sample, mutations]) => {
+    const texts = [sample.text];
+    for (const mutation of mutations) texts.push(applyDockerfileMutation(texts[texts.length - 1]!, mutation));
+    return texts.slice(1);
+  });
+  const references = referenceParseTexts(versions.flat());
+  const failures: DifferentialResult['failures'] = [];
+  let next = 0;
+  sequences.forEach(([sample, mutations], i) => {
+    let previous = parseDockerfile(sample.text);
+    for (const [step, text] of versions[i]!.entries()) {
+      const reference = references[next++]!;
+      // A lone CR ends a line for the editor and the model, not for BuildKit (see buildkit.ts).
+      if (/\r(?!\n)/.test(text)) continue;
+      const incremental = parseDockerfile(text, previous);
+      const problems = [...disagreements(text, reference), ...disagreements(text, reference, incremental).map((problem) => `incremental: ${problem}`)];
+      if (problems.length > 0) failures.push({ file: sample.name, mutations: JSON.stringify(mutations.slice(0, step + 1)), problems });
+      previous = incremental;
+    }
+  });
+  return { cases: next, failures };
 }

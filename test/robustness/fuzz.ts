@@ -1,12 +1,16 @@
-// `npm run fuzz`: the engine properties of engine-properties.test.ts, and the incremental parses'
-// agreement with a fresh parse, on new seeds for as long as asked, over every fixture and corpus
-// file. npm test runs fixed seeds, so a failure there always reproduces; this looks further and
+// `npm run fuzz`: the engine properties of engine-properties.test.ts, the incremental parses'
+// agreement with a fresh parse, and the Dockerfile model's agreement with BuildKit's parser (when
+// ../shared/tools/buildkit-parse is there), on new seeds for as long as asked, over every fixture
+// and corpus file. npm test runs fixed seeds, so a failure there always reproduces; this looks further and
 // prints each distinct failure with the seed, the file and the edits to reproduce it.
 //
 // Usage: node out/test/robustness/fuzz.js [--seconds N] [--seed S]   (defaults: 300, the time)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { buildkitParse, buildkitTestfiles, differentialRun, haveBuildkit } from '../helpers/buildkit';
 import { describeFindings } from '../helpers/random-edits';
 import { checkInput, corpusSamples, fixtureSamples, optionsFor, propertyConfigs, type Sample } from './checks';
 import { applyMutation, applyMutations, mutationArbitrary } from './mutate';
@@ -65,6 +69,20 @@ function incrementalCheck(samples: Sample[]): Check {
   return (seed) => report(fc.check(property, { seed, numRuns: runsPerSeed }), ([sample, mutations]) => ({ file: sample.name, detail: `edits ${JSON.stringify(mutations)}` }));
 }
 
+/** The Dockerfile model, fresh and incremental, against BuildKit's parser; each run is one edited text. */
+function buildkitCheck(samples: Sample[]): Check {
+  const dockerfiles = [...samples.filter((sample) => sample.languageId === 'dockerfile'), ...buildkitTestfileSamples()];
+  return (seed) => {
+    const { cases, failures } = differentialRun(dockerfiles, seed, runsPerSeed);
+    const failure = failures[0];
+    return { runs: cases, failure: failure && { message: failure.problems[0]!, file: failure.file, detail: `edits ${failure.mutations}` } };
+  };
+}
+
+function buildkitTestfileSamples(): Sample[] {
+  return readdirSync(buildkitTestfiles).map((name) => ({ name: `buildkit/${name}`, uri: `file:///buildkit/${name}/Dockerfile`, languageId: 'dockerfile' as const, text: readFileSync(join(buildkitTestfiles, name, 'Dockerfile'), 'utf8') }));
+}
+
 function main(): void {
   const { seconds, seed: firstSeed } = parseArgs(process.argv.slice(2));
   const samples = [...fixtureSamples(), ...corpusSamples(1)];
@@ -72,6 +90,9 @@ function main(): void {
     ['engine', engineCheck(samples)],
     ['incremental parse', incrementalCheck(samples.filter((sample) => sample.text.length < 40_000))],
   ];
+  if (haveBuildkit) checks.push(['BuildKit agreement', buildkitCheck(samples)]);
+  else process.stdout.write(`BuildKit agreement skipped: ${buildkitParse} is not there\n`);
+  const runsOf = new Map<string, number>();
   const deadline = Date.now() + seconds * 1000;
   const seen = new Set<string>();
   let runs = 0;
@@ -79,6 +100,7 @@ function main(): void {
     for (const [name, check] of checks) {
       const result = check(seed);
       runs += result.runs;
+      runsOf.set(name, (runsOf.get(name) ?? 0) + result.runs);
       const failure = result.failure;
       // One report per kind of failure: the same rule failing on other files is the same bug.
       const key = `${name} ${failure?.message.replace(/\d+/g, 'N')}`;
@@ -87,7 +109,7 @@ function main(): void {
       process.stdout.write(`${name}, seed ${seed}: ${failure.message}\n  file: ${failure.file}\n  ${failure.detail}\n`);
     }
   }
-  process.stdout.write(`${runs} runs from seed ${firstSeed}, ${seen.size} distinct failure(s)\n`);
+  process.stdout.write(`${runs} runs from seed ${firstSeed} (${[...runsOf].map(([name, count]) => `${name} ${count}`).join(', ')}), ${seen.size} distinct failure(s)\n`);
   if (seen.size > 0) process.exitCode = 1;
 }
 

@@ -105,3 +105,70 @@ export function applyMutation(text: string, mutation: Mutation): string {
 export function applyMutations(text: string, mutations: readonly Mutation[]): string {
   return mutations.reduce(applyMutation, text);
 }
+
+/**
+ * Edits where Dockerfile parsers disagree: escape characters and escaped escapes at line ends,
+ * blank, comment and lone-escape lines inside continuations, parser directives, heredocs, flags
+ * and exec forms. No lone CR (the model follows the editor there, BuildKit does not).
+ */
+const lineEndings = ['\\', '\\\\', '\\\\\\', ' \\', '\\ ', ' \\\\ ', '\\\t', '`', '``', ' `', 'C:\\', 'C:\\\\', ' c:\\', '#', ' # not a comment \\'];
+
+const dockerfileLines = [
+  '',
+  '   ',
+  '# comment',
+  '# comment \\',
+  '  # indented comment',
+  '\\',
+  '  \\  ',
+  '`',
+  '# escape=`',
+  '# escape=\\',
+  '#escape = `',
+  '# syntax=docker/dockerfile:1',
+  '# check=skip=all',
+  'RUN <<EOF',
+  'RUN <<-EOF cat > C:\\x.txt',
+  'COPY <<A <<"B" /dst/',
+  'EOF',
+  '\tEOF',
+  'A',
+  'B',
+  'RUN echo a \\',
+  'RUN ["cmd", "/S", "/C", "echo a b"]',
+  'CMD ["a", 1]',
+  'ENV A=b \\',
+  'ENV NAME',
+  'ENV A b c',
+  'LABEL a=b c',
+  'ARG V="x y"',
+  'ONBUILD RUN x \\',
+  'HEALTHCHECK --interval=5s CMD ["ping", "-n", "1", "x"]',
+  'COPY --from=build --chown="a":"b" C:\\app\\ C:\\app\\',
+  'COPY -- a b',
+  'FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS base',
+  'WORKDIR C:\\\\app\\\\',
+  'MAINTAINER me',
+  'EXPOSE 80 443',
+];
+
+export type DockerfileMutation = Mutation | { op: 'endLine'; at: number; ending: string } | { op: 'insertDockerfileLine'; at: number; line: string };
+
+export const dockerfileMutationArbitrary: fc.Arbitrary<DockerfileMutation> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('endLine' as const), at: position, ending: fc.constantFrom(...lineEndings) }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('insertDockerfileLine' as const), at: position, line: fc.constantFrom(...dockerfileLines) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteLine' as const), at: position }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicateLine' as const), at: position }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('swapLines' as const), at: position, with: position }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('insertText' as const), at: position, text: fc.constantFrom('\\', '`', ' ', '\t', '"', "'", '[', ']', '#', '=', '<<', '--', '\n', '\r\n', '\\\n', 'é') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('lineEndings' as const), eol: fc.constant('\r\n' as const) }) },
+);
+
+export function applyDockerfileMutation(text: string, mutation: DockerfileMutation): string {
+  if (mutation.op !== 'endLine' && mutation.op !== 'insertDockerfileLine') return applyMutation(text, mutation);
+  const lines = text.split('\n');
+  const index = Math.floor(mutation.at * lines.length);
+  if (mutation.op === 'insertDockerfileLine') lines.splice(index, 0, mutation.line);
+  else lines[index] = lines[index]!.replace(/\r$/, '') + mutation.ending + (lines[index]!.endsWith('\r') ? '\r' : '');
+  return lines.join('\n');
+}

@@ -20,9 +20,15 @@ describe('stages-only parse of Dockerfiles', () => {
   };
   for (const [name, text] of Object.entries(cases)) it(name, () => assertSummaryAsWhenOpen('/w/Dockerfile', text));
 
-  it('leaves heredocs to the full parse', () => {
-    assert.equal(stagesOnly('FROM x\nRUN <<EOF\nFROM y\nEOF\n'), undefined);
+  it('blanks heredoc bodies with their instruction, and leaves a file the builder rejects to the full parse', () => {
+    assert.equal(stagesOnly('FROM x\nRUN <<EOF\nFROM y\nEOF\n'), 'FROM x\n\n\n\n');
     assertSummaryAsWhenOpen('/w/Dockerfile', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN <<EOF\nFROM ubuntu\nEOF\n');
+    assert.equal(stagesOnly('FROM x\nRUN <<EOF\nFROM y\n'), undefined);
+  });
+
+  it('keeps an instruction that follows a line ending in an escaped backslash', () => {
+    assert.equal(stagesOnly('COPY a C:\\\\\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n'), '\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n');
+    assertSummaryAsWhenOpen('/w/Dockerfile', 'FROM ubuntu AS tools\nCOPY a C:\\\\\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n');
   });
 
   it('gives the full parse\'s summary on every Dockerfile of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {

@@ -20,27 +20,36 @@ export interface BuildkitInstruction {
   /** 0-based lines: the first line, and the last one BuildKit counts (heredoc bodies included). */
   start: number;
   end: number;
-  /** The last line that holds text of the instruction line itself (before any heredoc body). */
-  lastTextLine: number;
-  /**
-   * The first line that holds text of the instruction: after `start` only when the instruction
-   * begins with lines holding nothing but the escape character, which BuildKit joins to the next.
-   */
-  firstTextLine: number;
+  /** The file ends while the instruction still continues: BuildKit drops that last continuation character. */
+  openAtEnd: boolean;
   flags: string[];
   /** Arguments as BuildKit's line parser produces them (the `Next` chain of its node). */
   args: string[];
   /** The logical line after the keyword and flags: what the line parser reads the arguments from. */
   rest: string;
+  /** Where `rest` starts in the logical line (its length when there is no rest). */
+  restOffset: number;
   /** Written as a JSON array (exec form). */
   json: boolean;
   heredocs: number;
   /** The logical line: continuation characters removed, continuation lines appended. */
   line: string;
+  /** Where each part of the logical line is written: offsets in `line` to lines and characters of the file. */
+  pieces: LinePiece[];
+}
+
+export interface LinePiece {
+  line: number;
+  character: number;
+  /** Where the piece starts in the logical line. */
+  offset: number;
+  length: number;
 }
 
 export interface BuildkitError {
   message: string;
+  /** BuildKit's "file with no instructions": nothing in the file to check. */
+  empty?: true;
   /** 0-based line where the builder reports it. */
   line: number;
 }
@@ -66,6 +75,18 @@ const directivePattern = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[
 const knownDirectives = new Set(['syntax', 'escape', 'check']);
 const heredocWord = /^(\d*)<<(-?)\s*([^<]*)$/;
 const heredocKeywords = new Set(['add', 'copy', 'run']);
+
+/** Every instruction the builder knows (moby/buildkit frontend/dockerfile/command), upper case. */
+export const knownInstructions: ReadonlySet<string> = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+/** The white space BuildKit trims before a keyword, as spaces: what dockerfile-ast skips. */
+export function spacesForLeadingWhitespace(text: string): string {
+  return text.replace(leadingSpace, (space) => ' '.repeat(space.length));
+}
+
+export function isBlank(text: string): boolean {
+  return trimSpace(text) === '';
+}
 
 function trimLeft(text: string): string {
   return text.replace(leadingSpace, '');
@@ -143,7 +164,8 @@ export function dockerfileLines(text: string): string[] {
 
 export function parseBuildkit(text: string): BuildkitParse {
   const lines = dockerfileLines(text);
-  if (lines[0]?.startsWith('\ufeff')) lines[0] = lines[0].slice(1);
+  const bom = lines[0]?.startsWith('\ufeff') ? 1 : 0;
+  if (bom) lines[0] = lines[0]!.slice(1);
   const directives = new Directives();
   const instructions: BuildkitInstruction[] = [];
   const emptyContinuationLines: number[] = [];
@@ -157,8 +179,7 @@ export function parseBuildkit(text: string): BuildkitParse {
       index++;
       let { text: logical, ends } = trimContinuation(isComment(first) ? '' : first, directives);
       if (ends && logical.length === 0) continue;
-      let firstTextLine = start;
-      let lastTextLine = start;
+      const pieces: LinePiece[] = [{ line: start, character: lines[start]!.length - first.length + (start === 0 ? bom : 0), offset: 0, length: logical.length }];
       while (!ends && index < lines.length) {
         const raw = lines[index]!;
         directives.read(raw, index);
@@ -169,13 +190,12 @@ export function parseBuildkit(text: string): BuildkitParse {
           continue;
         }
         const next = trimContinuation(raw, directives);
-        if (logical.length === 0) firstTextLine = index - 1;
+        pieces.push({ line: index - 1, character: 0, offset: logical.length, length: next.text.length });
         logical += next.text;
         ends = next.ends;
-        lastTextLine = index - 1;
       }
       const node = readInstruction(logical, directives, start);
-      const instruction: BuildkitInstruction = { ...node, start, end: index - 1, firstTextLine, lastTextLine, heredocs: 0, line: logical };
+      const instruction: BuildkitInstruction = { ...node, start, end: index - 1, openAtEnd: !ends, heredocs: 0, line: logical, pieces };
       instructions.push(instruction);
       if (canContainHeredoc(node) && logical.includes('<<')) {
         for (const heredoc of heredocsFromLine(logical)) {
@@ -194,7 +214,7 @@ export function parseBuildkit(text: string): BuildkitParse {
         instruction.end = index - 1;
       }
     }
-    if (instructions.length === 0) return { ...result(), error: { message: 'file with no instructions', line: Math.max(0, lines.length - 1) } };
+    if (instructions.length === 0) return { ...result(), error: { message: 'file with no instructions', empty: true, line: Math.max(0, lines.length - 1) } };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
     return { ...result(), error: { message: error.message, line: error.line } };
@@ -206,6 +226,7 @@ interface Node {
   keyword: string;
   flags: string[];
   rest: string;
+  restOffset: number;
   args: string[];
   json: boolean;
   /** ONBUILD's instruction. */
@@ -214,22 +235,26 @@ interface Node {
 
 /** BuildKit's newNodeFromLine: keyword, flags and the arguments its line parser makes of the rest. */
 function readInstruction(line: string, directives: Directives, lineIndex: number): Node {
+  const leading = line.length - trimLeft(line).length;
   const trimmed = trimSpace(line);
   const split = asciiWhitespace.exec(trimmed);
   const keyword = split ? trimmed.slice(0, split.index) : trimmed;
   let flags: string[] = [];
   let rest = '';
+  let restOffset = line.length;
   if (split) {
-    const extracted = extractBuilderFlags(trimmed.slice(split.index + split[0].length), directives.escapeChar);
+    const afterKeyword = trimmed.slice(split.index + split[0].length);
+    const extracted = extractBuilderFlags(afterKeyword, directives.escapeChar);
     flags = extracted.flags;
     rest = trimSpace(extracted.rest);
+    if (rest !== '') restOffset = leading + split.index + split[0].length + (afterKeyword.length - extracted.rest.length) + (extracted.rest.length - trimLeft(extracted.rest).length);
   }
   const parsed = parseArguments(keyword.toLowerCase(), rest, directives, lineIndex);
-  return { keyword, flags, rest, ...parsed };
+  return { keyword, flags, rest, restOffset, ...parsed };
 }
 
-function parseArguments(keyword: string, rest: string, directives: Directives, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> {
-  const plain = (args: string[]): Omit<Node, 'keyword' | 'flags' | 'rest'> => ({ args, json: false });
+function parseArguments(keyword: string, rest: string, directives: Directives, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> {
+  const plain = (args: string[]): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> => ({ args, json: false });
   switch (keyword) {
     case 'add':
     case 'copy':
@@ -271,7 +296,7 @@ function splitWhitespace(rest: string): string[] {
 }
 
 /** parseJSON: a JSON array of strings; undefined when the text is not a JSON array at all. */
-function jsonOr(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> | undefined {
+function jsonOr(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> | undefined {
   const text = trimLeft(rest);
   if (!text.startsWith('[')) return undefined;
   let value: unknown;
@@ -285,7 +310,7 @@ function jsonOr(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags'
   return { args: value as string[], json: true };
 }
 
-function parseHealthcheck(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest'> {
+function parseHealthcheck(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> {
   let separator = 0;
   while (separator < rest.length && !isGoSpace.test(rest[separator]!)) separator++;
   let next = separator;
@@ -361,8 +386,18 @@ function parseWords(rest: string, escapeChar: string): string[] {
   return words;
 }
 
-/** extractBuilderFlags: leading `--name=value` words; the rest of the line after them. */
-function extractBuilderFlags(line: string, escapeChar: string): { flags: string[]; rest: string } {
+/**
+ * extractBuilderFlags: leading `--name=value` words; the rest of the line after them. BuildKit
+ * walks the line byte by byte, so a flag's non-ASCII character becomes one character per byte.
+ */
+function extractBuilderFlags(text: string, escapeChar: string): { flags: string[]; rest: string } {
+  // Most lines are ASCII, where bytes and characters are the same.
+  if (/^[\x00-\x7f]*$/.test(text)) return extractFlagBytes(text, escapeChar);
+  const { flags, rest } = extractFlagBytes(Buffer.from(text, 'utf8').toString('latin1'), escapeChar);
+  return { flags, rest: Buffer.from(rest, 'latin1').toString('utf8') };
+}
+
+function extractFlagBytes(line: string, escapeChar: string): { flags: string[]; rest: string } {
   const flags: string[] = [];
   let word = '';
   let phase: 'spaces' | 'word' | 'quote' = 'spaces';
@@ -444,8 +479,12 @@ function heredocsFromLine(line: string): Heredoc[] {
   return heredocs;
 }
 
-/** The words the shell lexer (escape `\`, as BuildKit fixes it for heredocs) splits text into. */
+/**
+ * The words the shell lexer (escape `\`, as BuildKit fixes it for heredocs) splits text into, or
+ * none when it fails (an unterminated quote or `${`).
+ */
 function shellWords(text: string, raw: boolean): string[] {
+  if (/\$\{[^}]*$/.test(text)) return [];
   const words: string[] = [];
   let word = '';
   let started = false;
@@ -458,21 +497,38 @@ function shellWords(text: string, raw: boolean): string[] {
       continue;
     }
     started = true;
+    // processPossibleHeredoc: `<<` keeps the white space after it in the word, so `<< EOF` is one word.
+    if (ch === '<' && text[pos + 1] === '<') {
+      const space = /^[ \t\r]*/.exec(text.slice(pos + 2))![0];
+      word += '<<' + space;
+      pos += 1 + space.length;
+      continue;
+    }
     if (ch === '\\') {
       if (raw) word += ch;
       if (pos + 1 < text.length) word += text[++pos];
       continue;
     }
     if (ch === "'" || ch === '"') {
-      const close = text.indexOf(ch, pos + 1);
-      const end = close < 0 ? text.length : close;
-      const inner = text.slice(pos + 1, end);
-      word += raw ? ch + inner + (close < 0 ? '' : ch) : ch === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner;
-      pos = end;
+      // In double quotes a backslash escapes `"`, `$` and itself; single quotes escape nothing.
+      const close = ch === "'" ? text.indexOf("'", pos + 1) : closingDoubleQuote(text, pos + 1);
+      // The lexer fails on an unterminated quote, and BuildKit then finds no words at all.
+      if (close < 0) return [];
+      const inner = text.slice(pos + 1, close);
+      word += raw ? ch + inner + ch : ch === '"' ? inner.replace(/\\(["\\$])/g, '$1') : inner;
+      pos = close;
       continue;
     }
     word += ch;
   }
   if (started) words.push(word);
   return words;
+}
+
+function closingDoubleQuote(text: string, from: number): number {
+  for (let pos = from; pos < text.length; pos++) {
+    if (text[pos] === '"') return pos;
+    if (text[pos] === '\\' && '"$\\'.includes(text[pos + 1] ?? '\n')) pos++;
+  }
+  return -1;
 }

@@ -1,6 +1,6 @@
 // A Dockerfile as rules see it: stages with their resolved base image and whether they build a
 // Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
-import type { Argument, From, Instruction, JSONInstruction } from 'dockerfile-ast';
+import { Argument, Instruction, type From, type JSONInstruction } from 'dockerfile-ast';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import type { Range } from '../../engine/types';
 import type { BuildkitDirective, BuildkitError, BuildkitInstruction } from './buildkit';
@@ -82,8 +82,6 @@ export interface DockerfileModel {
   directives: readonly BuildkitDirective[];
   /** Why the builder rejects the file, if it does. */
   error?: BuildkitError;
-  /** The file could not be read as BuildKit reads it within a bounded time; it has no instructions. */
-  tooComplex?: true;
   /** The parse this model was built from, which the next version's parse reuses. */
   parsed: ParsedInstructions;
   stages: Stage[];
@@ -92,6 +90,9 @@ export interface DockerfileModel {
   /** Instructions before the first FROM. */
   preamble: PreambleInstruction[];
 }
+
+/** The instructions whose flags the builder accepts (moby/buildkit frontend/dockerfile/instructions/parse.go). */
+export const keywordsWithFlags: ReadonlySet<string> = new Set(['ADD', 'COPY', 'FROM', 'HEALTHCHECK', 'RUN']);
 
 /** A `--name=value` flag: name and value as BuildKit reads them (quotes and escapes removed). */
 export interface InstructionFlag {
@@ -103,13 +104,19 @@ export interface InstructionFlag {
   valueRange?: Range;
 }
 
-/** An instruction as BuildKit bounds it, before or outside any stage's reading of it. */
+/** An instruction as BuildKit bounds it, whether or not it is in a stage. */
 export interface PreambleInstruction {
+  /** Upper case, as Docker treats keywords case-insensitively. */
   keyword: string;
+  /** dockerfile-ast's reading of the logical line: its own ranges are not the file's. */
   ast: Instruction;
   range: Range;
   /** BuildKit's reading: its arguments are exact where dockerfile-ast's values are not (JSON strings). */
   buildkit: BuildkitInstruction;
+  /** Arguments after the flags, with their ranges in the file. */
+  readonly args: Argument[];
+  /** Maps a range dockerfile-ast gives for this instruction's logical line onto the file. */
+  fileRange(range: Range): Range;
 }
 
 /** `previous`, the model of the same document's last version, lets unchanged instructions be reused. */
@@ -123,46 +130,37 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   let shell: ShellState = { kind: 'unknown' };
   const finalShell = new Map<Stage, ShellState>();
 
-  const instructions = parsed.instructions.map(boundInstruction);
-  for (const bound of instructions) {
-    const { keyword, ast: instruction } = bound;
-    if (keyword === 'FROM') {
-      if (current) finalShell.set(current, shell);
-      current = createStage(bound, stages.length, globalArgs, byName);
-      stages.push(current);
-      if (current.name) byName.set(current.name.toLowerCase(), current);
-      shell = (current.parent && finalShell.get(current.parent)) || initialShell(current);
+  const instructions: PreambleInstruction[] = [];
+  for (const read of parsed.instructions) {
+    const keyword = read.buildkit.keyword.toUpperCase();
+    if (keyword === 'FROM' || !current) {
+      const bound = new BoundInstruction(read);
+      instructions.push(bound);
+      if (keyword === 'FROM') {
+        if (current) finalShell.set(current, shell);
+        current = createStage(bound, stages.length, globalArgs, byName);
+        stages.push(current);
+        if (current.name) byName.set(current.name.toLowerCase(), current);
+        shell = (current.parent && finalShell.get(current.parent)) || initialShell(current);
+      } else {
+        preamble.push(bound);
+        if (keyword === 'ARG') collectGlobalArg(bound, globalArgs);
+      }
       continue;
     }
-    if (!current) {
-      preamble.push(bound);
-      if (keyword === 'ARG') collectGlobalArg(instruction, globalArgs);
-      continue;
-    }
-    const wrapped = new LazyInstruction(bound, current, shell);
+    const wrapped = new LazyInstruction(read, current, shell);
+    instructions.push(wrapped);
     if (keyword === 'SHELL') {
       shell = wrapped.execForm ? { kind: 'known', argv: wrapped.execForm.values, instruction: wrapped } : shell;
       wrapped.shell = shell;
     }
     current.instructions.push(wrapped);
   }
-  return { escapeChar: parsed.escapeChar, instructions, directives: parsed.directives, error: parsed.error, tooComplex: parsed.tooComplex, parsed, stages, globalArgs, preamble };
+  return { escapeChar: parsed.escapeChar, instructions, directives: parsed.directives, error: parsed.error, parsed, stages, globalArgs, preamble };
 }
 
-/**
- * BuildKit's bounds with dockerfile-ast's start: the keyword (after any lines holding only the
- * escape character) to the end of BuildKit's last line, which for an instruction left open at the
- * end of the file is the last comment line it swallowed.
- */
-function boundInstruction({ buildkit, ast, text }: ParsedInstruction): PreambleInstruction {
-  const astRange = ast.getRange();
-  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-  const end = astRange.end.line === buildkit.end ? astRange.end : { line: buildkit.end, character: lastLine.length };
-  return { keyword: buildkit.keyword.toUpperCase(), ast, range: { start: astRange.start, end }, buildkit };
-}
-
-function collectGlobalArg(instruction: Instruction, globalArgs: DockerfileModel['globalArgs']): void {
-  for (const arg of instruction.getArguments()) {
+function collectGlobalArg(instruction: PreambleInstruction, globalArgs: DockerfileModel['globalArgs']): void {
+  for (const arg of instruction.args) {
     const text = arg.getValue();
     const eq = text.indexOf('=');
     const name = eq >= 0 ? text.slice(0, eq) : text;
@@ -209,25 +207,27 @@ interface FromLine {
   platform?: { value?: string; range: Range };
 }
 
-function readFromLine(from: From, buildkit: BuildkitInstruction): FromLine {
+function readFromLine(instruction: PreambleInstruction): FromLine {
+  const from = instruction.ast as From;
   return memoFor(from, 'fromLine', () => {
     const imageText = from.getImage();
     const imageRange = from.getImageRange();
     const tagText = from.getImageTag();
     const tagRange = from.getImageTagRange();
-    const platformFlag = readFlags(from, buildkit).find((flag) => flag.name === 'platform');
+    const platformFlag = readFlags(instruction).find((flag) => flag.name === 'platform');
     return {
       name: from.getBuildStage() ?? undefined,
-      image: imageText && imageRange ? { text: imageText, range: imageRange } : undefined,
-      tag: tagText && tagRange ? { text: tagText, range: tagRange } : undefined,
+      image: imageText && imageRange ? { text: imageText, range: instruction.fileRange(imageRange) } : undefined,
+      tag: tagText && tagRange ? { text: tagText, range: instruction.fileRange(tagRange) } : undefined,
       platform: platformFlag ? { value: platformFlag.value, range: platformFlag.valueRange ?? platformFlag.range } : undefined,
     };
   });
 }
 
-function createStage({ ast, range: fromRange, buildkit }: PreambleInstruction, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
-  const from = ast as From;
-  const line = readFromLine(from, buildkit);
+function createStage(instruction: PreambleInstruction, index: number, globalArgs: DockerfileModel['globalArgs'], byName: Map<string, Stage>): Stage {
+  const from = instruction.ast as From;
+  const fromRange = instruction.range;
+  const line = readFromLine(instruction);
   const stage: Stage = { index, name: line.name, from, fromRange, image: line.image, hasPlatformFlag: line.platform !== undefined, os: 'unknown', instructions: [] };
 
   const platformValue = line.platform?.value;
@@ -311,77 +311,118 @@ function memoFor<T>(ast: Instruction, key: string, compute: () => T): T {
 }
 
 /**
- * Arguments, flags and the exec form come from dockerfile-ast on first use: most rules read few
- * instructions, and reading them all up front was 40% of a 2,000-line Dockerfile's parse.
+ * An instruction with BuildKit's bounds and dockerfile-ast's arguments, mapped onto the file.
+ * Arguments, flags and the exec form are read on first use: most rules read few instructions,
+ * and reading them all up front was 40% of a 2,000-line Dockerfile's parse.
  */
-class LazyInstruction implements DockerInstruction {
-  readonly ast: Instruction;
+class BoundInstruction implements PreambleInstruction {
   readonly keyword: string;
+  readonly ast: Instruction;
   readonly range: Range;
-  private readonly buildkit: BuildkitInstruction;
+  readonly buildkit: BuildkitInstruction;
+  private readonly position: ParsedInstruction['position'];
 
-  constructor(
-    bound: PreambleInstruction,
-    readonly stage: Stage,
-    public shell: ShellState,
-  ) {
-    this.ast = bound.ast;
-    this.keyword = bound.keyword;
-    this.range = bound.range;
-    this.buildkit = bound.buildkit;
+  constructor(parsed: ParsedInstruction) {
+    this.ast = parsed.ast;
+    this.buildkit = parsed.buildkit;
+    this.position = parsed.position;
+    this.keyword = parsed.buildkit.keyword.toUpperCase();
+    this.range = instructionRange(parsed);
+  }
+
+  fileRange(range: Range): Range {
+    return { start: this.position(range.start.character, 'start'), end: this.position(range.end.character, 'end') };
   }
 
   memo<T>(key: string, compute: () => T): T {
     return memoFor(this.ast, key, compute);
   }
 
-  get flags(): InstructionFlag[] {
-    return this.memo('flags', () => readFlags(this.ast, this.buildkit));
+  /**
+   * dockerfile-ast's words in what BuildKit reads as the arguments: every word (dockerfile-ast's
+   * own getArguments leaves out what it takes for flags), less those in BuildKit's flags.
+   */
+  get args(): Argument[] {
+    return this.memo('args', () =>
+      Instruction.prototype.getArguments
+        .call(this.ast)
+        .filter((argument) => argument.getRange().start.character >= this.buildkit.restOffset)
+        .map((argument) => new Argument(argument.getValue(), this.fileRange(argument.getRange()))),
+    );
+  }
+}
+
+/**
+ * From the keyword to the end of its text; a heredoc's body, or the comment lines an instruction
+ * left open at the end of the file swallows, to the end of BuildKit's last line.
+ */
+function instructionRange({ buildkit, text, position }: ParsedInstruction): Range {
+  const keywordAt = buildkit.line.length - buildkit.line.trimStart().length;
+  const start = position(keywordAt, 'start');
+  if (buildkit.heredocs > 0 || buildkit.openAtEnd) return { start, end: { line: buildkit.end, character: text.length - text.lastIndexOf('\n') - 1 } };
+  return { start, end: position(buildkit.line.trimEnd().length, 'end') };
+}
+
+class LazyInstruction extends BoundInstruction implements DockerInstruction {
+  constructor(
+    parsed: ParsedInstruction,
+    readonly stage: Stage,
+    public shell: ShellState,
+  ) {
+    super(parsed);
   }
 
-  get args(): Argument[] {
-    return this.memo('args', () => this.ast.getArguments());
+  get flags(): InstructionFlag[] {
+    return this.memo('flags', () => readFlags(this));
   }
 
   get execForm(): DockerInstruction['execForm'] {
-    return this.memo('execForm', () => readExecForm(this.ast, this.buildkit));
+    return this.memo('execForm', () => readExecForm(this));
   }
 }
 
 /**
  * BuildKit's flags with dockerfile-ast's ranges. dockerfile-ast reads `--`, which ends the flags for
- * BuildKit, as one more flag, and nothing after it as flags.
+ * BuildKit, as one more flag, and nothing after it as flags. Only instructions that take flags
+ * have them: BuildKit reads `--x` words after any keyword, and the build then fails on them.
  */
-function readFlags(ast: Instruction, buildkit: BuildkitInstruction): InstructionFlag[] {
-  if (typeof (ast as Partial<JSONInstruction>).getFlags !== 'function') return [];
-  const written = (ast as JSONInstruction).getFlags();
+function readFlags(instruction: PreambleInstruction): InstructionFlag[] {
+  const { ast, buildkit } = instruction;
+  if (!keywordsWithFlags.has(instruction.keyword)) return [];
+  const written = typeof (ast as Partial<JSONInstruction>).getFlags === 'function' ? (ast as JSONInstruction).getFlags() : [];
   const end = written.findIndex((flag) => flag.getName() === '');
   const flags = end < 0 ? written : written.slice(0, end);
-  if (flags.length !== buildkit.flags.length) return [];
-  return flags.map((flag, i) => {
-    const word = buildkit.flags[i]!;
+  // dockerfile-ast splits some flags differently (an unterminated quote runs to the end of the line
+  // for BuildKit): the names and values stay BuildKit's, the range is then the keyword's.
+  const ranges = flags.length === buildkit.flags.length ? flags.map((flag) => ({ range: instruction.fileRange(flag.getRange()), valueRange: mapped(instruction, flag.getValueRange()) })) : undefined;
+  const keyword = instruction.fileRange(ast.getInstructionRange());
+  return buildkit.flags.map((word, i) => {
     const eq = word.indexOf('=');
     return {
       name: (eq < 0 ? word.slice(2) : word.slice(2, eq)).toLowerCase(),
       value: eq < 0 ? undefined : word.slice(eq + 1),
-      range: flag.getRange(),
-      valueRange: flag.getValueRange() ?? undefined,
+      ...(ranges?.[i] ?? { range: keyword }),
     };
   });
+}
+
+function mapped(instruction: PreambleInstruction, range: Range | null): Range | undefined {
+  return range ? instruction.fileRange(range) : undefined;
 }
 
 /**
  * The strings are BuildKit's (JSON-decoded: dockerfile-ast's values lose their spaces), the ranges
  * dockerfile-ast's. HEALTHCHECK's first argument is its type (`CMD`), not part of the command.
  */
-function readExecForm(ast: Instruction, buildkit: BuildkitInstruction): DockerInstruction['execForm'] {
+function readExecForm(instruction: PreambleInstruction): DockerInstruction['execForm'] {
+  const { ast, buildkit } = instruction;
   if (!buildkit.json || typeof (ast as Partial<JSONInstruction>).getJSONStrings !== 'function') return undefined;
   const json = ast as JSONInstruction;
   if (!json.getOpeningBracket() || !json.getClosingBracket()) return undefined;
-  const values = buildkit.keyword.toUpperCase() === 'HEALTHCHECK' ? buildkit.args.slice(1) : buildkit.args;
+  const values = instruction.keyword === 'HEALTHCHECK' ? buildkit.args.slice(1) : buildkit.args;
   const strings = json.getJSONStrings();
   if (strings.length !== values.length) return undefined;
-  return { values, ranges: strings.map((s) => s.getRange()) };
+  return { values, ranges: strings.map((string) => instruction.fileRange(string.getRange())) };
 }
 
 /** The first line of the instruction that `line` belongs to (continuation lines included), or `line` itself. */

@@ -7,6 +7,7 @@ import linuxCommand from './linux-command';
 import linuxPath from './linux-path';
 import nanoserverMissingFeature from './nanoserver-missing-feature';
 import noWindowsImageInTag from './no-windows-image-in-tag';
+import syntax from './syntax';
 import useDerivedImage from './use-derived-image';
 import windowsBaseImageTag from './windows-base-image-tag';
 import windowsEndOfSupport from './windows-end-of-support';
@@ -22,6 +23,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   linuxPath,
   nanoserverMissingFeature,
   noWindowsImageInTag,
+  syntax,
   useDerivedImage,
   windowsBaseImageTag,
   windowsEndOfSupport,

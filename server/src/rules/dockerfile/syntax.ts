@@ -1,0 +1,69 @@
+// A Dockerfile that `docker build` rejects before it builds anything: BuildKit's parser stops on it
+// (an unterminated heredoc, a repeated or invalid parser directive, `ENV` or `LABEL` without a
+// value, a JSON array of non-strings), or its instruction parser does not know an instruction.
+// Such a file is never reported as having no problems: the finding says where the builder stops.
+// https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go
+// https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go
+import { defineRule, type Range } from '../../engine/types';
+import type { LineIndex } from '../../engine/text';
+import { knownInstructions } from '../../languages/dockerfile/buildkit';
+import type { DockerfileModel } from '../../languages/dockerfile/model';
+
+
+export default defineRule({
+  id: 'dockerfile/syntax',
+  meta: {
+    type: 'problem',
+    language: 'dockerfile',
+    defaultSeverity: 'error',
+    description: 'A Dockerfile that docker build rejects as it reads it: where BuildKit\'s parser stops, and instructions it does not know.',
+    messages: {
+      parseError: '`docker build` stops here: {{error}}. The rest of the file is not checked.',
+      unknownInstruction: '`{{keyword}}` is not a Dockerfile instruction: `docker build` stops with "unknown instruction: {{keyword}}".',
+      afterEscapedEscape:
+        '`{{keyword}}` is not a Dockerfile instruction: `docker build` stops with "unknown instruction: {{keyword}}". The line before ends in `{{escape}}{{escape}}`, an escaped escape character, which ends that instruction instead of continuing it: to continue it, end the line with a single `{{escape}}` after a space.',
+    },
+    fixable: false,
+    sources: [
+      'https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go',
+      'https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go',
+      'https://docs.docker.com/reference/dockerfile/#parser-directives',
+    ],
+  },
+  create(context) {
+    return {
+      dockerfile(model) {
+        if (model.error && !model.error.empty) {
+          context.report({ range: lineRange(context.lines, model.error.line), messageId: 'parseError', data: { error: model.error.message } });
+          return;
+        }
+        const unknown = firstUnknownInstruction(model, context.lines);
+        if (!unknown) return;
+        const previous = unknown.range.start.line > 0 ? context.lines.lineText(unknown.range.start.line - 1).replace(/[ \t]+$/, '') : '';
+        const escaped = previous.endsWith(model.escapeChar.repeat(2));
+        context.report({ range: unknown.range, messageId: escaped ? 'afterEscapedEscape' : 'unknownInstruction', data: { keyword: unknown.keyword, escape: model.escapeChar } });
+      },
+    };
+  },
+});
+
+/** The first instruction, or ONBUILD trigger, whose keyword the builder does not know. */
+function firstUnknownInstruction(model: DockerfileModel, lines: LineIndex): { keyword: string; range: Range } | undefined {
+  for (const { buildkit, range } of model.instructions) {
+    const onbuild = buildkit.keyword.toUpperCase() === 'ONBUILD';
+    const keyword = onbuild ? /^\S+\s+(\S+)/.exec(buildkit.line.trimStart())?.[1] : buildkit.keyword;
+    if (keyword === undefined || knownInstructions.has(keyword.toUpperCase())) continue;
+    const line = range.start.line;
+    const found = lines.lineText(line).indexOf(keyword, range.start.character + (onbuild ? buildkit.keyword.length : 0));
+    // A trigger written on a continuation line: the ONBUILD keyword stands for it.
+    if (found < 0) return { keyword, range: { start: range.start, end: { line, character: range.start.character + buildkit.keyword.length } } };
+    return { keyword, range: { start: { line, character: found }, end: { line, character: found + keyword.length } } };
+  }
+  return undefined;
+}
+
+function lineRange(lines: LineIndex, line: number): Range {
+  const text = lines.lineText(line);
+  const start = text.length - text.trimStart().length;
+  return { start: { line, character: start }, end: { line, character: Math.max(start, text.trimEnd().length) } };
+}
