@@ -18,6 +18,7 @@ import {
   type QuickPickItem,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { dockerfileWatchPatterns } from '../../server/src/engine/file-names';
 import { serverNodeFlags } from '../../server/src/lsp/node-flags';
 
 /** The server's answers; see server/src/server.ts. */
@@ -46,7 +47,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       // The workspace index follows these files on disk; the config file changes every check.
-      fileEvents: workspace.createFileSystemWatcher('**/{.wincontainers.yaml,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.yaml,*.yml}'),
+      fileEvents: workspace.createFileSystemWatcher(`**/{.wincontainers.yaml,${dockerfileWatchPatterns.join(',')},*.yaml,*.yml}`),
     },
   };
   const languageClient = new LanguageClient('windowsContainers', 'Windows Containers', serverOptions, clientOptions);

@@ -1,14 +1,18 @@
 // `wincontainers check`: the same engine as the editor over files and folders, for CI.
 // Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or input problem.
+// An input problem (a path that is missing, unreadable or neither a Dockerfile nor YAML) is one line
+// on stderr; the other paths are still checked and printed, and the exit code is 2 whatever they hold.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMap, parseAllDocuments } from 'yaml';
 import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { allRules, ruleIds } from './engine/registry';
-import { analyzeParsed, parse, type ParsedDocument } from './engine/runner';
+import { fileKind } from './engine/files';
+import { analyzeParsed, maxCheckedChars, parse, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
-import { ScanError, isCheckedFile, scanFolder } from './workspace/scan';
+import { ScanError, scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
@@ -20,10 +24,13 @@ const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 class UsageError extends Error {}
 
 type Format = 'text' | 'json' | 'sarif';
+type Language = 'dockerfile' | 'yaml';
 
 interface Options {
   paths: string[];
   format: Format;
+  /** The language of the files named on the command line (not of those found in folders). */
+  language?: Language;
   target?: string;
   configPath?: string;
   maxWarnings?: number;
@@ -33,17 +40,26 @@ interface Options {
 const usage = `Usage: wincontainers check [paths...] [options]
 
 Checks Dockerfiles and Kubernetes manifests for Windows-container mistakes.
-Folders are searched for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile and *.yaml/*.yml,
-skipping what .gitignore and the config's "ignore" list exclude.
+Folders are searched for Dockerfile and Containerfile (in any case, alone or followed by ".", "-"
+or "_" and a suffix, but not Dockerfile.md, .txt, .sh, .ps1, .json and other scripts and documents),
+*.Dockerfile, *.Containerfile and *.yaml/*.yml, skipping what .gitignore and the config's "ignore"
+list exclude. A file named on the command line is always checked: as its name says, else as its
+content says (a Dockerfile starts with ARG or FROM after comments; a manifest is a YAML mapping).
 
 Options:
   --format text|json|sarif   output format (default: text)
+  --language dockerfile|yaml the language of the files named on the command line, whatever their name
   --target <version>         target Windows version: ltsc2019, ltsc2022, ltsc2025 or 10.0.<build>
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
   -h, --help                 show this help
-  -v, --version              show the version`;
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage problem or an
+input problem. A path that is missing, cannot be read or is neither a Dockerfile nor YAML gets one
+line on stderr and the other paths are still checked and printed; the exit code is then 2, even
+when they have errors.`;
 
 export interface CheckedFile {
   path: string;
@@ -74,6 +90,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         const format = value();
         if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${format}"`);
         options.format = format;
+        break;
+      }
+      case '--language': {
+        const language = value();
+        if (language !== 'dockerfile' && language !== 'yaml') throw new UsageError(`--language must be dockerfile or yaml; got "${language}"`);
+        options.language = language;
         break;
       }
       case '--target': {
@@ -129,27 +151,50 @@ function discoverConfig(from: string): string | undefined {
   }
 }
 
+interface Input {
+  file: string;
+  /** Named on the command line: checked whatever its name, as --language or its content says. */
+  named: boolean;
+}
+
 /** The files a path stands for: the path itself, or what a folder walk finds under it. */
-function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string): string[] {
+function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string, problems: string[]): Input[] {
   const absolute = resolve(cwd, path);
   let stats;
   try {
     stats = statSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+    problems.push(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+    return [];
   }
-  if (stats.isDirectory()) {
-    try {
-      return scanFolder(absolute, { ignoreGlobs, globRoot }).files;
-    } catch (error) {
-      throw error instanceof ScanError ? new UsageError(error.message) : error;
-    }
+  if (!stats.isDirectory()) return [{ file: absolute, named: true }];
+  try {
+    return scanFolder(absolute, { ignoreGlobs, globRoot }).files.map((file) => ({ file, named: false }));
+  } catch (error) {
+    if (!(error instanceof ScanError)) throw error;
+    problems.push(error.message);
+    return [];
   }
-  if (!isCheckedFile(absolute)) {
-    throw new UsageError(`${path} is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file`);
-  }
-  return [absolute];
+}
+
+/**
+ * What a file's text says it is, for a file whose name says nothing. A Dockerfile's first
+ * instruction, after a BOM, blank lines, comments and parser directives, is ARG or FROM (BuildKit
+ * rejects any other); a manifest is a YAML mapping, or a stream of them. A script or a note that
+ * starts with a comment is neither.
+ */
+function languageFromContent(text: string): Language | undefined {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const firstInstruction = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S+)[ \t]+\S/.exec(body);
+  if (firstInstruction && /^(?:arg|from)$/i.test(firstInstruction[1]!)) return 'dockerfile';
+  // A file too large to check is told by its first part, cut at a line end: naming a 50 MB log
+  // costs no more than checking the largest file that is checked.
+  const head = body.length > maxCheckedChars ? body.slice(0, body.lastIndexOf('\n', maxCheckedChars) + 1) : body;
+  const documents = parseAllDocuments(head);
+  if (!Array.isArray(documents)) return undefined;
+  const onlyMappings = documents.every((document) => document.errors.length === 0 && (document.contents === null || isMap(document.contents)));
+  return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
 }
 
 interface Planned {
@@ -162,8 +207,9 @@ interface Planned {
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): CheckedFile[] {
+export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
   const planned: Planned[] = [];
+  const problems: string[] = [];
   const seen = new Set<string>();
   const index = new WorkspaceIndex();
   for (const path of options.paths) {
@@ -175,26 +221,36 @@ export function check(options: Options, cwd: string, today = new Date()): Checke
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
     const config: ResolvedConfig = resolveConfig(layers);
     if (configPath) index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
-    for (const file of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute)) {
+    for (const { file, named } of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, problems)) {
       if (seen.has(file)) continue;
       seen.add(file);
+      const shown = relative(cwd, file) || file;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new UsageError(`cannot read ${relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        problems.push(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        continue;
       }
-      const parsed = parse({ uri: pathToFileURL(file).href, text });
+      const knownByName = fileKind(file) !== undefined;
+      // A folder walk found the file by its name; a file named on the command line may need more.
+      const languageId = named ? (options.language ?? (knownByName ? undefined : languageFromContent(text))) : undefined;
+      if (!knownByName && languageId === undefined) {
+        problems.push(`${shown}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
+        continue;
+      }
+      const parsed = parse({ uri: pathToFileURL(file).href, text, languageId });
       index.set(file, summarize(parsed));
       planned.push({ file, config, parsed });
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
   const workspace = index.view();
-  return planned.map(({ file, config, parsed }) => {
+  const results = planned.map(({ file, config, parsed }) => {
     const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace });
     return { path: relative(cwd, file) || file, findings, notices };
   });
+  return { results, problems };
 }
 
 interface Counts {
@@ -214,12 +270,14 @@ function countFindings(results: readonly CheckedFile[]): Counts {
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts): string {
+function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts, problems: readonly string[]): string {
   const lines = results.flatMap(({ path, findings }) =>
     findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
   );
   const files = plural(results.length, 'file');
   lines.push(total === 0 ? `No problems in ${files}.` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}.`);
+  // Said here too, as stderr may be read apart from stdout: "No problems" is not all there is to say.
+  if (problems.length > 0) lines.push(`${plural(problems.length, 'input')} could not be checked.`);
   return lines.join('\n') + '\n';
 }
 
@@ -247,15 +305,17 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const results = check(parsed, cwd);
+    const { results, problems } = check(parsed, cwd);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
     const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
-    return { exitCode: !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0, stdout, stderr: notes + note };
+    const inputProblems = problems.map((problem) => `wincontainers: ${problem}\n`).join('');
+    const exitCode = problems.length > 0 ? 2 : !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0;
+    return { exitCode, stdout, stderr: inputProblems + notes + note };
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
     const message = error instanceof Error ? error.message : String(error);

@@ -1,11 +1,12 @@
 // The bundled CLI as CI runs it: output formats, exit codes, file discovery and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { dockerfileNames, notDockerfileNames } from '../helpers/file-names';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const cliPath = join(repoRoot, 'dist', 'cli.js');
@@ -24,6 +25,12 @@ function write(root: string, files: Record<string, string>): void {
 
 const windowsDockerfile = 'FROM mcr.microsoft.com/windows/servercore:latest\n';
 const windowsPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+
+interface JsonFinding {
+  file: string;
+  rule: string;
+}
+const findingsOf = (stdout: string): string[] => (JSON.parse(stdout) as JsonFinding[]).map((finding) => `${finding.file} ${finding.rule}`);
 
 describe('wincontainers check', () => {
   let root: string;
@@ -145,12 +152,11 @@ describe('wincontainers check', () => {
   });
 
   for (const [name, args, message] of [
-    ['a missing path', ['check', 'nope'], 'wincontainers: no such file or folder: nope\n'],
     ['an unknown option', ['check', '--fast'], 'wincontainers: unknown option "--fast"\n'],
+    ['a bad language', ['check', 'notes.txt', '--language', 'powershell'], 'wincontainers: --language must be dockerfile or yaml; got "powershell"\n'],
     ['a bad format', ['check', '--format', 'xml'], 'wincontainers: --format must be text, json or sarif; got "xml"\n'],
     ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "ltsc2030"\n'],
     ['a missing config', ['check', '--config', 'missing.yaml'], 'wincontainers: cannot read config missing.yaml: ENOENT\n'],
-    ['a file of unknown kind', ['check', 'notes.txt'], 'wincontainers: notes.txt is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file\n'],
   ] as const) {
     it(`exits 2 with one line on ${name}`, () => {
       const result = run([...args], root);
@@ -166,5 +172,78 @@ describe('wincontainers check', () => {
     assert.equal(result.status, 2);
     assert.equal(result.stdout, '', 'no half document on stdout');
     assert.equal(result.stderr, `wincontainers: broken.yaml:2:3: Invalid .wincontainers.yaml: unknown rule "dockerfile/no-such-rule" in rules.\n`);
+  });
+
+  it('checks every form of a Dockerfile name in a folder, and no near miss', () => {
+    // One folder per name: names that differ only in case are one file on Windows and macOS.
+    const names = [...dockerfileNames, ...notDockerfileNames];
+    write(root, Object.fromEntries(names.map((name, index) => [`names/${index}/${name}`, /\.ya?ml$/i.test(name) ? windowsPod : windowsDockerfile])));
+    try {
+      const result = run(['check', 'names', '--format', 'json'], root);
+      const checked = new Map((JSON.parse(result.stdout) as JsonFinding[]).map((finding) => [basename(finding.file), finding.rule]));
+      const manifests = notDockerfileNames.filter((name) => /\.ya?ml$/i.test(name));
+      assert.deepEqual([...checked.keys()].sort(), [...dockerfileNames, ...manifests].sort());
+      for (const name of dockerfileNames) assert.equal(checked.get(name), 'dockerfile/windows-base-image-tag', name);
+      for (const name of manifests) assert.equal(checked.get(name), 'kubernetes/windows-node-selector', name);
+    } finally {
+      rmSync(join(root, 'names'), { recursive: true, force: true });
+    }
+  });
+
+  it('checks a file named on the command line by its content when its name says nothing', () => {
+    write(root, {
+      'unnamed/windows-build': '\uFEFF# escape=`\n\n# The web image\r\nfrom mcr.microsoft.com/windows/servercore:latest\n',
+      'unnamed/build-args': 'ARG TAG=latest\nFROM mcr.microsoft.com/windows/servercore:${TAG}\n',
+      'unnamed/web.manifest': `# The web pod\n${windowsPod}`,
+      'unnamed/pods.k8s': `${windowsPod}---\n${windowsPod.replace(/web/g, 'api')}`,
+      'unnamed/build.sh': '#!/bin/sh\n# builds the web image\ndocker build -f Dockerfile.windows .\n',
+      'unnamed/notes.txt': 'Ask the platform team before changing the base image.\n',
+    });
+    const result = run(['check', ...['windows-build', 'build-args', 'web.manifest', 'pods.k8s', 'build.sh', 'notes.txt'].map((name) => `unnamed/${name}`), '--format', 'json'], root);
+    assert.equal(result.status, 2);
+    assert.deepEqual(findingsOf(result.stdout), [
+      'unnamed/windows-build dockerfile/windows-base-image-tag',
+      'unnamed/build-args dockerfile/windows-base-image-tag',
+      'unnamed/web.manifest kubernetes/windows-node-selector',
+      'unnamed/pods.k8s kubernetes/windows-node-selector',
+      'unnamed/pods.k8s kubernetes/windows-node-selector',
+    ]);
+    assert.equal(
+      result.stderr,
+      'wincontainers: unnamed/build.sh: not a Dockerfile or YAML file (use --language dockerfile|yaml)\n' +
+        'wincontainers: unnamed/notes.txt: not a Dockerfile or YAML file (use --language dockerfile|yaml)\n',
+    );
+  });
+
+  it('--language checks the files named on the command line as that language, whatever their name; folders still go by names', () => {
+    write(root, { 'forced/pod.yaml': windowsDockerfile, 'forced/Dockerfile': windowsPod, 'forced/notes.txt': 'Ask the platform team.\n' });
+    const asDockerfile = run(['check', 'forced/pod.yaml', '--language', 'dockerfile', '--format', 'json'], root);
+    assert.equal(asDockerfile.status, 1, asDockerfile.stderr);
+    assert.deepEqual(findingsOf(asDockerfile.stdout), ['forced/pod.yaml dockerfile/windows-base-image-tag']);
+    const asYaml = run(['check', 'forced/Dockerfile', '--language=yaml', '--format', 'json'], root);
+    assert.deepEqual(findingsOf(asYaml.stdout), ['forced/Dockerfile kubernetes/windows-node-selector']);
+    const unclassified = run(['check', 'forced/notes.txt', '--language', 'dockerfile'], root);
+    assert.deepEqual([unclassified.status, unclassified.stdout, unclassified.stderr], [0, 'No problems in 1 file.\n', '']);
+    const folder = run(['check', 'forced', '--language', 'dockerfile'], root);
+    assert.equal(folder.stdout, 'No problems in 2 files.\n');
+  });
+
+  it('checks and prints the other paths when one is missing or unreadable, and exits 2 even though they have errors', () => {
+    symlinkSync('loop', join(root, 'loop'));
+    try {
+      const result = run(['check', 'app/Dockerfile', 'nope', 'loop', 'app/pod.yaml'], root);
+      assert.equal(result.status, 2);
+      assert.deepEqual(result.stdout.trim().split('\n').slice(2), ['2 problems (1 error, 1 warning) in 2 files.', '2 inputs could not be checked.']);
+      assert.match(result.stdout, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag .*\napp\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector /);
+      assert.equal(result.stderr, 'wincontainers: no such file or folder: nope\nwincontainers: cannot read loop: ELOOP\n');
+      for (const format of ['json', 'sarif']) {
+        const document = run(['check', 'app', 'nope', '--format', format, '--exit-zero'], root);
+        assert.equal(document.status, 2, format);
+        assert.ok(JSON.parse(document.stdout), `${format}: one whole document on stdout`);
+        assert.equal(document.stderr, 'wincontainers: no such file or folder: nope\n');
+      }
+    } finally {
+      rmSync(join(root, 'loop'));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import type { DockerfileModel } from '../../server/src/languages/dockerfile/model';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
+import { withoutCorpus } from '../helpers/shared';
 
 const options = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]), today: new Date('2026-11-23T12:00:00Z') };
 const uri = 'file:///w/Dockerfile';
@@ -103,7 +104,11 @@ describe('Dockerfile parse reuse between versions', () => {
     assertSameAsFreshParse([withHeredoc, withHeredoc.replace('after', 'later'), withHeredoc.replace('<<EOF', 'echo'), withHeredoc]);
   });
 
-  it('gives what a fresh parse gives through random edits of real and generated Dockerfiles', () => {
-    assertOverRandomEdits('dockerfile', assertSameAsFreshParse);
+  it('gives what a fresh parse gives through random edits of the examples and generated Dockerfiles', () => {
+    assertOverRandomEdits('dockerfile', 'project', assertSameAsFreshParse);
+  });
+
+  it('gives what a fresh parse gives through random edits of real-world Dockerfiles', { skip: withoutCorpus }, () => {
+    assertOverRandomEdits('dockerfile', 'corpus', assertSameAsFreshParse);
   });
 });

@@ -5,6 +5,7 @@ import { emptyWorkspace } from '../../server/src/engine/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
+import { withoutCorpus } from '../helpers/shared';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -146,7 +147,11 @@ describe('Kubernetes model reuse between versions', () => {
     assert.equal(next.objects[1]!.name, undefined);
   });
 
-  it('gives what a fresh parse gives through random edits of real and generated manifests', () => {
-    assertOverRandomEdits('yaml', assertSameAsFreshParse);
+  it('gives what a fresh parse gives through random edits of the examples and generated manifests', () => {
+    assertOverRandomEdits('yaml', 'project', assertSameAsFreshParse);
+  });
+
+  it('gives what a fresh parse gives through random edits of real-world manifests', { skip: withoutCorpus }, () => {
+    assertOverRandomEdits('yaml', 'corpus', assertSameAsFreshParse);
   });
 });

@@ -1,14 +1,18 @@
 // The .vsix a user installs: packs the current build with the flags of `npm run package` and checks
 // what is inside (bundled code, docs, snippets, icon, README/CHANGELOG/LICENSE; no sources, tests
 // or node_modules) and its size. `npm test` builds dist/ first; the unminified build is larger than
-// the production one, so the size limit holds for the release package too.
+// the production one, so the size limit holds for the release package too. And the manifest's
+// language contribution: VS Code opens as Dockerfiles the files the checker reads as Dockerfiles.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { minimatch } from 'minimatch';
+import { dockerfileWatchPatterns, isDockerfileName } from '../../server/src/engine/file-names';
 import { allRules } from '../../server/src/engine/registry';
+import { dockerfileNames, notDockerfileNames } from '../helpers/file-names';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const maxBytes = 2 * 1024 * 1024;
@@ -22,10 +26,36 @@ interface Manifest {
   categories: string[];
   keywords: string[];
   contributes: {
+    languages: LanguageContribution[];
     snippets: Array<{ path: string }>;
     configuration: { properties: Record<string, { description?: string; markdownDescription?: string; default?: unknown }> };
   };
 }
+interface LanguageContribution {
+  id: string;
+  filenames?: string[];
+  filenamePatterns?: string[];
+  extensions?: string[];
+}
+
+/**
+ * The language VS Code gives a file of this name from these contributions, as its language
+ * associations do (src/vs/editor/common/services/languagesAssociations.ts): ignoring case on every
+ * platform, an exact file name first, else the longest pattern that matches. Undefined: none of
+ * ours, VS Code goes by the other extensions' associations.
+ */
+function languageOf(name: string, languages: readonly LanguageContribution[]): string | undefined {
+  const exact = languages.find((language) => language.filenames?.some((filename) => filename.toLowerCase() === name.toLowerCase()));
+  if (exact) return exact.id;
+  let longest: { id: string; pattern: string } | undefined;
+  for (const { id, filenamePatterns = [] } of languages) {
+    for (const pattern of filenamePatterns) {
+      if (pattern.length > (longest?.pattern.length ?? 0) && minimatch(name, pattern, { nocase: true, dot: true })) longest = { id, pattern };
+    }
+  }
+  return longest?.id;
+}
+
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
 /** Entry names of a zip file, from its central directory. */
@@ -94,6 +124,29 @@ describe('the .vsix package', () => {
     for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties)) {
       assert.ok(setting.description ?? setting.markdownDescription, `${key} has no description`);
       assert.ok('default' in setting, `${key} has no default`);
+    }
+  });
+});
+
+describe('the language contribution', () => {
+  const { languages } = manifest.contributes;
+
+  it('has only file names and patterns, the associations languageOf follows', () => {
+    assert.deepEqual(languages.filter((language) => language.extensions), []);
+  });
+
+  it('opens as Dockerfiles the files the checker reads as Dockerfiles, and no others', () => {
+    for (const name of dockerfileNames) assert.ok(isDockerfileName(name), `the checker reads ${name}`);
+    for (const name of notDockerfileNames) assert.ok(!isDockerfileName(name), `the checker leaves ${name} alone`);
+    for (const name of [...dockerfileNames, ...notDockerfileNames, 'Dockerfile.windows.YML', 'pod.yaml', 'README.md']) {
+      assert.equal(languageOf(name, languages) === 'dockerfile', isDockerfileName(name), `${name} opens as ${languageOf(name, languages) ?? "another extension's language"}`);
+    }
+  });
+
+  it("watches every Dockerfile for the workspace index, in the cases people write", () => {
+    // Watcher globs are case-sensitive on Linux; DOCKERFILE is a case nobody writes.
+    for (const name of dockerfileNames.filter((name) => name !== 'DOCKERFILE')) {
+      assert.ok(dockerfileWatchPatterns.some((pattern) => minimatch(name, pattern, { dot: true })), name);
     }
   });
 });

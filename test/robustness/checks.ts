@@ -13,9 +13,9 @@ import { fixAll } from '../../server/src/engine/fixes';
 import { analyze, type Analysis, type AnalyzeOptions, type SourceDocument } from '../../server/src/engine/runner';
 import { applyEdits, LineIndex } from '../../server/src/engine/text';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
+import { corpusRoot } from '../helpers/shared';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
-const corpusRoot = join(repoRoot, '..', 'shared', 'corpus', 'real-world');
 
 /** Fixed, so date-dependent rules answer the same on every run. */
 const today = new Date('2026-11-23T12:00:00Z');
@@ -65,12 +65,12 @@ export function fixtureSamples(): Sample[] {
  * language its category says. Empty when the corpus is not checked out beside the repository.
  */
 export function corpusSamples(stride: number): Sample[] {
-  const tsv = join(corpusRoot, '..', 'real-world.tsv');
+  const tsv = join(corpusRoot, 'real-world.tsv');
   if (!existsSync(tsv)) return [];
   const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
   return rows
     .filter((_, index) => index % stride === 0)
-    .map(([path, , , category]) => sampleFor(`corpus/${path}`, join(corpusRoot, path!), category === 'WD' || category === 'LD' ? 'dockerfile' : 'yaml'));
+    .map(([path, , , category]) => sampleFor(`corpus/${path}`, join(corpusRoot, 'real-world', path!), category === 'WD' || category === 'LD' ? 'dockerfile' : 'yaml'));
 }
 
 export interface Timed {

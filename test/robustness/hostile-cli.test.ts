@@ -1,6 +1,7 @@
 // Hostile input through the bundled CLI, as CI runs it: whatever the file holds, the CLI finishes,
 // and either exits 0/1 with one complete JSON or SARIF document on stdout, or exits 2 with nothing
-// on stdout and one line on stderr. Unreadable paths and bad configuration files exit 2 likewise.
+// on stdout and one line on stderr. Bad configuration files exit 2 likewise; an unreadable path
+// exits 2 with one line on stderr and the document of the other paths (none here) on stdout.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -57,9 +58,21 @@ function assertWellFormed(result: Run, format: 'json' | 'sarif'): void {
     return;
   }
   assert.ok(result.status === 0 || result.status === 1, `exit code ${result.status}, stderr: ${result.stderr}`);
-  const document: unknown = JSON.parse(result.stdout);
+  assertWholeDocument(result.stdout, format);
+}
+
+function assertWholeDocument(stdout: string, format: 'json' | 'sarif'): void {
+  const document: unknown = JSON.parse(stdout);
   if (format === 'json') assert.ok(Array.isArray(document), 'JSON output is an array of findings');
   else assert.equal((document as { version?: string }).version, '2.1.0', 'SARIF 2.1.0 log');
+}
+
+/** Exit 2, one line on stderr that contains `mention`, and a whole document of what else was checked. */
+function assertInputProblem(result: Run, format: 'json' | 'sarif', mention: RegExp): void {
+  assert.equal(result.status, 2, `expected exit 2, got ${result.status}; stderr: ${result.stderr}`);
+  assert.match(result.stderr, /^wincontainers: [^\n]+\n$/);
+  assert.match(result.stderr, mention);
+  assertWholeDocument(result.stdout, format);
 }
 
 /** Exit 2, nothing on stdout, one line on stderr that contains `mention`. */
@@ -89,19 +102,19 @@ describe('CLI on hostile input', { concurrency: 2 }, () => {
   });
 
   it('a path that does not exist exits 2 with one line', async () => {
-    assertUsageError(await run(['check', 'missing/Dockerfile', '--format', 'json'], root), /missing/);
+    assertInputProblem(await run(['check', 'missing/Dockerfile', '--format', 'json'], root), 'json', /missing/);
   });
 
   it('a dangling symlink exits 2 with one line', async () => {
     const dir = mkdtempSync(join(root, 'case-'));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'Dockerfile'));
-    assertUsageError(await run(['check', 'Dockerfile', '--format', 'sarif'], dir), /Dockerfile/);
+    assertInputProblem(await run(['check', 'Dockerfile', '--format', 'sarif'], dir), 'sarif', /Dockerfile/);
   });
 
   it('a symlink loop exits 2 with one line', async () => {
     const dir = mkdtempSync(join(root, 'case-'));
     symlinkSync(join(dir, 'Dockerfile'), join(dir, 'Dockerfile'));
-    assertUsageError(await run(['check', 'Dockerfile', '--format', 'json'], dir), /Dockerfile/);
+    assertInputProblem(await run(['check', 'Dockerfile', '--format', 'json'], dir), 'json', /Dockerfile/);
   });
 
   it('a folder given as --config exits 2 with one line', async () => {

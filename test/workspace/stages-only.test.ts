@@ -1,13 +1,14 @@
 // The index parses closed Dockerfiles for their stages only; that must give exactly the summary a
 // full parse gives, or files would be judged differently once opened.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stagesOnly } from '../../server/src/languages/dockerfile/stages-only';
+import { corpusRoot, withoutCorpus } from '../helpers/shared';
 import { assertSummaryAsWhenOpen, filesOfKind } from '../helpers/workspace';
 
-const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
+const corpus = join(corpusRoot, 'real-world');
 
 describe('stages-only parse of Dockerfiles', () => {
   const cases: Record<string, string> = {
@@ -31,7 +32,7 @@ describe('stages-only parse of Dockerfiles', () => {
     assertSummaryAsWhenOpen('/w/Dockerfile', 'FROM ubuntu AS tools\nCOPY a C:\\\\\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n');
   });
 
-  it('gives the full parse\'s summary on every Dockerfile of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
+  it('gives the full parse\'s summary on every Dockerfile of the corpus', { skip: withoutCorpus }, () => {
     const files = filesOfKind(corpus, 'dockerfile');
     assert.ok(files.length > 200);
     for (const file of files) assertSummaryAsWhenOpen(file, readFileSync(file, 'utf8'));

@@ -1,16 +1,17 @@
 // The index reads closed YAML files one document at a time; that must give exactly the summary the
 // parse of an open document gives, or files would be judged differently once opened.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { maxCheckedChars } from '../../server/src/engine/runner';
 import { kubernetesObjects, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { summarizeText } from '../../server/src/workspace/build';
 import { windowsManifest } from '../bench/inputs';
+import { corpusRoot, withoutCorpus } from '../helpers/shared';
 import { assertSummaryAsWhenOpen, filesOfKind } from '../helpers/workspace';
 
-const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
+const corpus = join(corpusRoot, 'real-world');
 
 const windowsPod = (name: string, build = '10.0.20348'): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector:\n    node.kubernetes.io/windows-build: '${build}'\n  containers:\n  - name: c\n    image: mcr.microsoft.com/windows/servercore:ltsc2022\n`;
@@ -49,7 +50,7 @@ describe('closed YAML files summarised one document at a time', () => {
     assert.equal(documents.next().done, true);
   });
 
-  it('gives the whole parse\'s summary on every YAML file of the corpus', { skip: existsSync(corpus) ? false : 'no ../shared/corpus' }, () => {
+  it('gives the whole parse\'s summary on every YAML file of the corpus', { skip: withoutCorpus }, () => {
     const files = filesOfKind(corpus, 'kubernetes');
     assert.ok(files.length > 50);
     for (const file of files) assertSummaryAsWhenOpen(file, readFileSync(file, 'utf8'));

@@ -1,10 +1,10 @@
-// Which files the checker reads: Dockerfiles by name (as the VS Code client recognises them) and
-// YAML files, which are checked only for the Kubernetes objects they contain.
+// Which files the checker reads: Dockerfiles by name (file-names.ts) and YAML files, which are
+// checked only for the Kubernetes objects they contain.
 import { configFileName } from './config';
+import { isDockerfileName } from './file-names';
 
 export type FileKind = 'dockerfile' | 'kubernetes' | 'config';
 
-const dockerfileName = /^(?:dockerfile|containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
 const yamlName = /\.ya?ml$/i;
 
 function baseName(pathOrUri: string): string {
@@ -19,7 +19,7 @@ export function fileKind(pathOrUri: string, languageId?: string): FileKind | und
   if (languageId === 'dockerfile') return 'dockerfile';
   if (languageId === 'yaml') return 'kubernetes';
   if (languageId !== undefined && languageId !== 'plaintext') return undefined;
-  if (dockerfileName.test(name)) return 'dockerfile';
+  if (isDockerfileName(name)) return 'dockerfile';
   if (yamlName.test(name)) return 'kubernetes';
   return undefined;
 }
