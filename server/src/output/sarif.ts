@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output, as GitHub code scanning and Azure DevOps read it: every rule listed once,
 // results with relative paths under %SRCROOT%, 1-based regions.
 import { pathToFileURL } from 'node:url';
-import type { AnyRule, Finding, Severity } from '../engine/types';
+import { defaultSeverity, type AnyRule, type Finding, type Severity } from '../engine/types';
 import { docsUrl } from '../engine/docs';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -22,7 +22,7 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
               name: rule.id.split('/')[1],
               shortDescription: { text: rule.meta.description },
               helpUri: docsUrl(rule.id),
-              defaultConfiguration: { level: levels[rule.meta.defaultSeverity] },
+              defaultConfiguration: { level: levels[defaultSeverity(rule.meta, 'cli')] },
               properties: { tags: [rule.meta.language, rule.meta.type] },
             })),
           },
