@@ -9,7 +9,7 @@
 // So before one of the library's errors is believed, each span it cut short is read to its closing
 // bracket or quote as libyaml reads it and joined onto one line (line breaks and comments become
 // spaces, so every offset stays), and the document is parsed again.
-import { CST, Lexer, parseAllDocuments } from 'yaml';
+import { CST, Lexer, parseAllDocuments, type YAMLError } from 'yaml';
 import { parseOptions, type KubernetesModel } from './model';
 
 export interface YamlSyntaxError {
@@ -53,7 +53,7 @@ export function firstSyntaxError(model: KubernetesModel): YamlSyntaxError | unde
     // document (the `]` of a cut list) are still its own.
     const regionEnd = i === documents.length - 1 ? text.length : Math.max(regionStart, documents[i + 1]!.ctx.doc.range[0]);
     if (doc.errors.length > 0) {
-      const error = regionError(text.slice(regionStart, regionEnd));
+      const error = regionError(text.slice(regionStart, regionEnd), doc.errors, regionStart);
       if (error) return { ...error, start: regionStart + error.start, end: regionStart + error.end };
     }
     regionStart = regionEnd;
@@ -61,21 +61,32 @@ export function firstSyntaxError(model: KubernetesModel): YamlSyntaxError | unde
   return undefined;
 }
 
-function regionError(source: string): YamlSyntaxError | undefined {
+/**
+ * The first error of one document's text, `source`; `parsed` are the errors the stream's parse found
+ * in it, with offsets from `offset` on, which stand when no span had to be joined.
+ */
+function regionError(source: string, parsed: ReadonlyArray<YAMLError>, offset: number): YamlSyntaxError | undefined {
   let text = source;
-  for (let joins = 0; ; joins++) {
+  // A flow collection cut short is reported as BAD_INDENT and a quote as MISSING_CHAR: without either
+  // nothing was cut, and the document's text need not be read again.
+  const mayBeCut = parsed.some((error) => error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR');
+  for (let joins = 0; mayBeCut; joins++) {
     const span = firstCutShortSpan(text);
     if (!span) break;
     if (joins === maxJoins) return undefined;
     text = joinLines(text, span);
   }
-  let errors;
-  try {
-    const docs = parseAllDocuments(text, parseOptions);
-    errors = (Array.isArray(docs) ? docs : []).flatMap((doc) => doc.errors);
-  } catch {
-    // The parser gave up (nesting deeper than its stack): nothing to say where.
-    return undefined;
+  let errors: ReadonlyArray<{ code: string; message: string; pos: readonly [number, number] }>;
+  if (text === source) {
+    errors = parsed.map((error) => ({ code: error.code, message: error.message, pos: [error.pos[0] - offset, error.pos[1] - offset] as const }));
+  } else {
+    try {
+      const docs = parseAllDocuments(text, parseOptions);
+      errors = (Array.isArray(docs) ? docs : []).flatMap((doc) => doc.errors);
+    } catch {
+      // The parser gave up (nesting deeper than its stack): nothing to say where.
+      return undefined;
+    }
   }
   if (errors.length === 0) return undefined;
   const first = errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
