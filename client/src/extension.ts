@@ -9,6 +9,7 @@ import {
   StatusBarAlignment,
   Uri,
   commands,
+  extensions,
   languages,
   window,
   workspace,
@@ -32,13 +33,23 @@ const diagnosticSource = 'windows-containers';
 const fixAllKind = CodeActionKind.SourceFixAll.append('windowsContainers');
 let client: LanguageClient | undefined;
 
+/**
+ * Red Hat's YAML extension underlines YAML syntax errors itself while `yaml.validate` is on (its
+ * default); the server then leaves out its own `yaml/syntax` finding, so no error shows twice.
+ */
+function yamlValidatedElsewhere(): boolean {
+  return extensions.getExtension('redhat.vscode-yaml') !== undefined && workspace.getConfiguration('yaml').get<boolean>('validate', true) !== false;
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6011'] } },
   };
+  let validatedElsewhere = yamlValidatedElsewhere();
   const clientOptions: LanguageClientOptions = {
+    initializationOptions: { yamlValidatedElsewhere: validatedElsewhere },
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
@@ -92,7 +103,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 
   await languageClient.start();
-  context.subscriptions.push(languageClient.onNotification('windowsContainers/didChangeTarget', () => void refreshStatus()));
+  const followYamlValidation = (): void => {
+    const now = yamlValidatedElsewhere();
+    if (now === validatedElsewhere) return;
+    validatedElsewhere = now;
+    void languageClient.sendNotification('windowsContainers/didChangeYamlValidation', { validatedElsewhere: now });
+  };
+  context.subscriptions.push(
+    languageClient.onNotification('windowsContainers/didChangeTarget', () => void refreshStatus()),
+    extensions.onDidChange(followYamlValidation),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('yaml.validate')) followYamlValidation();
+    }),
+  );
   await refreshStatus();
 }
 
@@ -130,11 +153,11 @@ interface RulePage extends QuickPickItem {
   uri: Uri;
 }
 
-/** Every shipped rule page: docs/rules/<language>/<name>.md, its second paragraph is the rule's description. */
+/** Every shipped rule page: docs/rules/<namespace>/<name>.md, its second paragraph is the rule's description. */
 async function shippedRulePages(context: ExtensionContext): Promise<RulePage[]> {
   const root = Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const pages: RulePage[] = [];
-  for (const language of ['dockerfile', 'kubernetes']) {
+  for (const language of ['dockerfile', 'kubernetes', 'yaml']) {
     const folder = Uri.joinPath(root, language);
     const entries = await workspace.fs.readDirectory(folder).then(
       (list) => list,

@@ -64,8 +64,10 @@ when they have errors.`;
 export interface CheckedFile {
   path: string;
   findings: Finding[];
-  /** Things said about the file that are not findings (a file too large to check). */
+  /** Things said about the file that are not findings. */
   notices: Notice[];
+  /** Why the file was not checked (it is too large); it then has no findings. */
+  notChecked?: Notice;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -247,8 +249,9 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
   const workspace = index.view();
   const results = planned.map(({ file, config, parsed }) => {
-    const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace });
-    return { path: relative(cwd, file) || file, findings, notices };
+    const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace, frontEnd: 'cli' });
+    const notChecked = parsed.tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
+    return { path: relative(cwd, file) || file, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
   });
   return { results, problems };
 }
@@ -271,19 +274,28 @@ function countFindings(results: readonly CheckedFile[]): Counts {
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts, problems: readonly string[]): string {
-  const lines = results.flatMap(({ path, findings }) =>
-    findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
-  );
-  const files = plural(results.length, 'file');
-  lines.push(total === 0 ? `No problems in ${files}.` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}.`);
+  const lines = results.flatMap(({ path, findings, notChecked }) => [
+    ...findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
+    ...(notChecked ? [`${path}: ${notChecked.message}`] : []),
+  ]);
+  const notChecked = results.filter((result) => result.notChecked).length;
+  // Only the files that were read count as having no problems.
+  const files = plural(results.length - notChecked, 'file');
+  const summary = total === 0 ? `No problems in ${files}` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}`;
+  lines.push(notChecked === 0 ? `${summary}.` : `${summary}; ${plural(notChecked, 'file')} not checked.`);
   // Said here too, as stderr may be read apart from stdout: "No problems" is not all there is to say.
   if (problems.length > 0) lines.push(`${plural(problems.length, 'input')} could not be checked.`);
   return lines.join('\n') + '\n';
 }
 
+/**
+ * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
+ * checked is one `kind: "not-checked"` entry with `rule: null`, at its first line.
+ */
 function formatJson(results: readonly CheckedFile[]): string {
-  const findings = results.flatMap(({ path, findings }) =>
-    findings.map((finding) => ({
+  const entries = results.flatMap(({ path, findings, notChecked }) => [
+    ...findings.map((finding) => ({
+      kind: 'finding',
       file: path,
       line: finding.range.start.line + 1,
       column: finding.range.start.character + 1,
@@ -295,8 +307,11 @@ function formatJson(results: readonly CheckedFile[]): string {
       fixable: finding.fix !== undefined,
       docs: finding.docsUrl,
     })),
-  );
-  return JSON.stringify(findings, null, 2) + '\n';
+    ...(notChecked
+      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, message: notChecked.message, fixable: false, docs: null }]
+      : []),
+  ]);
+  return JSON.stringify(entries, null, 2) + '\n';
 }
 
 export function main(argv: string[], cwd: string): { exitCode: number; stdout: string; stderr: string } {
@@ -310,7 +325,8 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const { errors, warnings } = counts;
     const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
-    // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
+    // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
+    // not checked is in the output itself.
     const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
     const inputProblems = problems.map((problem) => `wincontainers: ${problem}\n`).join('');

@@ -39,12 +39,20 @@ type TargetInfo = { label: string; build: number; origin: string; inferred: bool
 const targetChoicesRequest = 'windowsContainers/targetChoices';
 /** Server notification: the inferred target may have changed. */
 const targetChangedNotification = 'windowsContainers/didChangeTarget';
+/**
+ * Client notification, `{ validatedElsewhere: boolean }`, also an initialization option
+ * (`yamlValidatedElsewhere`): whether another extension (Red Hat's YAML) shows YAML syntax errors.
+ */
+const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
+/** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
+const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore();
   const analysed = new Map<string, AnalysedDocument>();
   let pullSettings = false;
+  let omitRules: ReadonlySet<string> | undefined;
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
@@ -71,7 +79,7 @@ export function startServer(connection: Connection): void {
 
   function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
-    return { config: configFor(uri), workspace: indexer.index.view(read) };
+    return { config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
   }
 
   function assistContext(uri: string): AssistContext {
@@ -158,8 +166,9 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string };
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
     if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
+    if (options.yamlValidatedElsewhere === true) omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);
     if (options.settings !== undefined) configs.setGlobalSettings(options.settings);
@@ -192,6 +201,13 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
     if (pushed !== undefined && !pullSettings) configs.setGlobalSettings(pushed);
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    revalidateAll();
+  });
+
+  connection.onNotification(yamlValidationNotification, (params: { validatedElsewhere?: unknown } | null) => {
+    const next = params?.validatedElsewhere === true ? shownByYamlExtension : undefined;
+    if (next === omitRules) return;
+    omitRules = next;
     revalidateAll();
   });
 

@@ -23,6 +23,26 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
+function validSarif(stdout: string): SarifLog {
+  const sarif = JSON.parse(stdout) as SarifLog;
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
+  return sarif;
+}
+
+interface SarifLocation {
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } };
+}
+
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string }> } };
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: SarifLocation[] }> }>;
+    results: Array<{ ruleId: string; level: string; locations: SarifLocation[] }>;
+  }>;
+}
+
 const windowsDockerfile = 'FROM mcr.microsoft.com/windows/servercore:latest\n';
 const windowsPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -76,6 +96,7 @@ describe('wincontainers check', () => {
     assert.equal(result.status, 1);
     assert.deepEqual(JSON.parse(result.stdout), [
       {
+        kind: 'finding',
         file: 'app/Dockerfile',
         line: 1,
         column: 43,
@@ -93,19 +114,11 @@ describe('wincontainers check', () => {
 
   it('--format sarif is valid SARIF 2.1.0 and lists every rule', () => {
     const result = run(['check', 'app', '--format', 'sarif'], root);
-    const sarif = JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
-    const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-    assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
-    const run0 = sarif.runs[0];
-    assert.ok(run0.tool.driver.rules.some((rule: { id: string }) => rule.id === 'kubernetes/windows-node-selector'));
+    const run0 = validSarif(result.stdout).runs[0]!;
+    assert.ok(run0.tool.driver.rules.some((rule) => rule.id === 'kubernetes/windows-node-selector'));
+    assert.deepEqual(run0.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
     assert.deepEqual(
-      run0.results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => [
-        r.ruleId,
-        r.level,
-        r.locations[0]!.physicalLocation.artifactLocation.uri,
-        r.locations[0]!.physicalLocation.region.startLine,
-      ]),
+      run0.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region!.startLine]),
       [
         ['dockerfile/windows-base-image-tag', 'error', 'app/Dockerfile', 1],
         ['kubernetes/windows-node-selector', 'warning', 'app/pod.yaml', 5],
@@ -132,16 +145,66 @@ describe('wincontainers check', () => {
     assert.equal(result.stdout, 'No problems in 2 files.\n');
   });
 
-  it('skips a file over the size limit with one note on stderr, keeping stdout a whole document', () => {
-    write(root, { 'big/huge.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n' + '  k: "' + 'x'.repeat(5 * 1024 * 1024) + '"\n' });
-    try {
-      const result = run(['check', 'big', '--format', 'json'], root);
-      assert.equal(result.status, 0);
-      assert.deepEqual(JSON.parse(result.stdout), []);
-      assert.equal(result.stderr, 'wincontainers: note: big/huge.yaml: Not checked for Windows container problems: the file is 5.0 MB, over the 0.5 MB limit.\n');
-    } finally {
+  describe('a file that cannot be checked says so', () => {
+    const huge = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n' + '  k: "' + 'x'.repeat(5 * 1024 * 1024) + '"\n';
+    const tooLarge = 'Not checked for Windows container problems: the file is 5.0 MB, over the 0.5 MB limit.';
+    const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n';
+    const syntaxMessage = 'Not valid YAML (Tabs are not allowed as indentation), so this document was not checked for Windows container problems.';
+    before(() => write(root, { 'big/huge.yaml': huge, 'big/small.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n', 'broken/pod.yaml': broken }));
+    after(() => {
       rmSync(join(root, 'big'), { recursive: true, force: true });
-    }
+      rmSync(join(root, 'broken'), { recursive: true, force: true });
+    });
+
+    it('text: a broken manifest is an error, never "No problems"', () => {
+      const result = run(['check', 'broken'], root);
+      assert.equal(result.status, 1);
+      assert.equal(result.stdout, `broken/pod.yaml:4:1 error yaml/syntax ${syntaxMessage}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+    });
+
+    it('text: a file over the size limit gets one line, and the summary counts it apart', () => {
+      const result = run(['check', 'big'], root);
+      assert.equal(result.status, 0, 'not checking a file is not an error in the files');
+      assert.equal(result.stdout, `big/huge.yaml: ${tooLarge}\nNo problems in 1 file; 1 file not checked.\n`);
+      assert.equal(result.stderr, '', 'said once, in the output');
+      assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 2 files; 1 file not checked.');
+    });
+
+    it('JSON: still one array; a file not checked is an entry of its own kind with no rule', () => {
+      const result = run(['check', 'big', 'broken', '--format', 'json'], root);
+      assert.equal(result.status, 1);
+      const entries = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+      assert.deepEqual(
+        entries.map(({ docs, ...rest }) => ({ ...rest, docs: typeof docs === 'string' ? 'url' : docs })),
+        [
+          { kind: 'not-checked', file: 'big/huge.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: null, message: tooLarge, fixable: false, docs: null },
+          { kind: 'finding', file: 'broken/pod.yaml', line: 4, column: 1, endLine: 4, endColumn: 2, severity: 'error', rule: 'yaml/syntax', message: syntaxMessage, fixable: false, docs: 'url' },
+        ],
+      );
+      assert.equal(result.stderr, '');
+    });
+
+    it('SARIF: the broken manifest is a result; the file not checked is an error notification on its location', () => {
+      const result = run(['check', 'big', 'broken', '--format', 'sarif'], root);
+      const run0 = validSarif(result.stdout).runs[0]!;
+      assert.deepEqual(run0.invocations, [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: [{ level: 'error', message: { text: tooLarge }, locations: [{ physicalLocation: { artifactLocation: { uri: 'big/huge.yaml', uriBaseId: 'SRCROOT' } } }] }],
+        },
+      ]);
+      assert.deepEqual(
+        run0.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region!.startLine]),
+        [['yaml/syntax', 'error', 'broken/pod.yaml', 4]],
+      );
+    });
+
+    it('the severity of yaml/syntax comes from the config like any rule', () => {
+      write(root, { 'syntax-warning.yaml': 'rules:\n  yaml/syntax: warning\n' });
+      const result = run(['check', 'broken', '--config', 'syntax-warning.yaml'], root);
+      assert.equal(result.status, 0);
+      assert.match(result.stdout, /^broken\/pod\.yaml:4:1 warning yaml\/syntax /);
+    });
   });
 
   it('--config applies severities', () => {

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { allRules } from '../../server/src/engine/registry';
 import { analyze } from '../../server/src/engine/runner';
+import { describeDefaultSeverity } from '../../server/src/engine/types';
 import { testToday } from '../helpers/rule-tester';
 import { renderRuleIndex } from './rule-index';
 import { fileKind } from '../../server/src/engine/files';
@@ -44,7 +45,7 @@ describe('rule documentation', () => {
         assert.ok(existsSync(path), `missing ${path}`);
         const page = readFileSync(path, 'utf8');
         assert.ok(page.startsWith(`# ${rule.id}\n\n${rule.meta.description}\n`), 'title and description line match the metadata');
-        assert.match(page, new RegExp(`^\\| ${rule.meta.defaultSeverity} \\|`, 'm'), 'default severity in the table');
+        assert.match(page, new RegExp(`^\\| ${describeDefaultSeverity(rule.meta)} \\|`, 'm'), 'default severity in the table');
         for (const heading of ['Why', 'Wrong', 'Right', 'Quick fix', 'Options', 'When not to use it', 'Sources']) {
           assert.match(page, new RegExp(`^## ${heading}$`, 'm'), `section ${heading}`);
         }

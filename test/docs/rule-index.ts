@@ -1,10 +1,11 @@
 // Renders docs/rules/README.md from rule metadata, so the index can never drift from the rules.
 import { allRules } from '../../server/src/engine/registry';
+import { describeDefaultSeverity } from '../../server/src/engine/types';
 
 export function renderRuleIndex(): string {
   const rows = [...allRules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.meta.description.replace(/\|/g, '\\|')} | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} |`);
+    .map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.meta.description.replace(/\|/g, '\\|')} | ${describeDefaultSeverity(rule.meta)} | ${rule.meta.fixable ? 'yes' : ''} |`);
   return [
     '# Rules',
     '',

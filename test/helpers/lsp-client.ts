@@ -21,7 +21,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { rootPath?: string; settings?: unknown; pullSettings?: Record<string, unknown> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { rootPath?: string; settings?: unknown; pullSettings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
+): Promise<TestServer> {
   const child = spawn(process.execPath, [...serverNodeFlags, serverPath, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -46,7 +48,8 @@ export async function startServer(options: { rootPath?: string; settings?: unkno
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
     capabilities: { workspace: { configuration: options.pullSettings !== undefined }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,
+    initializationOptions:
+      options.settings !== undefined || options.initializationOptions !== undefined ? { ...options.initializationOptions, ...(options.settings !== undefined ? { settings: options.settings } : {}) } : undefined,
   });
   await connection.sendNotification('initialized', {});
 

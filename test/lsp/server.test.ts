@@ -144,3 +144,44 @@ describe('language server settings', () => {
     }
   });
 });
+
+describe('YAML syntax errors in the editor', () => {
+  // A broken document and a Windows pod without a node selector in one stream: the pod is still checked.
+  const stream = `apiVersion: v1\nkind: Pod\nmetadata:\n\tname: broken\n---\n${windowsPod}`;
+  const codes = (published: Parameters<typeof ourDiagnostics>[0]): Array<[string | number | undefined, number | undefined]> =>
+    ourDiagnostics(published).map((d) => [d.code, d.severity]);
+
+  it('are one warning while no other extension shows them, and the rest of the stream is checked', async () => {
+    const server = await startServer();
+    try {
+      const uri = 'untitled:Untitled-3';
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: stream } });
+      const published = await server.diagnostics(uri, (p) => p.version === 1);
+      assert.deepEqual(codes(published), [
+        ['yaml/syntax', 2],
+        ['kubernetes/windows-node-selector', 2],
+      ]);
+      assert.deepEqual(ourDiagnostics(published)[0]!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('are left out while the YAML extension validates, and come back when it stops', async () => {
+    const server = await startServer({ initializationOptions: { yamlValidatedElsewhere: true } });
+    try {
+      const uri = 'untitled:Untitled-4';
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: stream } });
+      const published = await server.diagnostics(uri, (p) => p.version === 1);
+      assert.deepEqual(codes(published), [['kubernetes/windows-node-selector', 2]]);
+      await server.connection.sendNotification('windowsContainers/didChangeYamlValidation', { validatedElsewhere: false });
+      const republished = await server.diagnostics(uri, (p) => p.version === 1 && ourDiagnostics(p).length === 2);
+      assert.deepEqual(codes(republished), [
+        ['yaml/syntax', 2],
+        ['kubernetes/windows-node-selector', 2],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

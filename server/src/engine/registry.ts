@@ -1,9 +1,10 @@
 // The explicit list of rules: a rule exists when it is listed here (through its language's index).
 import { dockerfileRules } from '../rules/dockerfile';
 import { kubernetesRules } from '../rules/kubernetes';
+import { yamlRules } from '../rules/yaml';
 import type { AnyRule } from './types';
 
-export const allRules: readonly AnyRule[] = [...dockerfileRules, ...kubernetesRules];
+export const allRules: readonly AnyRule[] = [...dockerfileRules, ...kubernetesRules, ...yamlRules];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
 

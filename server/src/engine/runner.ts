@@ -8,7 +8,7 @@ import { fileKind, type FileKind } from './files';
 import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
 import { LineIndex } from './text';
-import type { AnyRule, DockerfileHandlers, Finding, KubernetesHandlers, Notice, Report, RuleContext, Severity } from './types';
+import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
 import { emptyWorkspace, layeredWorkspace, type RuntimeClassInfo, type WorkspaceView } from './workspace-view';
 
 export interface SourceDocument {
@@ -24,6 +24,13 @@ export interface AnalyzeOptions {
   workspace?: WorkspaceView;
   /** Rules to run instead of the registry (rule tests run one rule). */
   rules?: readonly AnyRule[];
+  /** Picks each rule's default severity; the editor's when not given. */
+  frontEnd?: FrontEnd;
+  /**
+   * Rules not to run whatever their severity: the editor leaves out what another extension already
+   * shows the user (YAML syntax errors, when a YAML extension validates the file).
+   */
+  omitRules?: ReadonlySet<string>;
 }
 
 export interface Analysis {
@@ -88,8 +95,8 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
 function activeRules(options: AnalyzeOptions, language: 'dockerfile' | 'kubernetes'): Array<{ rule: AnyRule; severity: Severity }> {
   const result: Array<{ rule: AnyRule; severity: Severity }> = [];
   for (const rule of options.rules ?? allRules) {
-    if (rule.meta.language !== language) continue;
-    const setting = options.config.rules[rule.id] ?? rule.meta.defaultSeverity;
+    if (rule.meta.language !== language || options.omitRules?.has(rule.id)) continue;
+    const setting = options.config.rules[rule.id] ?? defaultSeverity(rule.meta, options.frontEnd ?? 'editor');
     if (setting !== 'off') result.push({ rule, severity: setting });
   }
   return result;
@@ -164,7 +171,9 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
   }
   const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
   const sink = collector(document, model.lines, options, workspace);
-  const handlers: KubernetesHandlers[] = activeRules(options, 'kubernetes').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
+  const active = activeRules(options, 'kubernetes');
+  const readsBrokenDocuments = new Set<string>(active.filter(({ rule }) => rule.meta.reportsBrokenDocuments).map(({ rule }) => rule.id));
+  const handlers: KubernetesHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
   for (const handler of handlers) handler.file?.(model);
   for (const object of model.objects) {
     for (const handler of handlers) handler.object?.(object);
@@ -183,6 +192,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
     .filter((doc) => doc.ctx.doc.errors.length > 0 && doc.ctx.doc.range)
     .map((doc) => [doc.ctx.doc.range[0], doc.ctx.doc.range[2]] as const);
   const inBrokenDocument = (finding: Finding): boolean => {
+    if (readsBrokenDocuments.has(finding.ruleId)) return false;
     const offset = model.lines.offset(finding.range.start);
     return broken.some(([start, end]) => start <= offset && offset <= end);
   };

@@ -36,12 +36,17 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** The model a rule reads: `kubernetes` rules run on every YAML file the checker reads, as a Kubernetes stream. */
 export type Language = 'dockerfile' | 'kubernetes';
+
+/** Who runs the check: the CLI in CI, or the language server while the user types. */
+export type FrontEnd = 'cli' | 'editor';
 
 export interface RuleMeta<MessageId extends string> {
   type: 'problem' | 'suggestion';
   language: Language;
-  defaultSeverity: Severity;
+  /** One severity for both front ends, or one for each. */
+  defaultSeverity: Severity | Readonly<Record<FrontEnd, Severity>>;
   /** One line, shown in the docs index and the SARIF rule list. */
   description: string;
   messages: Record<MessageId, string>;
@@ -50,6 +55,11 @@ export interface RuleMeta<MessageId extends string> {
   sources: readonly string[];
   /** Marks the underlined text as deprecated in the editor (strike-through). */
   deprecation?: boolean;
+  /**
+   * Reports on YAML documents that do not parse. Other rules' findings there are dropped, as such a
+   * document may be read with the wrong structure.
+   */
+  reportsBrokenDocuments?: boolean;
 }
 
 export interface Report<MessageId extends string> {
@@ -89,8 +99,11 @@ export interface KubernetesHandlers {
   podSpec?(pod: PodSpec): void;
 }
 
+/** The first part of a rule id: the language, or `yaml` for a rule about a YAML file itself rather than the objects in it. */
+type RuleNamespace<L extends Language> = L extends 'kubernetes' ? 'kubernetes' | 'yaml' : L;
+
 export interface RuleDefinition<MessageId extends string, L extends Language> {
-  id: `${L}/${string}`;
+  id: `${RuleNamespace<L>}/${string}`;
   meta: RuleMeta<MessageId> & { language: L };
   create(context: RuleContext<MessageId>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers;
 }
@@ -100,6 +113,16 @@ export type AnyRule = RuleDefinition<string, 'dockerfile'> | RuleDefinition<stri
 /** Typed identity helper: checks that messageIds used in reports exist in meta.messages. */
 export function defineRule<MessageId extends string, L extends Language>(rule: RuleDefinition<MessageId, L>): RuleDefinition<MessageId, L> {
   return rule;
+}
+
+export function defaultSeverity(meta: Pick<RuleMeta<string>, 'defaultSeverity'>, frontEnd: FrontEnd): Severity {
+  return typeof meta.defaultSeverity === 'string' ? meta.defaultSeverity : meta.defaultSeverity[frontEnd];
+}
+
+/** "error" or "error in the CLI, warning in the editor", as the docs show it. */
+export function describeDefaultSeverity(meta: Pick<RuleMeta<string>, 'defaultSeverity'>): string {
+  const { defaultSeverity: severity } = meta;
+  return typeof severity === 'string' ? severity : `${severity.cli} in the CLI, ${severity.editor} in the editor`;
 }
 
 /** A report after the runner has applied configuration: what the editor, CLI and tests see. */

@@ -1,12 +1,15 @@
 // SARIF 2.1.0 output, as GitHub code scanning and Azure DevOps read it: every rule listed once,
-// results with relative paths under %SRCROOT%, 1-based regions.
+// results with relative paths under %SRCROOT%, 1-based regions, and each file that was not checked
+// as a tool execution notification.
 import { pathToFileURL } from 'node:url';
-import type { AnyRule, Finding, Severity } from '../engine/types';
+import { defaultSeverity, type AnyRule, type Finding, type Notice, type Severity } from '../engine/types';
 import { docsUrl } from '../engine/docs';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[] }>, cwd: string, rules: readonly AnyRule[], version: string): string {
+const artifactLocation = (path: string): { uri: string; uriBaseId: string } => ({ uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' });
+
+export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[]; notChecked?: Notice }>, cwd: string, rules: readonly AnyRule[], version: string): string {
   const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -22,11 +25,21 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
               name: rule.id.split('/')[1],
               shortDescription: { text: rule.meta.description },
               helpUri: docsUrl(rule.id),
-              defaultConfiguration: { level: levels[rule.meta.defaultSeverity] },
-              properties: { tags: [rule.meta.language, rule.meta.type] },
+              defaultConfiguration: { level: levels[defaultSeverity(rule.meta, 'cli')] },
+              properties: { tags: [rule.id.slice(0, rule.id.indexOf('/')), rule.meta.type] },
             })),
           },
         },
+        // The run completed (the CLI writes no SARIF when it fails). A file it did not check makes the
+        // results incomplete, which SARIF says with a notification of level "error" (appendix I).
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: results.flatMap(({ path, notChecked }) =>
+              notChecked ? [{ level: 'error', message: { text: notChecked.message }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(path) } }] }] : [],
+            ),
+          },
+        ],
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
         results: results.flatMap(({ path, findings }) =>
           findings.map((finding) => ({
@@ -37,7 +50,7 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                  artifactLocation: artifactLocation(path),
                   region: {
                     startLine: finding.range.start.line + 1,
                     startColumn: finding.range.start.character + 1,

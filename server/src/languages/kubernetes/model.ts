@@ -68,7 +68,8 @@ export interface PodSpec {
 
 const maxListDepth = 4;
 
-const parseOptions = { prettyErrors: false, uniqueKeys: false, merge: true, strict: false } as const;
+/** How every YAML stream is read; the syntax check reads a document again the same way. */
+export const parseOptions = { prettyErrors: false, uniqueKeys: false, merge: true, strict: false } as const;
 
 /**
  * Parses a YAML stream. With the model of the previous version of the same file, every document

@@ -15,7 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
-    defaultSeverity: 'error',
+    defaultSeverity: { cli: 'error', editor: 'warning' },
     description: 'A Dockerfile that docker build rejects as it reads it: where BuildKit\'s parser stops, and instructions it does not know.',
     messages: {
       parseError: '`docker build` stops here: {{error}}. The rest of the file is not checked.',
