@@ -285,10 +285,12 @@ describe('wincontainers check', () => {
     assert.deepEqual(findingsOf(asDockerfile.stdout), ['forced/pod.yaml dockerfile/windows-base-image-tag']);
     const asYaml = run(['check', 'forced/Dockerfile', '--language=yaml', '--format', 'json'], root);
     assert.deepEqual(findingsOf(asYaml.stdout), ['forced/Dockerfile kubernetes/windows-node-selector']);
-    const unclassified = run(['check', 'forced/notes.txt', '--language', 'dockerfile'], root);
-    assert.deepEqual([unclassified.status, unclassified.stdout, unclassified.stderr], [0, 'No problems in 1 file.\n', '']);
-    const folder = run(['check', 'forced', '--language', 'dockerfile'], root);
-    assert.equal(folder.stdout, 'No problems in 2 files.\n');
+    // Forced, a note is read as a Dockerfile, and its first line is not an instruction.
+    const unclassified = run(['check', 'forced/notes.txt', '--language', 'dockerfile', '--format', 'json'], root);
+    assert.deepEqual([unclassified.status, findingsOf(unclassified.stdout), unclassified.stderr], [1, ['forced/notes.txt dockerfile/syntax'], '']);
+    // In a folder, names decide: the manifest named Dockerfile is read as one, which docker build would refuse.
+    const folder = run(['check', 'forced', '--language', 'dockerfile', '--format', 'json'], root);
+    assert.deepEqual(findingsOf(folder.stdout), ['forced/Dockerfile dockerfile/syntax']);
   });
 
   it('checks and prints the other paths when one is missing or unreadable, and exits 2 even though they have errors', () => {

@@ -23,6 +23,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'unknownInstruction', line: 2, column: 1, endColumn: 5 }],
     },
     {
+      name: 'a keyword written over two lines, as BuildKit joins them',
+      code: 'FROM ubuntu:24.04\nCO\\\nPYY a b\n',
+      errors: [{ messageId: 'unknownInstruction', line: 2, column: 1, endLine: 3, endColumn: 4, messageIncludes: 'unknown instruction: COPYY' }],
+    },
+    {
       name: 'an ONBUILD trigger that is not an instruction',
       code: `${servercore}ONBUILD COPYY . C:/app\n`,
       errors: [{ messageId: 'unknownInstruction', line: 2, column: 9, endColumn: 14 }],

@@ -37,7 +37,7 @@ export default defineRule({
           context.report({ range: lineRange(context.lines, model.error.line), messageId: 'parseError', data: { error: model.error.message } });
           return;
         }
-        const unknown = firstUnknownInstruction(model, context.lines);
+        const unknown = firstUnknownInstruction(model);
         if (!unknown) return;
         const previous = unknown.range.start.line > 0 ? context.lines.lineText(unknown.range.start.line - 1).replace(/[ \t]+$/, '') : '';
         const escaped = previous.endsWith(model.escapeChar.repeat(2));
@@ -47,17 +47,17 @@ export default defineRule({
   },
 });
 
-/** The first instruction, or ONBUILD trigger, whose keyword the builder does not know. */
-function firstUnknownInstruction(model: DockerfileModel, lines: LineIndex): { keyword: string; range: Range } | undefined {
-  for (const { buildkit, range } of model.instructions) {
-    const onbuild = buildkit.keyword.toUpperCase() === 'ONBUILD';
-    const keyword = onbuild ? /^\S+\s+(\S+)/.exec(buildkit.line.trimStart())?.[1] : buildkit.keyword;
+/** The first instruction, or ONBUILD trigger, whose keyword the builder does not know, and where its keyword is written. */
+function firstUnknownInstruction(model: DockerfileModel): { keyword: string; range: Range } | undefined {
+  for (const instruction of model.instructions) {
+    const { line, keyword: written } = instruction.buildkit;
+    const onbuild = written.toUpperCase() === 'ONBUILD';
+    const keyword = onbuild ? /^\S+\s+(\S+)/.exec(line.trimStart())?.[1] : written;
     if (keyword === undefined || knownInstructions.has(keyword.toUpperCase())) continue;
-    const line = range.start.line;
-    const found = lines.lineText(line).indexOf(keyword, range.start.character + (onbuild ? buildkit.keyword.length : 0));
-    // A trigger written on a continuation line: the ONBUILD keyword stands for it.
-    if (found < 0) return { keyword, range: { start: range.start, end: { line, character: range.start.character + buildkit.keyword.length } } };
-    return { keyword, range: { start: { line, character: found }, end: { line, character: found + keyword.length } } };
+    // Offsets in BuildKit's logical line, which may join a keyword written over several lines.
+    const keywordAt = line.length - line.trimStart().length;
+    const at = onbuild ? line.indexOf(keyword, keywordAt + written.length) : keywordAt;
+    return { keyword, range: instruction.fileRange({ start: { line: 0, character: at }, end: { line: 0, character: at + keyword.length } }) };
   }
   return undefined;
 }
