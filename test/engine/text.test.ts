@@ -16,6 +16,10 @@ describe('LineIndex', () => {
       assert.equal(lines.offset({ line: 0, character: 99 }), 2);
     }
   });
+
+  it('puts an offset between the \\r and \\n of a line break at the end of the line, not past it', () => {
+    assert.deepEqual(new LineIndex('ab\r\ncd').position(3), { line: 0, character: 2 });
+  });
 });
 
 describe('edits', () => {
