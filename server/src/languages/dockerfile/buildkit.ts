@@ -31,6 +31,8 @@ export interface BuildkitInstruction {
   restOffset: number;
   /** Written as a JSON array (exec form). */
   json: boolean;
+  /** ONBUILD's instruction. */
+  child?: Node;
   heredocs: number;
   /** The logical line: continuation characters removed, continuation lines appended. */
   line: string;
@@ -89,6 +91,9 @@ export function isBlank(text: string): boolean {
 }
 
 function trimLeft(text: string): string {
+  // Most lines start with a keyword: no regular expression for them.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return text;
   return text.replace(leadingSpace, '');
 }
 
@@ -148,6 +153,9 @@ function continuationPattern(escape: string): RegExp {
 }
 
 function trimContinuation(line: string, directives: Directives): { text: string; ends: boolean } {
+  let last = line.length - 1;
+  while (last >= 0 && (line[last] === ' ' || line[last] === '\t')) last--;
+  if (last < 0 || line[last] !== directives.escapeChar) return { text: line, ends: true };
   const match = directives.continuation.exec(line);
   if (!match) return { text: line, ends: true };
   return { text: line.slice(0, match.index) + (match[1] ?? ''), ends: false };
@@ -162,7 +170,14 @@ export function dockerfileLines(text: string): string[] {
   return lines;
 }
 
-export function parseBuildkit(text: string): BuildkitParse {
+/**
+ * `previous`, the parse of the same document's last version: the arguments of an instruction whose
+ * logical line is unchanged are not read again.
+ */
+export function parseBuildkit(text: string, previous?: { escapeChar: string; instructions: readonly BuildkitInstruction[] }): BuildkitParse {
+  const known = new Map<string, BuildkitInstruction>();
+  for (const instruction of previous?.instructions ?? []) known.set(instruction.line, instruction);
+  const escapeBefore = previous?.escapeChar;
   const lines = dockerfileLines(text);
   const bom = lines[0]?.startsWith('\ufeff') ? 1 : 0;
   if (bom) lines[0] = lines[0]!.slice(1);
@@ -177,7 +192,7 @@ export function parseBuildkit(text: string): BuildkitParse {
       const first = trimLeft(lines[index]!);
       directives.read(first, index);
       index++;
-      let { text: logical, ends } = trimContinuation(isComment(first) ? '' : first, directives);
+      let { text: logical, ends } = trimContinuation(first.charCodeAt(0) === 35 /* # */ ? '' : first, directives);
       if (ends && logical.length === 0) continue;
       const pieces: LinePiece[] = [{ line: start, character: lines[start]!.length - first.length + (start === 0 ? bom : 0), offset: 0, length: logical.length }];
       while (!ends && index < lines.length) {
@@ -194,8 +209,10 @@ export function parseBuildkit(text: string): BuildkitParse {
         logical += next.text;
         ends = next.ends;
       }
-      const node = readInstruction(logical, directives, start);
-      const instruction: BuildkitInstruction = { ...node, start, end: index - 1, openAtEnd: !ends, heredocs: 0, line: logical, pieces };
+      const node: Node = (directives.escapeChar === escapeBefore ? known.get(logical) : undefined) ?? readInstruction(logical, directives, start);
+      // Written out, not spread: a spread copy was most of the time of this loop.
+      const { keyword, flags, rest, restOffset, args, json, child } = node;
+      const instruction: BuildkitInstruction = { keyword, flags, rest, restOffset, args, json, child, start, end: index - 1, openAtEnd: !ends, heredocs: 0, line: logical, pieces };
       instructions.push(instruction);
       if (canContainHeredoc(node) && logical.includes('<<')) {
         for (const heredoc of heredocsFromLine(logical)) {
@@ -250,7 +267,7 @@ function readInstruction(line: string, directives: Directives, lineIndex: number
     if (rest !== '') restOffset = leading + split.index + split[0].length + (afterKeyword.length - extracted.rest.length) + (extracted.rest.length - trimLeft(extracted.rest).length);
   }
   const parsed = parseArguments(keyword.toLowerCase(), rest, directives, lineIndex);
-  return { keyword, flags, rest, restOffset, ...parsed };
+  return { keyword, flags, rest, restOffset, args: parsed.args, json: parsed.json, child: parsed.child };
 }
 
 function parseArguments(keyword: string, rest: string, directives: Directives, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> {

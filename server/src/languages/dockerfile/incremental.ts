@@ -34,7 +34,7 @@ export interface ParsedInstructions {
 }
 
 export function parseInstructions(text: string, previous?: ParsedInstructions): ParsedInstructions {
-  const buildkit = parseBuildkit(text);
+  const buildkit = parseBuildkit(text, previous && { escapeChar: previous.escapeChar, instructions: previous.instructions.map((instruction) => instruction.buildkit) });
   const lines = dockerfileLines(text);
   const reusable = previous?.escapeChar === buildkit.escapeChar;
   const before = new Map(reusable ? previous.instructions.map((instruction) => [instruction.buildkit.start, instruction]) : []);
