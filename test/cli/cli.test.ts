@@ -199,6 +199,23 @@ describe('wincontainers check', () => {
       );
     });
 
+    it('a Dockerfile that docker build rejects is an error in text, JSON and SARIF, never "No problems"', () => {
+      // The line after `C:\\Go\\` is not joined to the COPY (an escaped backslash ends it): it is an instruction of its own.
+      write(root, { 'brokendf/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY go C:\\\\Go\\\\\nbin C:\\Go\\bin\nRUN <<EOF\necho\n' });
+      const message = '`docker build` stops here: unterminated heredoc. The rest of the file is not checked.';
+      const text = run(['check', 'brokendf'], root);
+      assert.equal(text.status, 1);
+      assert.equal(text.stdout, `brokendf/Dockerfile:4:1 error dockerfile/syntax ${message}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+      const json = JSON.parse(run(['check', 'brokendf', '--format', 'json'], root).stdout) as Array<Record<string, unknown>>;
+      assert.deepEqual(json.map(({ rule, line, column, endColumn, severity }) => ({ rule, line, column, endColumn, severity })), [{ rule: 'dockerfile/syntax', line: 4, column: 1, endColumn: 10, severity: 'error' }]);
+      const sarif = validSarif(run(['check', 'brokendf', '--format', 'sarif'], root).stdout).runs[0]!;
+      assert.deepEqual(sarif.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region!.startLine]), [['dockerfile/syntax', 'error', 4]]);
+      // Without the heredoc the file parses, and its third line is the instruction docker build does not know.
+      write(root, { 'brokendf/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY go C:\\\\Go\\\\\nbin C:\\Go\\bin\n' });
+      assert.match(run(['check', 'brokendf'], root).stdout, /^brokendf\/Dockerfile:3:1 error dockerfile\/syntax `bin` is not a Dockerfile instruction: .* The line before ends in `\\\\`/);
+      rmSync(join(root, 'brokendf'), { recursive: true, force: true });
+    });
+
     it('the severity of yaml/syntax comes from the config like any rule', () => {
       write(root, { 'syntax-warning.yaml': 'rules:\n  yaml/syntax: warning\n' });
       const result = run(['check', 'broken', '--config', 'syntax-warning.yaml'], root);
