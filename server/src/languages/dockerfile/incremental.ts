@@ -44,10 +44,7 @@ export function parseInstructions(text: string, previous?: ParsedInstructions): 
     return same && same.text === texts[i] ? same : undefined;
   });
   const stale = kept.flatMap((instruction, i) => (instruction ? [] : [i]));
-  const asts = readLogicalLines(
-    buildkit.escapeChar,
-    stale.map((i) => buildkit.instructions[i]!.line),
-  );
+  const asts = readLogicalLines(buildkit.escapeChar, stale.map((i) => buildkit.instructions[i]!.line));
   stale.forEach((i, n) => {
     const instruction = buildkit.instructions[i]!;
     kept[i] = { buildkit: instruction, text: texts[i]!, ast: asts[n]!, position: positionsOf(instruction) };
