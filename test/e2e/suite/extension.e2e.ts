@@ -73,6 +73,15 @@ suite('Windows Containers extension', () => {
     assert.deepEqual(ours(linux.uri), [], `unexpected diagnostics on FROM ubuntu: ${show(linux.uri)}`);
   });
 
+  test('checks Dockerfile_windows as a Dockerfile, and leaves the Dockerfile.md that documents it to Markdown', async () => {
+    const notes = await open('names/Dockerfile.md');
+    const windows = await open('names/Dockerfile_windows');
+    assert.equal(windows.languageId, 'dockerfile');
+    assert.equal(notes.languageId, 'markdown');
+    await waitForRule(windows, BASE_IMAGE_TAG);
+    assert.deepEqual(ours(notes.uri), [], `unexpected diagnostics on Dockerfile.md: ${show(notes.uri)}`);
+  });
+
   test('contributes snippets that VS Code offers while typing', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
