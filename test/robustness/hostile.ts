@@ -1,7 +1,7 @@
 // Hostile inputs, as bytes on disk (what the CLI reads) and as the text an editor would send (the
 // same bytes decoded as UTF-8). Shared by the engine, CLI and LSP tests so all three front ends are
 // tried on exactly the same files.
-import { maxCheckedChars } from '../../server/src/engine/runner';
+import { maxCheckedBytes } from '../../server/src/engine/runner';
 import { prng } from '../bench/inputs';
 
 export interface HostileInput {
@@ -108,13 +108,13 @@ export function hostileInputs(): HostileInput[] {
 }
 
 /**
- * The engine skips files over maxCheckedChars (runner.ts); everything below must still be analysed
+ * The engine skips files over maxCheckedBytes (runner.ts); everything below must still be analysed
  * in under 1 s. Half the limit shows whether that holds without spending the whole test budget.
  * Tried on the engine only: the CLI and the server run the same analysis, and each try of a slow
  * input costs the whole deadline.
  */
 export function underLimitInput(): HostileInput {
-  return utf8('a manifest of half the size limit', 'under-limit.yaml', large('yaml', maxCheckedChars / 2));
+  return utf8('a manifest of half the size limit', 'under-limit.yaml', large('yaml', maxCheckedBytes / 2));
 }
 
 /** Inputs that must give the same findings (rule and line) as another text: line endings, BOM and tabs change nothing. */

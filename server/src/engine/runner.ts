@@ -40,7 +40,7 @@ export interface ParsedDocument {
   kind?: FileKind;
   dockerfile?: DockerfileModel;
   kubernetes?: KubernetesModel;
-  /** Over maxCheckedChars: not parsed, reported with one notice. */
+  /** Over maxCheckedBytes: not parsed, reported with one notice. */
   tooLarge?: boolean;
 }
 
@@ -48,12 +48,23 @@ export interface ParsedDocument {
  * Larger documents are not checked: no hand-written Dockerfile or manifest comes near it, and a
  * generated one (a CRD bundle) would cost a second or more of parsing on every keystroke: a
  * 512 KB manifest takes about half a second here, most of it in the yaml library's parser.
+ * Counted in UTF-8 bytes, the size on disk, so the editor, the CLI and the workspace index draw
+ * the line at the same file.
  */
-export const maxCheckedChars = 512 * 1024;
+export const maxCheckedBytes = 512 * 1024;
 
-function tooLargeNotice(length: number): Notice {
-  const size = (length / 1024 / 1024).toFixed(1);
-  return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedChars / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+/** The file-size rule, for a text already in memory. */
+export function isTooLarge(text: string): boolean {
+  // A UTF-16 code unit takes one to three bytes in UTF-8 (a surrogate pair four for two).
+  if (text.length > maxCheckedBytes) return true;
+  if (text.length * 3 <= maxCheckedBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxCheckedBytes;
+}
+
+/** The one note on a file over the limit, for a text in memory or a file the CLI did not read. */
+export function tooLargeNotice(bytes: number): Notice {
+  const size = (bytes / 1024 / 1024).toFixed(1);
+  return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedBytes / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 /**
@@ -63,7 +74,7 @@ function tooLargeNotice(length: number): Notice {
  */
 export function parse(document: SourceDocument, previous?: Pick<ParsedDocument, 'kubernetes' | 'dockerfile'>): ParsedDocument {
   const kind = fileKind(document.uri, document.languageId);
-  if ((kind === 'dockerfile' || kind === 'kubernetes') && document.text.length > maxCheckedChars) return { document, kind, tooLarge: true };
+  if ((kind === 'dockerfile' || kind === 'kubernetes') && isTooLarge(document.text)) return { document, kind, tooLarge: true };
   if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text, previous?.dockerfile) };
   if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text, previous?.kubernetes) };
   return { document, kind };
@@ -75,7 +86,7 @@ export function analyze(document: SourceDocument, options: AnalyzeOptions): Anal
 
 export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): Analysis {
   const { document, kind } = parsed;
-  if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(document.text.length)] };
+  if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(Buffer.byteLength(document.text, 'utf8'))] };
   if (kind === 'config') {
     const { problem } = parseConfigFile(document.text, ruleIds);
     return { kind, findings: [], notices: problem ? [problem] : [] };

@@ -7,14 +7,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
-import { maxCheckedChars } from '../engine/runner';
+import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
 import { WorkspaceIndex } from '../workspace/index';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
-const maxIndexedFileBytes = maxCheckedChars;
+const maxIndexedFileBytes = maxCheckedBytes;
 const batchSize = 40;
 /**
  * A keystroke after a pause in typing waits at most this long for the slice in progress (while

@@ -2,7 +2,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
 import type { ResolvedConfig } from '../engine/config';
-import { maxCheckedChars, parse, type ParsedDocument } from '../engine/runner';
+import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
 import { supportStatus, windowsReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
@@ -29,11 +29,11 @@ export function summarizeText(path: string, text: string): FileSummary | undefin
 /** summarizeText, yielding after each YAML document so that a long stream need not hold up other work. */
 export function* summarizeTextSteps(path: string, text: string): Generator<void, FileSummary | undefined> {
   const uri = pathToFileURL(path).href;
-  if (fileKind(path) === 'dockerfile' && text.length <= maxCheckedChars) {
+  if (fileKind(path) === 'dockerfile' && !isTooLarge(text)) {
     const stages = stagesOnly(text);
     if (stages !== undefined) return summarizeDockerfile(path, uri, parseDockerfile(stages));
   }
-  if (fileKind(uri) === 'kubernetes' && text.length <= maxCheckedChars) return yield* summarizeYamlText(path, uri, text);
+  if (fileKind(uri) === 'kubernetes' && !isTooLarge(text)) return yield* summarizeYamlText(path, uri, text);
   return summarize(parse({ uri, text }));
 }
 
