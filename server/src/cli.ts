@@ -1,14 +1,15 @@
 // `wincontainers check`: the same engine as the editor over files and folders, for CI.
 // Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or input problem.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { configFileName, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { allRules, ruleIds } from './engine/registry';
-import { analyzeParsed, parse, type ParsedDocument } from './engine/runner';
+import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
-import { ScanError, isCheckedFile, scanFolder } from './workspace/scan';
+import { readRegularFileSync } from './workspace/read-file';
+import { ScanError, isCheckedFile, scanFolder, type ScanResult } from './workspace/scan';
 import { configLinks } from './workspace/summary';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
@@ -105,13 +106,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 function loadConfigFile(path: string, cwd: string): UserConfig {
   const shown = relative(cwd, path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const { config, problem } = parseConfigFile(text, ruleIds);
+  const read = readRegularFileSync(path, maxConfigBytes);
+  if (!read.ok) throw new UsageError(`cannot read config ${shown}: ${read.message}`);
+  const { config, problem } = parseConfigFile(read.text, ruleIds);
   if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
   return config;
 }
@@ -129,8 +126,8 @@ function discoverConfig(from: string): string | undefined {
   }
 }
 
-/** The files a path stands for: the path itself, or what a folder walk finds under it. */
-function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string): string[] {
+/** The files a path stands for: the path itself, or what a folder walk finds under it (and what it left out). */
+function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string, skipped: ScanResult['skipped']): string[] {
   const absolute = resolve(cwd, path);
   let stats;
   try {
@@ -141,7 +138,9 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
   }
   if (stats.isDirectory()) {
     try {
-      return scanFolder(absolute, { ignoreGlobs, globRoot }).files;
+      const result = scanFolder(absolute, { ignoreGlobs, globRoot });
+      skipped.push(...result.skipped);
+      return result.files;
     } catch (error) {
       throw error instanceof ScanError ? new UsageError(error.message) : error;
     }
@@ -155,15 +154,24 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
 interface Planned {
   file: string;
   config: ResolvedConfig;
-  parsed: ParsedDocument;
+  /** Absent for a file over the size limit, which is not read. */
+  parsed?: ParsedDocument;
+  bytes?: number;
+}
+
+export interface CheckResult {
+  files: CheckedFile[];
+  /** One line each: what could not be read and was left out. The run still checks the rest, then exits 2. */
+  problems: string[];
 }
 
 /**
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): CheckedFile[] {
+export function check(options: Options, cwd: string, today = new Date()): CheckResult {
   const planned: Planned[] = [];
+  const skippedEntries: ScanResult['skipped'] = [];
   const seen = new Set<string>();
   const index = new WorkspaceIndex();
   for (const path of options.paths) {
@@ -175,26 +183,29 @@ export function check(options: Options, cwd: string, today = new Date()): Checke
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
     const config: ResolvedConfig = resolveConfig(layers);
     if (configPath) index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
-    for (const file of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute)) {
+    for (const file of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, skippedEntries)) {
       if (seen.has(file)) continue;
       seen.add(file);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new UsageError(`cannot read ${relative(cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const read = readRegularFileSync(file, maxCheckedBytes);
+      if (!read.ok && read.reason === 'too-large') {
+        planned.push({ file, config, bytes: read.bytes });
+        continue;
       }
-      const parsed = parse({ uri: pathToFileURL(file).href, text });
+      if (!read.ok) throw new UsageError(`cannot read ${relative(cwd, file) || file}: ${read.message}`);
+      const parsed = parse({ uri: pathToFileURL(file).href, text: read.text });
       index.set(file, summarize(parsed));
       planned.push({ file, config, parsed });
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
   const workspace = index.view();
-  return planned.map(({ file, config, parsed }) => {
+  const files = planned.map(({ file, config, parsed, bytes }): CheckedFile => {
+    const path = relative(cwd, file) || file;
+    if (!parsed) return { path, findings: [], notices: [tooLargeNotice(bytes ?? 0)] };
     const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace });
-    return { path: relative(cwd, file) || file, findings, notices };
+    return { path, findings, notices };
   });
+  return { files, problems: skippedEntries.map(({ path, reason }) => `skipped ${relative(cwd, path) || path}: ${reason}`) };
 }
 
 interface Counts {
@@ -247,7 +258,7 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const results = check(parsed, cwd);
+    const { files: results, problems } = check(parsed, cwd);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
     const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts);
@@ -255,7 +266,10 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
     const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
-    return { exitCode: !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0, stdout, stderr: notes + note };
+    const inputProblems = problems.map((problem) => `wincontainers: ${problem}\n`).join('');
+    // What could not be read is an input problem: exit 2 even with --exit-zero, after every other finding.
+    const exitCode = problems.length > 0 ? 2 : !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0;
+    return { exitCode, stdout, stderr: inputProblems + notes + note };
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
     const message = error instanceof Error ? error.message : String(error);

@@ -42,7 +42,7 @@ const targetChangedNotification = 'windowsContainers/didChangeTarget';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const configs = new ConfigStore();
+  const configs = new ConfigStore((message) => connection.console.warn(message));
   const analysed = new Map<string, AnalysedDocument>();
   let pullSettings = false;
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.

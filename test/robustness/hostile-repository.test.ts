@@ -3,21 +3,40 @@
 // CLI nor cost it the rest of the run. Each bound is about ten times what the CLI needs here and far
 // below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { windowsDockerfile } from './hostile';
-import { runCli } from './run-cli';
+import { runCli, type CliRun } from './run-cli';
 
 /** Process start plus a handful of files: about 0.3 s here. */
 const deadlineMs = 5_000;
+const posix = process.platform !== 'win32';
 
 function write(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
+}
+
+function mkfifo(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  execFileSync('mkfifo', [path]);
+}
+
+/** The files the JSON output has findings for. */
+function reportedFiles(run: CliRun): string[] {
+  return [...new Set((JSON.parse(run.stdout) as Array<{ file: string }>).map((finding) => finding.file))].sort();
+}
+
+/** Exit 2 with every other finding still printed, and exactly one line on stderr that matches. */
+function assertOneNote(run: CliRun, mention: RegExp): void {
+  assert.equal(run.status, 2, `expected exit 2, got ${run.status}; stderr: ${run.stderr}`);
+  assert.match(run.stderr, /^wincontainers: [^\n]+\n$/, 'one line on stderr');
+  assert.match(run.stderr, mention);
 }
 
 describe('CLI on a hostile repository', { concurrency: 2 }, () => {
@@ -32,6 +51,39 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     root = mkdtempSync(join(tmpdir(), 'wincontainers-hostile-repo-'));
   });
   after(() => rmSync(root, { recursive: true, force: true }));
+
+  // Before the fix each of these hung until killed (a blocking read of a FIFO with no writer).
+  it('a FIFO named .gitignore in a subfolder: one line, exit 2, the other files still checked', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { Dockerfile: windowsDockerfile, 'sub/Dockerfile': windowsDockerfile });
+    mkfifo(join(dir, 'sub', '.gitignore'));
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assertOneNote(run, /sub\/\.gitignore.*not a regular file/);
+    assert.deepEqual(reportedFiles(run), ['Dockerfile', 'sub/Dockerfile']);
+  });
+
+  it('a FIFO named .wincontainers.yaml at the root: one line, exit 2', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { Dockerfile: windowsDockerfile });
+    mkfifo(join(dir, '.wincontainers.yaml'));
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assertOneNote(run, /\.wincontainers\.yaml.*not a regular file/);
+  });
+
+  it('a FIFO given as --config: one line, exit 2', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { Dockerfile: windowsDockerfile });
+    mkfifo(join(dir, 'pipe.yaml'));
+    const run = await runCli(['check', '.', '--config', 'pipe.yaml'], dir, deadlineMs);
+    assertOneNote(run, /pipe\.yaml.*not a regular file/);
+  });
+
+  it('a FIFO given as a path: one line, exit 2', { skip: !posix }, async () => {
+    const dir = fresh();
+    mkfifo(join(dir, 'Dockerfile'));
+    const run = await runCli(['check', 'Dockerfile', '--format', 'json'], dir, deadlineMs);
+    assertOneNote(run, /Dockerfile.*not a regular file/);
+  });
 
   // Before the fix the CLI and the editor checked this file (262,145 characters) while the index
   // left it out (over 512 KiB on disk).

@@ -3,12 +3,39 @@
 // sends, must neither block, kill nor blind the server. Each bound is about ten times what the
 // server needs here and far below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { startServer, type ServerOptions, type TestServer } from '../helpers/lsp-client';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ourDiagnostics, startServer, type ServerOptions, type TestServer } from '../helpers/lsp-client';
 import { windowsDockerfile } from './hostile';
 
 /** Server start plus a first check: well under a second here. */
 const deadlineMs = 5_000;
+const posix = process.platform !== 'win32';
+
+function write(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+function mkfifo(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  execFileSync('mkfifo', [path]);
+}
+
+let documents = 0;
+
+/** Opens a Windows Dockerfile and waits for its base-image finding: proof the server still serves. */
+async function assertStillServing(server: TestServer, uri = `file:///robustness/serving/${++documents}/Dockerfile`): Promise<void> {
+  assert.equal(server.process.exitCode, null, `the server exited; stderr: ${server.stderr()}`);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: windowsDockerfile } });
+  const published = await server.diagnostics(uri, (params) => ourDiagnostics(params).length > 0, deadlineMs);
+  assert.ok(published.diagnostics.some((d) => d.code === 'dockerfile/windows-base-image-tag'));
+}
 
 /** Runs the body against a fresh server; a server that failed is killed, as it may be stuck. */
 async function withServer(options: ServerOptions, body: (server: TestServer) => Promise<void>): Promise<void> {
@@ -27,6 +54,41 @@ async function withServer(options: ServerOptions, body: (server: TestServer) => 
 }
 
 describe('language server on a hostile workspace', { concurrency: 2 }, () => {
+  let root: string;
+  let cases = 0;
+  const fresh = (): string => {
+    const dir = join(root, `case-${++cases}`);
+    mkdirSync(dir);
+    return dir;
+  };
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'wincontainers-hostile-ws-'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  // Before the fix the server never answered initialize (a blocking read of a FIFO with no writer).
+  it('a FIFO named .wincontainers.yaml at the root: answers, logs the skip, checks documents', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'app/Dockerfile': windowsDockerfile });
+    mkfifo(join(dir, '.wincontainers.yaml'));
+    await withServer({ rootPath: dir }, async (server) => {
+      await server.logged(/\.wincontainers\.yaml.*not a regular file/, deadlineMs);
+      await assertStillServing(server);
+    });
+  });
+
+  // Before the fix the scan blocked the server for good: no diagnostics, no index.
+  it('a FIFO named .gitignore in a subfolder: indexes the rest, logs the skip, checks documents', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'b/Dockerfile': windowsDockerfile });
+    mkfifo(join(dir, 'b', '.gitignore'));
+    await withServer({ rootPath: dir }, async (server) => {
+      await server.logged(/indexed 2 files/, deadlineMs);
+      assert.ok(server.logs.some((message) => /b\/\.gitignore.*not a regular file/.test(message)), JSON.stringify(server.logs));
+      await assertStillServing(server);
+    });
+  });
+
   // Before the fix the editor checked this file (262,145 characters) while the index left it out.
   it('the size limit counts bytes: a document of 2-byte characters under the limit in characters gets the one note', async () => {
     await withServer({}, async (server) => {

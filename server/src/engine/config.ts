@@ -8,6 +8,9 @@ import { severitySettings, type Notice, type SeveritySetting } from './types';
 
 export const configFileName = '.wincontainers.yaml';
 
+/** A hand-written config is a few hundred bytes; the bound keeps a hostile one from costing the parse. */
+export const maxConfigBytes = 1024 * 1024;
+
 export type Isolation = 'process' | 'hyperv';
 
 /** What a user writes, in settings or in the file. Every key is optional. */

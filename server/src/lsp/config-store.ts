@@ -1,10 +1,10 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configFileName, defaultConfig, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
+import { configFileName, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
 import type { Notice } from '../engine/types';
+import { readRegularFileSync } from '../workspace/read-file';
 
 interface Folder {
   uri: string;
@@ -21,6 +21,8 @@ interface Folder {
 export class ConfigStore {
   private folders: Folder[] = [];
   private globalSettings: UserConfig = {};
+
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : uri + '/', settings: {}, file: {}, resolved: defaultConfig, excludes: [] }));
@@ -92,14 +94,12 @@ export class ConfigStore {
   private reloadFile(folder: Folder): void {
     folder.file = {};
     folder.fileNotice = undefined;
-    let text: string | undefined;
-    try {
-      text = readFileSync(join(fileURLToPath(folder.uri), configFileName), 'utf8');
-    } catch {
-      text = undefined; // no config file: the defaults and the settings apply
-    }
-    if (text !== undefined) {
-      const result = parseConfigFile(text, ruleIds);
+    const path = join(fileURLToPath(folder.uri), configFileName);
+    const read = readRegularFileSync(path, maxConfigBytes);
+    // No config file: the defaults and the settings apply; one that cannot be read is said once.
+    if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${path}: ${read.message}; the defaults apply`);
+    if (read.ok) {
+      const result = parseConfigFile(read.text, ruleIds);
       folder.file = result.config;
       if (result.problem) folder.fileNotice = { uri: configUri(folder.uri), notice: result.problem };
     }

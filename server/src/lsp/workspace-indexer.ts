@@ -3,13 +3,13 @@
 // documents that read them. Reading files is cut into slices (a long YAML stream between its
 // documents) and each slice waits until no check of an open document is pending, so neither the
 // first diagnostics nor a keystroke wait for a large manifest's indexing.
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
 import { WorkspaceIndex } from '../workspace/index';
+import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
 
@@ -60,13 +60,14 @@ export class WorkspaceIndexer {
         const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });
         files = result.files;
         tooLarge.push(...result.tooLarge);
+        for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${path}: ${reason}`);
       } catch (error) {
         this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
         continue;
       }
       for (let i = 0; i < files.length; i += batchSize) {
         const batch = files.slice(i, i + batchSize).filter((file) => !this.host.isOpen(pathToFileURL(file).href));
-        const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+        const texts = await Promise.all(batch.map((file) => this.read(file, tooLarge)));
         for (const [j, file] of batch.entries()) {
           const text = texts[j];
           // Each text is let go once read: a batch of large manifests is not held in memory at once.
@@ -100,17 +101,21 @@ export class WorkspaceIndexer {
     if (!uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
     if (!isCheckedFile(path)) return;
-    let summary: ReturnType<typeof summarize>;
-    try {
-      const size = (await stat(path)).size;
-      summary = size > maxIndexedFileBytes ? undefined : await this.summarizeInSlices(path, await readFile(path, 'utf8'));
-    } catch {
-      summary = undefined;
-    }
+    const text = await this.read(path);
+    const summary = text === undefined ? undefined : await this.summarizeInSlices(path, text);
     // Opened meanwhile: its buffer is in the index already, and is the truth.
     if (this.host.isOpen(uri)) return;
     const changed = this.index.set(path, summary);
     if (changed.size > 0) this.host.changed(changed);
+  }
+
+  /** A file's text, or undefined (said in the log) when it is not a regular file within the size limit. */
+  private async read(path: string, tooLarge?: string[]): Promise<string | undefined> {
+    const read = await readRegularFile(path, maxIndexedFileBytes);
+    if (read.ok) return read.text;
+    if (read.reason === 'too-large' && tooLarge) tooLarge.push(path);
+    else if (read.reason !== 'missing' && read.reason !== 'too-large') this.host.log(`windows-containers: skipped ${path}: ${read.message}`);
+    return undefined;
   }
 
   private async summarizeInSlices(path: string, text: string): Promise<ReturnType<typeof summarize>> {

@@ -1,10 +1,11 @@
 // Which files of a folder the checker sees: Dockerfiles and YAML files, in name order, without what
 // .gitignore files (at any depth), the config's `ignore` globs or the editor's `files.exclude` leave out.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import { fileKind } from '../engine/files';
+import { readRegularFileSync } from './read-file';
 
 export interface ScanOptions {
   /** Globs relative to `globRoot` (the folder of the config file, or the workspace folder). */
@@ -17,7 +18,12 @@ export interface ScanOptions {
 export interface ScanResult {
   files: string[];
   tooLarge: string[];
+  /** What the walk had to leave out, each with why: the caller says so once per entry. */
+  skipped: Array<{ path: string; reason: string }>;
 }
+
+/** A .gitignore is a few kilobytes; the bound keeps a hostile one from costing the walk. */
+const maxIgnoreFileBytes = 1024 * 1024;
 
 const skippedFolders = new Set(['.git', 'node_modules']);
 
@@ -37,14 +43,13 @@ export function isCheckedFile(name: string): boolean {
 }
 
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
-  const result: ScanResult = { files: [], tooLarge: [] };
+  const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const walk = (dir: string, rules: ReadonlyArray<{ base: string; matcher: Ignore }>): void => {
-    let gitignore: string | undefined;
-    try {
-      gitignore = readFileSync(join(dir, '.gitignore'), 'utf8');
-    } catch {
-      gitignore = undefined; // most folders have none
-    }
+    const ignoreFile = join(dir, '.gitignore');
+    const read = readRegularFileSync(ignoreFile, maxIgnoreFileBytes);
+    // Most folders have none; one that cannot be read (a FIFO, a folder) is left out, said once.
+    if (!read.ok && read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
+    const gitignore = read.ok ? read.text : undefined;
     const active = gitignore === undefined ? rules : [...rules, { base: dir, matcher: ignore().add(gitignore) }];
     const gitIgnored = (absolute: string, isDir: boolean): boolean =>
       active.some(({ base, matcher }) => {
