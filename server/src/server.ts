@@ -61,6 +61,12 @@ export function startServer(connection: Connection): void {
     changed: (topics, origin) => revalidateDependents(topics, origin),
   });
 
+  /** For promises no caller awaits: a failure is logged, never an unhandled rejection. */
+  const logFailure =
+    (what: string) =>
+    (error: unknown): void =>
+      connection.console.error(`windows-containers: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
   /** One function for the life of the server: the index caches the inferred target per describer. */
   const describeUri = (uri: string): string => configs.describe(uri);
 
@@ -185,7 +191,7 @@ export function startServer(connection: Connection): void {
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
     settingsLoaded();
     revalidateAll();
-    void indexer.scan(configs.folderUris);
+    indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -196,15 +202,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    const configChanged = params.changes.some((change) => change.uri.endsWith(`/${configFileName}`));
+    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    const configChanged = uris.some((uri) => uri.endsWith(`/${configFileName}`));
     if (configChanged) {
       configs.reloadFiles();
       revalidateAll();
-      void indexer.scan(configs.folderUris);
+      indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
       return;
     }
     // An open document's buffer is already in the index; its file on disk is not the truth.
-    for (const change of params.changes) if (!documents.get(change.uri)) void indexer.updateFromDisk(change.uri);
+    for (const uri of uris) if (!documents.get(uri)) indexer.updateFromDisk(uri).catch(logFailure(`reading ${uri}`));
   });
 
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
@@ -221,7 +228,7 @@ export function startServer(connection: Connection): void {
     reads.delete(event.document.uri);
     lastParse.delete(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
-    void indexer.updateFromDisk(event.document.uri);
+    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${event.document.uri}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
   });
@@ -280,6 +287,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(targetChoicesRequest, () => targetChoices(new Date()));
+
+  // The handlers catch what they expect; this only keeps a missed rejection from ending the process.
+  process.on('unhandledRejection', logFailure('a background task'));
 
   documents.listen(connection);
   connection.listen();

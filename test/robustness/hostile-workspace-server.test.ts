@@ -102,3 +102,34 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
     });
   });
 });
+
+describe('language server on file URIs it cannot turn into paths', { concurrency: 2 }, () => {
+  const oddUris: Record<string, string> = {
+    'a host': 'file://host/share/Dockerfile',
+    'an encoded slash': 'file:///robustness/a%2Fb/Dockerfile',
+    'bad percent-encoding': 'file:///robustness/a%ZZ/Dockerfile',
+  };
+
+  // Before the fix the server exited at once: the conversion threw in a promise nobody awaited.
+  it('watched-file events for them: logged and skipped, keeps serving', () =>
+    withServer({}, async (server) => {
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: Object.values(oddUris).map((uri) => ({ uri, type: 2 })) });
+      await assertStillServing(server);
+      assert.ok(server.logs.some((message) => message.includes('file://host/share/Dockerfile')), JSON.stringify(server.logs));
+    }),
+  );
+
+  for (const [what, uri] of Object.entries(oddUris)) {
+    // Before the fix: no diagnostics ever (the %2F and %ZZ cases), then an exit on didClose (all three).
+    it(`a document whose URI has ${what}: diagnostics from its text, and a close keeps serving`, () =>
+      withServer({}, async (server) => {
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: windowsDockerfile } });
+        const published = await server.diagnostics(uri, (params) => ourDiagnostics(params).length > 0, deadlineMs);
+        assert.ok(published.diagnostics.some((d) => d.code === 'dockerfile/windows-base-image-tag'));
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        await server.diagnostics(uri, (params) => params.diagnostics.length === 0, deadlineMs);
+        await assertStillServing(server);
+      }),
+    );
+  }
+});

@@ -1,10 +1,11 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { configFileName, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
 import type { Notice } from '../engine/types';
 import { readRegularFileSync } from '../workspace/read-file';
+import { decodeLeniently, filePathOf } from '../workspace/uri';
 
 interface Folder {
   uri: string;
@@ -66,7 +67,7 @@ export class ConfigStore {
   /** A document's path relative to its workspace folder, for messages. */
   describe(documentUri: string): string {
     const folder = this.folderOf(documentUri);
-    return decodeURIComponent(folder ? documentUri.slice(folder.prefix.length) : documentUri.replace(/^file:\/\//, ''));
+    return decodeLeniently(folder ? documentUri.slice(folder.prefix.length) : documentUri.replace(/^file:\/\//, ''));
   }
 
   reloadFiles(): void {
@@ -75,7 +76,10 @@ export class ConfigStore {
 
   /** Problems in config files on disk, keyed by the file's URI (an empty list clears a fixed file). */
   fileNotices(): Array<{ uri: string; notices: Notice[] }> {
-    return this.folders.map((folder) => ({ uri: configUri(folder.uri), notices: folder.fileNotice ? [folder.fileNotice.notice] : [] }));
+    return this.folders.flatMap((folder) => {
+      const uri = configUri(folder.uri);
+      return uri === undefined ? [] : [{ uri, notices: folder.fileNotice ? [folder.fileNotice.notice] : [] }];
+    });
   }
 
   configFor(documentUri: string): ResolvedConfig {
@@ -94,14 +98,20 @@ export class ConfigStore {
   private reloadFile(folder: Folder): void {
     folder.file = {};
     folder.fileNotice = undefined;
-    const path = join(fileURLToPath(folder.uri), configFileName);
+    const root = filePathOf(folder.uri);
+    if (root === undefined) {
+      this.log(`windows-containers: workspace folder ${folder.uri} has no local path; its ${configFileName} is not read`);
+      this.resolve(folder);
+      return;
+    }
+    const path = join(root, configFileName);
     const read = readRegularFileSync(path, maxConfigBytes);
     // No config file: the defaults and the settings apply; one that cannot be read is said once.
     if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${path}: ${read.message}; the defaults apply`);
     if (read.ok) {
       const result = parseConfigFile(read.text, ruleIds);
       folder.file = result.config;
-      if (result.problem) folder.fileNotice = { uri: configUri(folder.uri), notice: result.problem };
+      if (result.problem) folder.fileNotice = { uri: pathToFileURL(path).href, notice: result.problem };
     }
     this.resolve(folder);
   }
@@ -115,6 +125,8 @@ export class ConfigStore {
   }
 }
 
-export function configUri(folderUri: string): string {
-  return pathToFileURL(join(fileURLToPath(folderUri), configFileName)).href;
+/** The URI of a folder's config file; undefined for a folder URI with no local path. */
+export function configUri(folderUri: string): string | undefined {
+  const root = filePathOf(folderUri);
+  return root === undefined ? undefined : pathToFileURL(join(root, configFileName)).href;
 }

@@ -4,7 +4,7 @@
 // documents) and each slice waits until no check of an open document is pending, so neither the
 // first diagnostics nor a keystroke wait for a large manifest's indexing.
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
@@ -12,6 +12,7 @@ import { WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
+import { filePathOf } from '../workspace/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedBytes;
@@ -51,7 +52,11 @@ export class WorkspaceIndexer {
     for (const folderUri of folderUris) {
       await this.pause();
       if (generation !== this.generation) return;
-      const root = fileURLToPath(folderUri);
+      const root = filePathOf(folderUri);
+      if (root === undefined) {
+        this.host.log(`windows-containers: skipped workspace folder ${folderUri}: no local path`);
+        continue;
+      }
       const config = this.host.configFor(folderUri);
       const configPath = join(root, configFileName);
       this.mergeInto(changed, this.index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images)));
@@ -91,15 +96,20 @@ export class WorkspaceIndexer {
   /** An open document's buffer, from the parse its analysis already made. */
   updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
     const uri = parsed.document.uri;
-    if (!uri.startsWith('file:')) return;
-    const changed = this.index.set(fileURLToPath(uri), summarize(parsed));
+    const path = filePathOf(uri);
+    if (path === undefined) return;
+    const changed = this.index.set(path, summarize(parsed));
     if (changed.size > 0) this.host.changed(changed, uri);
   }
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
   async updateFromDisk(uri: string): Promise<void> {
-    if (!uri.startsWith('file:')) return;
-    const path = fileURLToPath(uri);
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
+    const path = filePathOf(uri);
+    if (path === undefined) {
+      this.host.log(`windows-containers: skipped ${uri}: a file URI with no local path`);
+      return;
+    }
     if (!isCheckedFile(path)) return;
     const text = await this.read(path);
     const summary = text === undefined ? undefined : await this.summarizeInSlices(path, text);

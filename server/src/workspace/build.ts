@@ -1,5 +1,5 @@
 // Filling the workspace index, the same way for the CLI and the language server.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
 import type { ResolvedConfig } from '../engine/config';
 import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
@@ -7,12 +7,14 @@ import { supportStatus, windowsReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
 import { WorkspaceIndex } from './index';
+import { filePathOf } from './uri';
 import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText, type FileSummary } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   const { uri } = parsed.document;
-  if (!uri.startsWith('file:')) return undefined;
-  const path = fileURLToPath(uri);
+  // A document with no local path is checked from its text, but no other file can refer to it.
+  const path = filePathOf(uri);
+  if (path === undefined) return undefined;
   if (parsed.dockerfile) return summarizeDockerfile(path, uri, parsed.dockerfile);
   if (parsed.kubernetes) return summarizeYaml(path, uri, parsed.kubernetes);
   return undefined;
