@@ -9,7 +9,7 @@ import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocum
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import { readRegularFileSync } from './workspace/read-file';
-import { ScanError, isCheckedFile, scanFolder, type ScanResult } from './workspace/scan';
+import { isCheckedFile, scanFolder, type ScanResult } from './workspace/scan';
 import { configLinks } from './workspace/summary';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
@@ -137,13 +137,9 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
     throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
   }
   if (stats.isDirectory()) {
-    try {
-      const result = scanFolder(absolute, { ignoreGlobs, globRoot });
-      skipped.push(...result.skipped);
-      return result.files;
-    } catch (error) {
-      throw error instanceof ScanError ? new UsageError(error.message) : error;
-    }
+    const result = scanFolder(absolute, { ignoreGlobs, globRoot });
+    skipped.push(...result.skipped);
+    return result.files;
   }
   if (!isCheckedFile(absolute)) {
     throw new UsageError(`${path} is neither a Dockerfile (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile) nor a YAML file`);
@@ -191,7 +187,12 @@ export function check(options: Options, cwd: string, today = new Date()): CheckR
         planned.push({ file, config, bytes: read.bytes });
         continue;
       }
-      if (!read.ok) throw new UsageError(`cannot read ${relative(cwd, file) || file}: ${read.message}`);
+      if (!read.ok && file === absolute) throw new UsageError(`cannot read ${relative(cwd, file) || file}: ${read.message}`);
+      // A file the walk found but cannot read (gone, replaced meanwhile) costs that file only.
+      if (!read.ok) {
+        skippedEntries.push({ path: file, reason: read.message });
+        continue;
+      }
       const parsed = parse({ uri: pathToFileURL(file).href, text: read.text });
       index.set(file, summarize(parsed));
       planned.push({ file, config, parsed });

@@ -4,11 +4,11 @@
 // below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { windowsDockerfile } from './hostile';
+import { deepFolder, removeTree, windowsDockerfile } from './hostile';
 import { runCli, type CliRun } from './run-cli';
 
 /** Process start plus a handful of files: about 0.3 s here. */
@@ -50,7 +50,7 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'wincontainers-hostile-repo-'));
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => removeTree(root));
 
   // Before the fix each of these hung until killed (a blocking read of a FIFO with no writer).
   it('a FIFO named .gitignore in a subfolder: one line, exit 2, the other files still checked', { skip: !posix }, async () => {
@@ -94,5 +94,29 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), []);
     assert.match(run.stderr, /^wincontainers: note: Dockerfile: Not checked for Windows container problems: the file is 0\.6 MB, over the 0\.5 MB limit\.\n$/);
+  });
+
+  // Before the fix one folder the walk could not list made the whole run exit 2 with no findings.
+  it('a folder whose path is over PATH_MAX: one line, exit 2, the other files still checked', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'z/Dockerfile': windowsDockerfile });
+    deepFolder(join(dir, 'm'), { Dockerfile: windowsDockerfile });
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assertOneNote(run, /^wincontainers: skipped m\/.*: cannot read folder: ENAMETOOLONG\n$/);
+    assert.deepEqual(reportedFiles(run), ['a/Dockerfile', 'z/Dockerfile']);
+  });
+
+  const root0 = process.getuid?.() === 0;
+  it('a folder without read permission: one line, exit 2, the other files still checked', { skip: !posix || root0 ? 'needs POSIX and a user other than root' : false }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'locked/Dockerfile': windowsDockerfile, 'z/Dockerfile': windowsDockerfile });
+    chmodSync(join(dir, 'locked'), 0);
+    try {
+      const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+      assertOneNote(run, /^wincontainers: skipped locked: cannot read folder: EACCES\n$/);
+      assert.deepEqual(reportedFiles(run), ['a/Dockerfile', 'z/Dockerfile']);
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
   });
 });

@@ -4,12 +4,12 @@
 // server needs here and far below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ourDiagnostics, startServer, type ServerOptions, type TestServer } from '../helpers/lsp-client';
-import { windowsDockerfile } from './hostile';
+import { deepFolder, removeTree, windowsDockerfile } from './hostile';
 
 /** Server start plus a first check: well under a second here. */
 const deadlineMs = 5_000;
@@ -64,7 +64,7 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'wincontainers-hostile-ws-'));
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => removeTree(root));
 
   // Before the fix the server never answered initialize (a blocking read of a FIFO with no writer).
   it('a FIFO named .wincontainers.yaml at the root: answers, logs the skip, checks documents', { skip: !posix }, async () => {
@@ -86,6 +86,18 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
       await server.logged(/indexed 2 files/, deadlineMs);
       assert.ok(server.logs.some((message) => /b\/\.gitignore.*not a regular file/.test(message)), JSON.stringify(server.logs));
       await assertStillServing(server);
+    });
+  });
+
+  // Before the fix one folder the walk could not list emptied the whole index ("indexed 0 files").
+  it('a folder whose path is over PATH_MAX: indexes the rest, logs the skip', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'z/Dockerfile': windowsDockerfile });
+    deepFolder(join(dir, 'm'), { Dockerfile: windowsDockerfile });
+    await withServer({ rootPath: dir }, async (server) => {
+      await server.logged(/indexed \d+ files/, deadlineMs);
+      assert.ok(server.logs.some((message) => /indexed 2 files/.test(message)), JSON.stringify(server.logs));
+      assert.ok(server.logs.some((message) => /ENAMETOOLONG/.test(message)), JSON.stringify(server.logs));
     });
   });
 

@@ -27,13 +27,15 @@ const maxIgnoreFileBytes = 1024 * 1024;
 
 const skippedFolders = new Set(['.git', 'node_modules']);
 
-export class ScanError extends Error {}
-
 /** True when a config glob excludes the path (a glob naming a folder excludes everything in it). */
 export function ignoredByGlobs(absolute: string, globs: readonly string[], globRoot: string): boolean {
   const rel = relative(globRoot, absolute).split(sep).join('/');
   if (rel === '' || rel.startsWith('..')) return false;
   return globs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 /** Whether a file found in a folder walk is one the checker reads (config files are read separately). */
@@ -45,30 +47,48 @@ export function isCheckedFile(name: string): boolean {
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const walk = (dir: string, rules: ReadonlyArray<{ base: string; matcher: Ignore }>): void => {
-    const ignoreFile = join(dir, '.gitignore');
-    const read = readRegularFileSync(ignoreFile, maxIgnoreFileBytes);
-    // Most folders have none; one that cannot be read (a FIFO, a folder) is left out, said once.
-    if (!read.ok && read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
-    const gitignore = read.ok ? read.text : undefined;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      // One folder that cannot be listed (no permission, a path over PATH_MAX, gone meanwhile)
+      // costs that folder only: the rest of the tree is still indexed and checked.
+      result.skipped.push({ path: dir, reason: `cannot read folder: ${errorCode(error)}` });
+      return;
+    }
+    let gitignore: string | undefined;
+    if (entries.some((entry) => entry.name === '.gitignore')) {
+      const ignoreFile = join(dir, '.gitignore');
+      const read = readRegularFileSync(ignoreFile, maxIgnoreFileBytes);
+      // One that cannot be read (a FIFO, a folder) is left out, said once.
+      if (read.ok) gitignore = read.text;
+      else if (read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
+    }
     const active = gitignore === undefined ? rules : [...rules, { base: dir, matcher: ignore().add(gitignore) }];
     const gitIgnored = (absolute: string, isDir: boolean): boolean =>
       active.some(({ base, matcher }) => {
         const rel = relative(base, absolute).split(sep).join('/');
         return rel !== '' && !rel.startsWith('..') && matcher.ignores(isDir ? rel + '/' : rel);
       });
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch (error) {
-      throw new ScanError(`cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (skippedFolders.has(entry.name) || gitIgnored(absolute, true) || ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) continue;
         walk(absolute, active);
       } else if (entry.isFile() && isCheckedFile(entry.name) && !gitIgnored(absolute, false) && !ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) {
-        if (options.maxFileBytes !== undefined && statSync(absolute).size > options.maxFileBytes) result.tooLarge.push(absolute);
+        if (options.maxFileBytes === undefined) {
+          result.files.push(absolute);
+          continue;
+        }
+        let size: number;
+        try {
+          size = statSync(absolute).size;
+        } catch (error) {
+          // Deleted or replaced since the folder was listed.
+          result.skipped.push({ path: absolute, reason: errorCode(error) });
+          continue;
+        }
+        if (size > options.maxFileBytes) result.tooLarge.push(absolute);
         else result.files.push(absolute);
       }
     }
