@@ -119,4 +119,18 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
       chmodSync(join(dir, 'locked'), 0o755);
     }
   });
+
+  // Before the fix the whole run exited 2 with no findings (the lossy name named no file).
+  it('names that are not valid UTF-8: one line each, exit 2, the other files still checked', { skip: process.platform !== 'linux' }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'z/Dockerfile': windowsDockerfile });
+    const badFolder = Buffer.concat([Buffer.from(join(dir, 'bad-')), Buffer.from([0xff])]);
+    mkdirSync(badFolder);
+    writeFileSync(Buffer.concat([badFolder, Buffer.from('/Dockerfile')]), windowsDockerfile);
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'a', 'Dockerfile.')), Buffer.from([0xc3, 0x28])]), windowsDockerfile);
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assert.equal(run.status, 2, run.stderr);
+    assert.deepEqual(run.stderr.split('\n'), ['wincontainers: skipped bad-\uFFFD: the name is not valid UTF-8', 'wincontainers: skipped a/Dockerfile.\uFFFD(: the name is not valid UTF-8', '']);
+    assert.deepEqual(reportedFiles(run), ['a/Dockerfile', 'z/Dockerfile']);
+  });
 });

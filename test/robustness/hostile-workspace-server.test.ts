@@ -101,6 +101,20 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
     });
   });
 
+  // Before the fix the lossy name made the whole scan fail: "indexed 0 files".
+  it('names that are not valid UTF-8: indexes the rest, logs the skip', { skip: process.platform !== 'linux' }, async () => {
+    const dir = fresh();
+    write(dir, { 'a/Dockerfile': windowsDockerfile, 'z/Dockerfile': windowsDockerfile });
+    const badFolder = Buffer.concat([Buffer.from(join(dir, 'bad-')), Buffer.from([0xff])]);
+    mkdirSync(badFolder);
+    writeFileSync(Buffer.concat([badFolder, Buffer.from('/Dockerfile')]), windowsDockerfile);
+    await withServer({ rootPath: dir }, async (server) => {
+      await server.logged(/indexed \d+ files/, deadlineMs);
+      assert.ok(server.logs.some((message) => /indexed 2 files/.test(message)), JSON.stringify(server.logs));
+      assert.ok(server.logs.some((message) => /bad-\uFFFD: the name is not valid UTF-8/.test(message)), JSON.stringify(server.logs));
+    });
+  });
+
   // Before the fix the editor checked this file (262,145 characters) while the index left it out.
   it('the size limit counts bytes: a document of 2-byte characters under the limit in characters gets the one note', async () => {
     await withServer({}, async (server) => {

@@ -1,6 +1,7 @@
 // Which files of a folder the checker sees: Dockerfiles and YAML files, in name order, without what
 // .gitignore files (at any depth), the config's `ignore` globs or the editor's `files.exclude` leave out.
-import { readdirSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
@@ -47,9 +48,18 @@ export function isCheckedFile(name: string): boolean {
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const walk = (dir: string, rules: ReadonlyArray<{ base: string; matcher: Ignore }>): void => {
-    let entries;
+    let entries: Array<{ name: string; dirent: Dirent<Buffer> }>;
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // Listed as bytes: a name that is not valid UTF-8 would come back as a string with U+FFFD in
+      // it, naming no file, and every later step on it would fail.
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).flatMap((dirent) => {
+        const name = dirent.name.toString('utf8');
+        if (isUtf8(dirent.name)) return [{ name, dirent }];
+        // Said for what the walk would have looked into; other files it never reads anyway.
+        if (dirent.isDirectory() || isCheckedFile(name)) result.skipped.push({ path: join(dir, name), reason: 'the name is not valid UTF-8' });
+        return [];
+      });
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       // One folder that cannot be listed (no permission, a path over PATH_MAX, gone meanwhile)
       // costs that folder only: the rest of the tree is still indexed and checked.
@@ -70,12 +80,12 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
         const rel = relative(base, absolute).split(sep).join('/');
         return rel !== '' && !rel.startsWith('..') && matcher.ignores(isDir ? rel + '/' : rel);
       });
-    for (const entry of entries) {
-      const absolute = join(dir, entry.name);
+    for (const { name, dirent: entry } of entries) {
+      const absolute = join(dir, name);
       if (entry.isDirectory()) {
-        if (skippedFolders.has(entry.name) || gitIgnored(absolute, true) || ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) continue;
+        if (skippedFolders.has(name) || gitIgnored(absolute, true) || ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) continue;
         walk(absolute, active);
-      } else if (entry.isFile() && isCheckedFile(entry.name) && !gitIgnored(absolute, false) && !ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) {
+      } else if (entry.isFile() && isCheckedFile(name) && !gitIgnored(absolute, false) && !ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) {
         if (options.maxFileBytes === undefined) {
           result.files.push(absolute);
           continue;
