@@ -133,4 +133,15 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     assert.deepEqual(run.stderr.split('\n'), ['wincontainers: skipped bad-\uFFFD: the name is not valid UTF-8', 'wincontainers: skipped a/Dockerfile.\uFFFD(: the name is not valid UTF-8', '']);
     assert.deepEqual(reportedFiles(run), ['a/Dockerfile', 'z/Dockerfile']);
   });
+
+  // Before the fix: 18 s for this config on 20 files (killed at the deadline); each {a,b} doubled it.
+  it('an ignore glob with 17 brace sets: refused with one config error, at once', async () => {
+    const dir = fresh();
+    write(dir, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`app${i}/Dockerfile`, windowsDockerfile])));
+    write(dir, { '.wincontainers.yaml': `ignore:\n  - src/${'{a,b}'.repeat(17)}/x\n` });
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^wincontainers: \.wincontainers\.yaml:2:5: Invalid \.wincontainers\.yaml: the ignore glob "src\/\{a,b\}.*" expands to more than 64 patterns \(each \{a,b\} doubles them\)\.\n$/);
+  });
 });

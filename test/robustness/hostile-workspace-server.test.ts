@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ourDiagnostics, startServer, type ServerOptions, type TestServer } from '../helpers/lsp-client';
 import { deepFolder, removeTree, windowsDockerfile } from './hostile';
@@ -112,6 +113,20 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
       await server.logged(/indexed \d+ files/, deadlineMs);
       assert.ok(server.logs.some((message) => /indexed 2 files/.test(message)), JSON.stringify(server.logs));
       assert.ok(server.logs.some((message) => /bad-\uFFFD: the name is not valid UTF-8/.test(message)), JSON.stringify(server.logs));
+    });
+  });
+
+  // Before the fix: the scan blocked the server for 18 s on these 20 files (past the deadline).
+  it('an ignore glob with 17 brace sets: one config error on the file, the scan at once', async () => {
+    const dir = fresh();
+    write(dir, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`app${i}/Dockerfile`, windowsDockerfile])));
+    write(dir, { '.wincontainers.yaml': `ignore:\n  - src/${'{a,b}'.repeat(17)}/x\n` });
+    await withServer({ rootPath: dir }, async (server) => {
+      const configUri = pathToFileURL(join(dir, '.wincontainers.yaml')).href;
+      const published = await server.diagnostics(configUri, (params) => params.diagnostics.length > 0, deadlineMs);
+      assert.match(String(published.diagnostics[0]!.message), /the ignore glob "src\/\{a,b\}.*" expands to more than 64 patterns/);
+      await server.logged(/indexed 20 files/, deadlineMs);
+      await assertStillServing(server);
     });
   });
 

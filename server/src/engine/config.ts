@@ -1,5 +1,6 @@
 // One configuration schema for both front ends: VS Code settings `windowsContainers.*` and the
 // `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
+import { minimatch } from 'minimatch';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parseWindowsVersion, releaseForBuild } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
@@ -43,6 +44,43 @@ export interface ResolvedConfig {
 }
 
 export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [], images: {} };
+
+/**
+ * Brace sets multiply a glob: `{a,b}` seventeen times is 131,072 patterns, and each is tried on
+ * every path of the workspace. Hand-written globs stay far below these bounds.
+ */
+export const maxGlobPatterns = 64;
+export const maxIgnorePatterns = 1000;
+
+/** How many patterns a glob's brace sets expand to, counted no further than one over the bound. */
+function globPatterns(glob: string): number {
+  return minimatch.braceExpand(glob, { braceExpandMax: maxGlobPatterns + 1 }).length;
+}
+
+/** Why a list of ignore globs is refused, with the index of the glob at fault; undefined when it is fine. */
+export function ignoreGlobsProblem(globs: readonly string[]): { index: number; message: string } | undefined {
+  let total = 0;
+  for (const [index, glob] of globs.entries()) {
+    const patterns = globPatterns(glob);
+    if (patterns > maxGlobPatterns) return { index, message: `the ignore glob ${JSON.stringify(glob.length > 80 ? glob.slice(0, 80) + '…' : glob)} expands to more than ${maxGlobPatterns} patterns (each {a,b} doubles them)` };
+    total += patterns;
+    if (total > maxIgnorePatterns) return { index, message: `ignore expands to more than ${maxIgnorePatterns} patterns` };
+  }
+  return undefined;
+}
+
+/** The globs that stay within the bounds, for settings, where a bad value is dropped rather than fatal. */
+export function boundedGlobs(globs: readonly string[]): string[] {
+  const kept: string[] = [];
+  let total = 0;
+  for (const glob of globs) {
+    const patterns = globPatterns(glob);
+    if (patterns > maxGlobPatterns || total + patterns > maxIgnorePatterns) continue;
+    total += patterns;
+    kept.push(glob);
+  }
+  return kept;
+}
 
 interface KeySpec {
   describe: string;
@@ -92,7 +130,10 @@ const keys: Record<keyof UserConfig, KeySpec> = {
       if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
         return { problem: { node, message: 'ignore must be a list of glob patterns (strings)' } };
       }
-      return { value: node.items.map((item) => String((item as { value: unknown }).value)) };
+      const globs = node.items.map((item) => String((item as { value: unknown }).value));
+      const problem = ignoreGlobsProblem(globs);
+      if (problem) return { problem: { node: node.items[problem.index] as YamlNode, message: problem.message } };
+      return { value: globs };
     },
   },
   windowsNodeTaint: {
@@ -176,7 +217,7 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>
       if (knownRuleIds.has(id) && (severitySettings as readonly unknown[]).includes(severity)) result.rules[id] = severity as SeveritySetting;
     }
   }
-  if (Array.isArray(settings.ignore)) result.ignore = settings.ignore.filter((glob): glob is string => typeof glob === 'string');
+  if (Array.isArray(settings.ignore)) result.ignore = boundedGlobs(settings.ignore.filter((glob): glob is string => typeof glob === 'string'));
   if (typeof settings.windowsNodeTaint === 'string' && parseTaint(settings.windowsNodeTaint) !== undefined) result.windowsNodeTaint = settings.windowsNodeTaint;
   if (typeof settings.images === 'object' && settings.images !== null) {
     result.images = Object.fromEntries(Object.entries(settings.images as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -1,7 +1,7 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { configFileName, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
+import { boundedGlobs, configFileName, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
 import type { Notice } from '../engine/types';
 import { readRegularFileSync } from '../workspace/read-file';
@@ -51,9 +51,12 @@ export class ConfigStore {
   setFolderExcludes(folderUri: string, raw: unknown): void {
     const folder = this.folders.find((f) => f.uri === folderUri);
     if (!folder || typeof raw !== 'object' || raw === null) return;
-    folder.excludes = Object.entries(raw as Record<string, unknown>)
-      .filter(([, on]) => on === true || (typeof on === 'object' && on !== null))
+    const on = Object.entries(raw as Record<string, unknown>)
+      .filter(([, value]) => value === true || (typeof value === 'object' && value !== null))
       .map(([glob]) => glob);
+    // A workspace's .vscode/settings.json is as untrusted as the rest of it.
+    folder.excludes = boundedGlobs(on);
+    if (folder.excludes.length < on.length) this.log(`windows-containers: ignored ${on.length - folder.excludes.length} files.exclude glob(s) that expand to too many patterns`);
   }
 
   excludesFor(folderUri: string): readonly string[] {

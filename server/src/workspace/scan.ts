@@ -4,7 +4,8 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
+import { maxGlobPatterns } from '../engine/config';
 import { fileKind } from '../engine/files';
 import { readRegularFileSync } from './read-file';
 
@@ -28,11 +29,25 @@ const maxIgnoreFileBytes = 1024 * 1024;
 
 const skippedFolders = new Set(['.git', 'node_modules']);
 
-/** True when a config glob excludes the path (a glob naming a folder excludes everything in it). */
-export function ignoredByGlobs(absolute: string, globs: readonly string[], globRoot: string): boolean {
-  const rel = relative(globRoot, absolute).split(sep).join('/');
-  if (rel === '' || rel.startsWith('..')) return false;
-  return globs.some((glob) => minimatch(rel, glob, { dot: true }) || minimatch(rel, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
+/**
+ * The config's globs, compiled once for a walk (compiling is what costs: a glob with brace sets
+ * expands to one pattern per combination). A glob naming a folder excludes everything in it.
+ */
+export class IgnoreGlobs {
+  private readonly matchers: Minimatch[];
+
+  constructor(globs: readonly string[], private readonly root: string) {
+    // The config check refuses globs beyond the bound; this one keeps any caller from going past it.
+    const options = { dot: true, braceExpandMax: maxGlobPatterns };
+    this.matchers = globs.flatMap((glob) => [new Minimatch(glob, options), new Minimatch(`${glob.replace(/\/$/, '')}/**`, options)]);
+  }
+
+  ignores(absolute: string): boolean {
+    if (this.matchers.length === 0) return false;
+    const rel = relative(this.root, absolute).split(sep).join('/');
+    if (rel === '' || rel.startsWith('..')) return false;
+    return this.matchers.some((matcher) => matcher.match(rel));
+  }
 }
 
 function errorCode(error: unknown): string {
@@ -47,6 +62,7 @@ export function isCheckedFile(name: string): boolean {
 
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
+  const globs = new IgnoreGlobs(options.ignoreGlobs, options.globRoot);
   const walk = (dir: string, rules: ReadonlyArray<{ base: string; matcher: Ignore }>): void => {
     let entries: Array<{ name: string; dirent: Dirent<Buffer> }>;
     try {
@@ -83,9 +99,9 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
     for (const { name, dirent: entry } of entries) {
       const absolute = join(dir, name);
       if (entry.isDirectory()) {
-        if (skippedFolders.has(name) || gitIgnored(absolute, true) || ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) continue;
+        if (skippedFolders.has(name) || gitIgnored(absolute, true) || globs.ignores(absolute)) continue;
         walk(absolute, active);
-      } else if (entry.isFile() && isCheckedFile(name) && !gitIgnored(absolute, false) && !ignoredByGlobs(absolute, options.ignoreGlobs, options.globRoot)) {
+      } else if (entry.isFile() && isCheckedFile(name) && !gitIgnored(absolute, false) && !globs.ignores(absolute)) {
         if (options.maxFileBytes === undefined) {
           result.files.push(absolute);
           continue;
