@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configFileName, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { allRules, ruleIds } from './engine/registry';
 import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
@@ -107,8 +107,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 function loadConfigFile(path: string, cwd: string): UserConfig {
   const shown = relative(cwd, path) || path;
   const read = readRegularFileSync(path, maxConfigBytes);
-  if (!read.ok) throw new UsageError(`cannot read config ${shown}: ${read.message}`);
-  const { config, problem } = parseConfigFile(read.text, ruleIds);
+  if (!read.ok && read.reason !== 'too-large') throw new UsageError(`cannot read config ${shown}: ${read.message}`);
+  const { config, problem } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0) };
   if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
   return config;
 }

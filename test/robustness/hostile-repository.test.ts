@@ -144,4 +144,22 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^wincontainers: \.wincontainers\.yaml:2:5: Invalid \.wincontainers\.yaml: the ignore glob "src\/\{a,b\}.*" expands to more than 64 patterns \(each \{a,b\} doubles them\)\.\n$/);
   });
+
+  it('a config with a duplicate key deep in a long map: still refused, naming the line', async () => {
+    const dir = fresh();
+    const keys = Array.from({ length: 1000 }, (_, i) => `  i${i}: d${i}/Dockerfile\n`);
+    write(dir, { Dockerfile: windowsDockerfile, '.wincontainers.yaml': 'images:\n' + keys.join('') + '  i500: again/Dockerfile\n' });
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'wincontainers: .wincontainers.yaml:1002:3: Invalid .wincontainers.yaml: Map keys must be unique.\n');
+  });
+
+  // Before the fix an 11 MB config did not finish in 120 s.
+  it('a config over 1 MiB: one clear error, at once', async () => {
+    const dir = fresh();
+    write(dir, { Dockerfile: windowsDockerfile, '.wincontainers.yaml': 'images:\n' + Array.from({ length: 100_000 }, (_, i) => `  i${i}: d${i}/Dockerfile\n`).join('') });
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^wincontainers: \.wincontainers\.yaml:1:1: Invalid \.wincontainers\.yaml: the file is 2\.\d MiB, over the 1 MiB limit\.\n$/);
+  });
 });

@@ -1,7 +1,7 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { boundedGlobs, configFileName, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
+import { boundedGlobs, configFileName, configTooLargeNotice, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
 import type { Notice } from '../engine/types';
 import { readRegularFileSync } from '../workspace/read-file';
@@ -110,7 +110,8 @@ export class ConfigStore {
     const path = join(root, configFileName);
     const read = readRegularFileSync(path, maxConfigBytes);
     // No config file: the defaults and the settings apply; one that cannot be read is said once.
-    if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${path}: ${read.message}; the defaults apply`);
+    if (!read.ok && read.reason === 'too-large') folder.fileNotice = { uri: pathToFileURL(path).href, notice: configTooLargeNotice(read.bytes ?? 0) };
+    else if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${path}: ${read.message}; the defaults apply`);
     if (read.ok) {
       const result = parseConfigFile(read.text, ruleIds);
       folder.file = result.config;
