@@ -174,3 +174,17 @@ describe('language server on file URIs it cannot turn into paths', { concurrency
     );
   }
 });
+
+describe('language server on documents hostile in size', () => {
+  // Before the fix 11.6 s to the first diagnostics and 11.4 s per keystroke; now about 0.1 s each.
+  it('a Helm manifest with 60,000 templates on one line: diagnostics on open and after a keystroke', () =>
+    withServer({}, async (server) => {
+      const uri = 'file:///robustness/scale/templates.yaml';
+      const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: ${'{{ .a }}'.repeat(60_000)}\n`;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      await server.diagnostics(uri, (params) => params.version === 1, deadlineMs);
+      const end = { line: 5, character: 5 };
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: 'x' }] });
+      await server.diagnostics(uri, (params) => params.version === 2, deadlineMs);
+    }));
+});
