@@ -2,9 +2,13 @@
 // linearly. Each bound is about ten times what the fixed code needs here or more, and far below
 // what the quadratic code took (noted per test).
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/runner';
+import { scanFolder } from '../../server/src/workspace/scan';
 import { optionsFor } from './checks';
 
 function timed<T>(body: () => T): { result: T; ms: number } {
@@ -20,5 +24,51 @@ describe('engine on inputs hostile in number', () => {
     const { result, ms } = timed(() => analyze({ uri: 'file:///scale/templates.yaml', text }, optionsFor()));
     assert.deepEqual(result.findings, []);
     assert.ok(ms < 2_000, `took ${Math.round(ms)} ms`);
+  });
+});
+
+/** A generated .gitignore: mostly literal paths and names, some extensions and prefixes, a few globs and negations. */
+function generatedGitignore(lines: number): string {
+  return Array.from({ length: lines }, (_, i) => {
+    switch (i % 20) {
+      case 0:
+        return `build-${i}/**/*.tmp`;
+      case 1:
+        return `!keep-${i}.yaml`;
+      case 2:
+      case 3:
+      case 4:
+      case 5:
+        return `*.ext${i}`;
+      case 6:
+        return `prefix-${i}*`;
+      default:
+        return i % 2 === 0 ? `/generated/out-${i}.yaml` : `cache-${i}.bin`;
+    }
+  }).join('\n');
+}
+
+describe('folder walk on a large .gitignore', () => {
+  // 400 folders of 10 manifests: now about 0.25 s (0.12 s of it reading the rules, 30 ms
+  // without the .gitignore); before the fix 6.5 s, the rules tried one by one on every entry.
+  it('a 5,000-line .gitignore: the walk stays linear in entries plus rules', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wincontainers-gitignore-scale-'));
+    try {
+      for (let d = 0; d < 400; d++) {
+        mkdirSync(join(root, `service-${d}`));
+        for (let f = 0; f < 10; f++) writeFileSync(join(root, `service-${d}`, `m${f}.yaml`), '');
+      }
+      const walk = (): { files: number; ms: number } => {
+        const { result, ms } = timed(() => scanFolder(root, { ignoreGlobs: [], globRoot: root }));
+        return { files: result.files.length, ms };
+      };
+      const without = walk();
+      writeFileSync(join(root, '.gitignore'), generatedGitignore(5_000));
+      const withIgnore = walk();
+      assert.equal(withIgnore.files, 4_000);
+      assert.ok(withIgnore.ms < 2_500, `took ${Math.round(withIgnore.ms)} ms (${Math.round(without.ms)} ms without the .gitignore)`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,10 +3,10 @@
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
 import { maxGlobPatterns } from '../engine/config';
 import { fileKind } from '../engine/files';
+import { GitIgnoreFile } from './gitignore';
 import { readRegularFileSync } from './read-file';
 
 export interface ScanOptions {
@@ -63,7 +63,8 @@ export function isCheckedFile(name: string): boolean {
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const globs = new IgnoreGlobs(options.ignoreGlobs, options.globRoot);
-  const walk = (dir: string, rules: ReadonlyArray<{ base: string; matcher: Ignore }>): void => {
+  /** `base`: the folder of the .gitignore, as a prefix of the paths below it (with the separator). */
+  const walk = (dir: string, rules: ReadonlyArray<{ base: string; file: GitIgnoreFile }>): void => {
     let entries: Array<{ name: string; dirent: Dirent<Buffer> }>;
     try {
       // Listed as bytes: a name that is not valid UTF-8 would come back as a string with U+FFFD in
@@ -90,11 +91,12 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
       if (read.ok) gitignore = read.text;
       else if (read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
     }
-    const active = gitignore === undefined ? rules : [...rules, { base: dir, matcher: ignore().add(gitignore) }];
+    const active = gitignore === undefined ? rules : [...rules, { base: dir.endsWith(sep) ? dir : dir + sep, file: new GitIgnoreFile(gitignore) }];
+    // Only the .gitignore files at or above this folder apply, each asked once per entry.
     const gitIgnored = (absolute: string, isDir: boolean): boolean =>
-      active.some(({ base, matcher }) => {
-        const rel = relative(base, absolute).split(sep).join('/');
-        return rel !== '' && !rel.startsWith('..') && matcher.ignores(isDir ? rel + '/' : rel);
+      active.some(({ base, file }) => {
+        const rel = absolute.slice(base.length);
+        return file.ignores(sep === '/' ? rel : rel.split(sep).join('/'), isDir);
       });
     for (const { name, dirent: entry } of entries) {
       const absolute = join(dir, name);
