@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { echo } from './engine/echo';
 import { allRules, ruleIds } from './engine/registry';
 import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
@@ -228,7 +229,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 
 function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts): string {
   const lines = results.flatMap(({ path, findings }) =>
-    findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
+    findings.map((finding) => `${echo(path)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${echo(finding.message)}`),
   );
   const files = plural(results.length, 'file');
   lines.push(total === 0 ? `No problems in ${files}.` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}.`);
@@ -265,16 +266,17 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document.
-    const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
+    const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${echo(result.path)}: ${echo(notice.message)}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
-    const inputProblems = problems.map((problem) => `wincontainers: ${problem}\n`).join('');
+    const inputProblems = problems.map((problem) => `wincontainers: ${echo(problem)}\n`).join('');
     // What could not be read is an input problem: exit 2 even with --exit-zero, after every other finding.
     const exitCode = problems.length > 0 ? 2 : !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0;
     return { exitCode, stdout, stderr: inputProblems + notes + note };
   } catch (error) {
-    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
+    // Usage messages repeat arguments, paths and config keys: escaped, each stays one line.
+    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${echo(error.message)}\n` };
     const message = error instanceof Error ? error.message : String(error);
-    return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${message}\n` };
+    return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${echo(message)}\n` };
   }
 }
 

@@ -162,4 +162,34 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^wincontainers: \.wincontainers\.yaml:1:1: Invalid \.wincontainers\.yaml: the file is 2\.\d MiB, over the 1 MiB limit\.\n$/);
   });
+
+  // Before the fix the message spanned two lines (and the NUL went out raw).
+  for (const [what, key, shown] of [
+    ['a line break', 'colour\\nshade', 'colour\\nshade'],
+    ['a NUL', 'colour\\0shade', 'colour\\u0000shade'],
+  ] as const) {
+    it(`a config key holding ${what}: exit 2 with one line, the character escaped`, async () => {
+      const dir = fresh();
+      write(dir, { Dockerfile: windowsDockerfile, '.wincontainers.yaml': `"${key}": blue\n` });
+      const run = await runCli(['check', '.'], dir, deadlineMs);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, `wincontainers: .wincontainers.yaml:1:1: Invalid .wincontainers.yaml: unknown setting "${shown}" (known: targetWindowsVersion, isolation, rules, ignore, windowsNodeTaint, images).\n`);
+    });
+  }
+
+  it('an argument holding a line break: exit 2 with one line', async () => {
+    const run = await runCli(['check', '--fast\nerror: forged'], fresh(), deadlineMs);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'wincontainers: unknown option "--fast\\nerror: forged"\n');
+  });
+
+  it('a file name holding a line break: each finding stays one line', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'web\n.Dockerfile': windowsDockerfile });
+    const run = await runCli(['check', '.'], dir, deadlineMs);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.ok(lines.length > 1);
+    for (const line of lines.slice(0, -1)) assert.match(line, /^web\\n\.Dockerfile:\d+:\d+ /);
+  });
 });

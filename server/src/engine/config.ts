@@ -4,6 +4,7 @@ import { minimatch } from 'minimatch';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { parseWindowsVersion, releaseForBuild } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
+import { echo } from './echo';
 import { LineIndex } from './text';
 import { severitySettings, type Notice, type SeveritySetting } from './types';
 
@@ -173,7 +174,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   const lines = new LineIndex(text);
   const fail = (offsets: readonly [number, number], message: string): ConfigFileResult => ({
     config: {},
-    problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${message}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
+    problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${echo(message)}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
   });
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxConfigBytes) return fail([0, 0], tooLargeMessage(bytes));

@@ -4,6 +4,7 @@ import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../
 import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
+import { echo } from './echo';
 import { fileKind, type FileKind } from './files';
 import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
@@ -135,7 +136,8 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
 function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
-  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(report.data?.[key] ?? `{{${key}}}`));
+  // Data comes from the file (an image name, a label): a line break in it must not split the message.
+  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => echo(String(report.data?.[key] ?? `{{${key}}}`)));
   return {
     ruleId: rule.id,
     severity,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { boundedGlobs, configFileName, configTooLargeNotice, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
+import { echo } from '../engine/echo';
 import type { Notice } from '../engine/types';
 import { readRegularFileSync } from '../workspace/read-file';
 import { decodeLeniently, filePathOf } from '../workspace/uri';
@@ -103,7 +104,7 @@ export class ConfigStore {
     folder.fileNotice = undefined;
     const root = filePathOf(folder.uri);
     if (root === undefined) {
-      this.log(`windows-containers: workspace folder ${folder.uri} has no local path; its ${configFileName} is not read`);
+      this.log(`windows-containers: workspace folder ${echo(folder.uri)} has no local path; its ${configFileName} is not read`);
       this.resolve(folder);
       return;
     }
@@ -111,7 +112,7 @@ export class ConfigStore {
     const read = readRegularFileSync(path, maxConfigBytes);
     // No config file: the defaults and the settings apply; one that cannot be read is said once.
     if (!read.ok && read.reason === 'too-large') folder.fileNotice = { uri: pathToFileURL(path).href, notice: configTooLargeNotice(read.bytes ?? 0) };
-    else if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${path}: ${read.message}; the defaults apply`);
+    else if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${echo(path)}: ${read.message}; the defaults apply`);
     if (read.ok) {
       const result = parseConfigFile(read.text, ruleIds);
       folder.file = result.config;

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
+import { echo } from '../engine/echo';
 import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
 import { WorkspaceIndex } from '../workspace/index';
@@ -54,7 +55,7 @@ export class WorkspaceIndexer {
       if (generation !== this.generation) return;
       const root = filePathOf(folderUri);
       if (root === undefined) {
-        this.host.log(`windows-containers: skipped workspace folder ${folderUri}: no local path`);
+        this.host.log(`windows-containers: skipped workspace folder ${echo(folderUri)}: no local path`);
         continue;
       }
       const config = this.host.configFor(folderUri);
@@ -65,7 +66,7 @@ export class WorkspaceIndexer {
         const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });
         files = result.files;
         tooLarge.push(...result.tooLarge);
-        for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${path}: ${reason}`);
+        for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${echo(path)}: ${reason}`);
       } catch (error) {
         this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
         continue;
@@ -87,7 +88,7 @@ export class WorkspaceIndexer {
       }
     }
     if (tooLarge.length > 0) {
-      this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
+      this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).map(echo).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
     }
     this.host.log(`windows-containers: indexed ${count} files in ${Date.now() - started} ms`);
     if (changed.size > 0) this.host.changed(changed);
@@ -107,7 +108,7 @@ export class WorkspaceIndexer {
     if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
     const path = filePathOf(uri);
     if (path === undefined) {
-      this.host.log(`windows-containers: skipped ${uri}: a file URI with no local path`);
+      this.host.log(`windows-containers: skipped ${echo(uri)}: a file URI with no local path`);
       return;
     }
     if (!isCheckedFile(path)) return;
@@ -124,7 +125,7 @@ export class WorkspaceIndexer {
     const read = await readRegularFile(path, maxIndexedFileBytes);
     if (read.ok) return read.text;
     if (read.reason === 'too-large' && tooLarge) tooLarge.push(path);
-    else if (read.reason !== 'missing' && read.reason !== 'too-large') this.host.log(`windows-containers: skipped ${path}: ${read.message}`);
+    else if (read.reason !== 'missing' && read.reason !== 'too-large') this.host.log(`windows-containers: skipped ${echo(path)}: ${read.message}`);
     return undefined;
   }
 
