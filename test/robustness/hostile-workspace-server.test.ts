@@ -188,3 +188,41 @@ describe('language server on documents hostile in size', () => {
       await server.diagnostics(uri, (params) => params.version === 2, deadlineMs);
     }));
 });
+
+/** Resolves with the exit code, or rejects when the server is still running at the deadline. */
+function exited(server: TestServer, timeoutMs: number): Promise<number | null> {
+  if (server.process.exitCode !== null) return Promise.resolve(server.process.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server was still running after ${timeoutMs} ms; stderr: ${server.stderr()}`)), timeoutMs);
+    server.process.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+describe('language server on a broken message stream', { concurrency: 2 }, () => {
+  const frame = (body: string, length = Buffer.byteLength(body)): string => `Content-Length: ${length}\r\n\r\n${body}`;
+  const open = (n: number): string =>
+    JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: `file:///robustness/framing/${n}/Dockerfile`, languageId: 'dockerfile', version: 1, text: windowsDockerfile } } });
+
+  // Before the fix the server stayed alive and deaf: it never answered again, and never exited.
+  for (const [what, wrong] of [
+    ['too small', (body: string) => Buffer.byteLength(body) - 10],
+    ['too large', (body: string) => Buffer.byteLength(body) + 300],
+  ] as const) {
+    it(`a Content-Length ${what}: the server exits (so that the editor restarts it)`, async () => {
+      const server = await startServer({ initializeTimeoutMs: deadlineMs, settings: { targetWindowsVersion: 'ltsc2022' } });
+      try {
+        const body = open(0);
+        server.process.stdin.write(frame(body, wrong(body)) + frame(open(1)) + frame(open(2)) + frame(open(3)));
+        const code = await exited(server, deadlineMs);
+        assert.notEqual(code, 0);
+        assert.match(server.stderr(), /out of step/);
+      } finally {
+        server.process.kill('SIGKILL');
+        server.connection.dispose();
+      }
+    });
+  }
+});
