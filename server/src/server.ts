@@ -39,6 +39,12 @@ type TargetInfo = { label: string; build: number; origin: string; inferred: bool
 const targetChoicesRequest = 'windowsContainers/targetChoices';
 /** Server notification: the inferred target may have changed. */
 const targetChangedNotification = 'windowsContainers/didChangeTarget';
+/**
+ * How long checks wait for the client's answer to workspace/configuration. A client that never
+ * answers would otherwise leave every document without diagnostics for good; after this the
+ * defaults apply, and a late answer still counts when it comes.
+ */
+const settingsTimeoutMs = 3_000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -152,6 +158,17 @@ export function startServer(connection: Connection): void {
 
   async function pullFolderSettings(): Promise<void> {
     if (!pullSettings) return;
+    const pulled = readFolderSettings();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
+    const outcome = await Promise.race([pulled, late]);
+    clearTimeout(timer);
+    if (outcome !== 'late') return;
+    connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
+    pulled.then(revalidateAll, logFailure('reading the settings'));
+  }
+
+  async function readFolderSettings(): Promise<void> {
     const folders = configs.folderUris;
     const scopes = folders.length > 0 ? folders : [undefined];
     const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));

@@ -29,6 +29,8 @@ export interface ServerOptions {
   pullSettings?: Record<string, unknown>;
   /** The server is killed and the start fails when `initialize` is not answered by then. */
   initializeTimeoutMs?: number;
+  /** False: a client that never answers workspace/configuration. */
+  answerConfiguration?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -48,7 +50,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     for (const wake of [...waiters]) wake();
   });
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.pullSettings ?? {}));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }): Promise<unknown[]> =>
+    options.answerConfiguration === false ? new Promise<unknown[]>(() => undefined) : Promise.resolve(params.items.map(() => options.pullSettings ?? {})),
+  );
   connection.listen();
 
   const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;

@@ -31,10 +31,10 @@ function mkfifo(path: string): void {
 let documents = 0;
 
 /** Opens a Windows Dockerfile and waits for its base-image finding: proof the server still serves. */
-async function assertStillServing(server: TestServer, uri = `file:///robustness/serving/${++documents}/Dockerfile`): Promise<void> {
+async function assertStillServing(server: TestServer, uri = `file:///robustness/serving/${++documents}/Dockerfile`, timeoutMs = deadlineMs): Promise<void> {
   assert.equal(server.process.exitCode, null, `the server exited; stderr: ${server.stderr()}`);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: windowsDockerfile } });
-  const published = await server.diagnostics(uri, (params) => ourDiagnostics(params).length > 0, deadlineMs);
+  const published = await server.diagnostics(uri, (params) => ourDiagnostics(params).length > 0, timeoutMs);
   assert.ok(published.diagnostics.some((d) => d.code === 'dockerfile/windows-base-image-tag'));
 }
 
@@ -225,4 +225,13 @@ describe('language server on a broken message stream', { concurrency: 2 }, () =>
       }
     });
   }
+});
+
+describe('language server with a careless client', () => {
+  // Before the fix no diagnostics ever; now after the 3 s the server waits for the answer.
+  it('a client that never answers workspace/configuration: diagnostics with the defaults, logged', () =>
+    withServer({ pullSettings: {}, answerConfiguration: false }, async (server) => {
+      await assertStillServing(server, 'file:///robustness/careless/Dockerfile', 8_000);
+      assert.ok(server.logs.some((message) => /did not answer workspace\/configuration/.test(message)), JSON.stringify(server.logs));
+    }));
 });
