@@ -166,7 +166,7 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
   const suppressions = collectSuppressions(lines);
   const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStartLine(model, finding.range.start.line)));
-  return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
+  return { kind: 'dockerfile', ...bounded(sortFindings(findings)), dockerfile: model };
 }
 
 function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
@@ -205,7 +205,37 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
       !isSuppressed(suppressions, finding.ruleId, finding.range.start.line) &&
       !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
   );
-  return { kind: 'kubernetes', findings: sortFindings(findings), notices: [], kubernetes: model };
+  return { kind: 'kubernetes', ...bounded(sortFindings(findings)), kubernetes: model };
+}
+
+/**
+ * No hand-written file has anywhere near this many problems; a hostile one (60,000 YAML aliases of
+ * one container) had 60,001, and sending, showing and code-actioning that many cost seconds per
+ * keystroke. The first ones are kept, and one note says how many were left out.
+ */
+export const maxFindingsPerFile = 1000;
+
+/** Sorted findings without repeats (aliases of one node report the same finding), at most the bound. */
+function bounded(sorted: Finding[]): { findings: Finding[]; notices: Notice[] } {
+  const findings: Finding[] = [];
+  let omitted = 0;
+  for (const finding of sorted) {
+    const last = findings[findings.length - 1];
+    if (last && sameFinding(last, finding)) continue;
+    if (findings.length < maxFindingsPerFile) findings.push(finding);
+    else omitted++;
+  }
+  if (omitted === 0) return { findings, notices: [] };
+  const start = { line: 0, character: 0 };
+  const message = `${omitted} more Windows container problem${omitted === 1 ? '' : 's'} not shown: only the first ${maxFindingsPerFile} of a file are.`;
+  return { findings, notices: [{ severity: 'info', code: 'too-many-findings', message, range: { start, end: start } }] };
+}
+
+/** Same rule, same place, same words: a repeat of the finding, not another one. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  const { start: as, end: ae } = a.range;
+  const { start: bs, end: be } = b.range;
+  return a.ruleId === b.ruleId && a.message === b.message && as.line === bs.line && as.character === bs.character && ae.line === be.line && ae.character === be.character;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
