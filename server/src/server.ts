@@ -228,7 +228,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     // An open document's buffer is already in the index; its file on disk is not the truth.
-    for (const uri of uris) if (!documents.get(uri)) indexer.updateFromDisk(uri).catch(logFailure(`reading ${uri}`));
+    indexer.queueFromDisk(uris.filter((uri) => !documents.get(uri)));
   });
 
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.

@@ -23,6 +23,11 @@ const batchSize = 40;
  * typing goes on, the scheduler holds the scan back altogether).
  */
 const sliceMs = 20;
+/**
+ * More changed files than this waiting at once (a branch switch, a storm of watcher events) are
+ * cheaper to take in with one scan of the workspace than one by one.
+ */
+const maxQueuedChanges = 5_000;
 
 export interface IndexerHost {
   configFor(folderUri: string): ResolvedConfig;
@@ -40,12 +45,18 @@ export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
   private generation = 0;
   private sliceStart = 0;
+  private folders: readonly string[] = [];
+  /** Files changed on disk and not read yet: a set, so a file changed many times is read once. */
+  private readonly queued = new Set<string>();
+  private rescanQueued = false;
+  private draining = false;
 
   constructor(private readonly host: IndexerHost) {}
 
   /** Scans every folder; resolves when the index is complete. A later call supersedes a running one. */
   async scan(folderUris: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    this.folders = folderUris;
     const started = Date.now();
     const tooLarge: string[] = [];
     let count = 0;
@@ -101,6 +112,50 @@ export class WorkspaceIndexer {
     if (path === undefined) return;
     const changed = this.index.set(path, summarize(parsed));
     if (changed.size > 0) this.host.changed(changed, uri);
+  }
+
+  /**
+   * Files changed, appeared or disappeared on disk. Watcher events are coalesced: each file is read
+   * once however many events name it, a batch at a time and after pending checks, and a flood of
+   * them becomes one scan. Before, every event started its own read at once, and a storm of a
+   * million left the server unresponsive for over a minute.
+   */
+  queueFromDisk(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (this.rescanQueued) break;
+      this.queued.add(uri);
+      if (this.queued.size > maxQueuedChanges) {
+        this.queued.clear();
+        this.rescanQueued = true;
+      }
+    }
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queued.size > 0 || this.rescanQueued) {
+        await this.pause();
+        if (this.rescanQueued) {
+          this.rescanQueued = false;
+          this.host.log(`windows-containers: over ${maxQueuedChanges} files changed on disk at once; scanning the workspace again`);
+          await this.scan(this.folders);
+          continue;
+        }
+        const batch: string[] = [];
+        for (const uri of this.queued) {
+          batch.push(uri);
+          if (batch.length === batchSize) break;
+        }
+        for (const uri of batch) this.queued.delete(uri);
+        await Promise.all(batch.map((uri) => this.updateFromDisk(uri)));
+      }
+    } catch (error) {
+      this.host.log(`windows-containers: reading changed files failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
