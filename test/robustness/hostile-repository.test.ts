@@ -4,7 +4,7 @@
 // below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -191,5 +191,21 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     const lines = run.stdout.trimEnd().split('\n');
     assert.ok(lines.length > 1);
     for (const line of lines.slice(0, -1)) assert.match(line, /^web\\n\.Dockerfile:\d+:\d+ /);
+  });
+
+  // Before the fix a symlinked Dockerfile was silently not checked, nor anything in a linked folder.
+  it('symbolic links inside the tree are followed, loops and links out of it are not', { skip: !posix }, async () => {
+    const dir = fresh();
+    const outside = fresh();
+    write(outside, { 'Dockerfile': windowsDockerfile });
+    write(dir, { 'base/Dockerfile.windows': windowsDockerfile, 'shared/k8s/Dockerfile': windowsDockerfile });
+    mkdirSync(join(dir, 'app'));
+    symlinkSync('../base/Dockerfile.windows', join(dir, 'app', 'Dockerfile'));
+    symlinkSync('../shared', join(dir, 'app', 'shared'));
+    symlinkSync('..', join(dir, 'shared', 'k8s', 'loop'));
+    symlinkSync(outside, join(dir, 'elsewhere'));
+    const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(reportedFiles(run), ['app/Dockerfile', 'base/Dockerfile.windows', 'shared/k8s/Dockerfile']);
   });
 });

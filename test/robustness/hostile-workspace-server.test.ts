@@ -4,7 +4,7 @@
 // server needs here and far below what it took before the fix (noted per test).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -127,6 +127,19 @@ describe('language server on a hostile workspace', { concurrency: 2 }, () => {
       assert.match(String(published.diagnostics[0]!.message), /the ignore glob "src\/\{a,b\}.*" expands to more than 64 patterns/);
       await server.logged(/indexed 20 files/, deadlineMs);
       await assertStillServing(server);
+    });
+  });
+
+  // Before the fix the symlinked Dockerfile was left out of the index (and the loop was harmless only because no link was followed).
+  it('symbolic links inside the workspace are indexed, a loop is walked once', { skip: !posix }, async () => {
+    const dir = fresh();
+    write(dir, { 'base/Dockerfile.windows': windowsDockerfile });
+    mkdirSync(join(dir, 'app'));
+    symlinkSync('../base/Dockerfile.windows', join(dir, 'app', 'Dockerfile'));
+    symlinkSync('..', join(dir, 'app', 'loop'));
+    await withServer({ rootPath: dir }, async (server) => {
+      await server.logged(/indexed \d+ files/, deadlineMs);
+      assert.ok(server.logs.some((message) => /indexed 2 files/.test(message)), JSON.stringify(server.logs));
     });
   });
 

@@ -1,7 +1,7 @@
 // Which files of a folder the checker sees: Dockerfiles and YAML files, in name order, without what
 // .gitignore files (at any depth), the config's `ignore` globs or the editor's `files.exclude` leave out.
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { maxGlobPatterns } from '../engine/config';
@@ -63,8 +63,18 @@ export function isCheckedFile(name: string): boolean {
 export function scanFolder(root: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const globs = new IgnoreGlobs(options.ignoreGlobs, options.globRoot);
+  const rootReal = realPathOr(root);
+  const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
+  /**
+   * The real path of every folder walked. A symbolic link is followed when it resolves inside the
+   * root (the one place the checker reads); each real folder is walked once, so a link to an
+   * ancestor cannot loop, and links to links cannot multiply the walk.
+   */
+  const walked = new Set<string>([rootReal]);
+  /** Linked folders, walked after the plain tree so that a file is listed under its own path first. */
+  const linked: Array<{ path: string; real: string; rules: ReadonlyArray<{ base: string; file: GitIgnoreFile }> }> = [];
   /** `base`: the folder of the .gitignore, as a prefix of the paths below it (with the separator). */
-  const walk = (dir: string, rules: ReadonlyArray<{ base: string; file: GitIgnoreFile }>): void => {
+  const walk = (dir: string, dirReal: string, rules: ReadonlyArray<{ base: string; file: GitIgnoreFile }>): void => {
     let entries: Array<{ name: string; dirent: Dirent<Buffer> }>;
     try {
       // Listed as bytes: a name that is not valid UTF-8 would come back as a string with U+FFFD in
@@ -100,17 +110,41 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
       });
     for (const { name, dirent: entry } of entries) {
       const absolute = join(dir, name);
-      if (entry.isDirectory()) {
-        if (skippedFolders.has(name) || gitIgnored(absolute, true) || globs.ignores(absolute)) continue;
-        walk(absolute, active);
-      } else if (entry.isFile() && isCheckedFile(name) && !gitIgnored(absolute, false) && !globs.ignores(absolute)) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = isDirectory ? join(dirReal, name) : undefined;
+      let stats: Stats | undefined;
+      if (entry.isSymbolicLink()) {
+        if (skippedFolders.has(name)) continue;
+        try {
+          real = realpathSync(absolute);
+          stats = statSync(real);
+        } catch (error) {
+          // A dangling link or a loop of links: said for a name the checker would have read.
+          if (isCheckedFile(name)) result.skipped.push({ path: absolute, reason: `a symbolic link that resolves to nothing (${errorCode(error)})` });
+          continue;
+        }
+        // Outside the workspace is not the workspace's to show: never read, whatever the name.
+        if (!inside(real)) continue;
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      }
+      if (isDirectory) {
+        if (skippedFolders.has(name) || walked.has(real!) || gitIgnored(absolute, true) || globs.ignores(absolute)) continue;
+        if (stats) {
+          linked.push({ path: absolute, real: real!, rules: active });
+          continue;
+        }
+        walked.add(real!);
+        walk(absolute, real!, active);
+      } else if (isFile && isCheckedFile(name) && !gitIgnored(absolute, false) && !globs.ignores(absolute)) {
         if (options.maxFileBytes === undefined) {
           result.files.push(absolute);
           continue;
         }
         let size: number;
         try {
-          size = statSync(absolute).size;
+          size = (stats ?? statSync(absolute)).size;
         } catch (error) {
           // Deleted or replaced since the folder was listed.
           result.skipped.push({ path: absolute, reason: errorCode(error) });
@@ -121,6 +155,21 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
       }
     }
   };
-  walk(root, []);
+  walk(root, rootReal, []);
+  // The list grows while it is walked: links found in linked folders.
+  for (let i = 0; i < linked.length; i++) {
+    const next = linked[i]!;
+    if (walked.has(next.real)) continue;
+    walked.add(next.real);
+    walk(next.path, next.real, next.rules);
+  }
   return result;
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
