@@ -5,11 +5,12 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
- * O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; the fstat of the
+ * O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer, and O_NOCTTY
+ * keeps a terminal device behind a link from becoming the process's terminal; the fstat of the
  * opened descriptor then tells what it really is (a check by path before opening could be raced by
- * a swap). Windows has neither FIFOs in the tree nor the flag.
+ * a swap). Windows has neither FIFOs in the tree nor these flags.
  */
-const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export type ReadOutcome =
   | { ok: true; text: string }
