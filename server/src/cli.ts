@@ -2,17 +2,19 @@
 // Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or input problem.
 // An input problem (a path that is missing, unreadable or neither a Dockerfile nor YAML) is one line
 // on stderr; the other paths are still checked and printed, and the exit code is 2 whatever they hold.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMap, parseAllDocuments } from 'yaml';
-import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { echo } from './engine/echo';
 import { allRules, ruleIds } from './engine/registry';
 import { fileKind } from './engine/files';
-import { analyzeParsed, maxCheckedChars, parse, type ParsedDocument } from './engine/runner';
+import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
-import { ScanError, scanFolder } from './workspace/scan';
+import { readRegularFileSync } from './workspace/read-file';
+import { scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
@@ -129,13 +131,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 function loadConfigFile(path: string, cwd: string): UserConfig {
   const shown = relative(cwd, path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const { config, problem } = parseConfigFile(text, ruleIds);
+  const read = readRegularFileSync(path, maxConfigBytes);
+  if (!read.ok && read.reason !== 'too-large') throw new UsageError(`cannot read config ${shown}: ${read.message}`);
+  const { config, problem } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0) };
   if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
   return config;
 }
@@ -171,13 +169,10 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
     return [];
   }
   if (!stats.isDirectory()) return [{ file: absolute, named: true }];
-  try {
-    return scanFolder(absolute, { ignoreGlobs, globRoot }).files.map((file) => ({ file, named: false }));
-  } catch (error) {
-    if (!(error instanceof ScanError)) throw error;
-    problems.push(error.message);
-    return [];
-  }
+  const { files, skipped } = scanFolder(absolute, { ignoreGlobs, globRoot });
+  // An entry the walk could not read (a FIFO, an unreadable folder, a name that is not UTF-8) costs that entry only.
+  for (const entry of skipped) problems.push(`skipped ${relative(cwd, entry.path) || entry.path}: ${entry.reason}`);
+  return files.map((file) => ({ file, named: false }));
 }
 
 /**
@@ -190,10 +185,8 @@ function languageFromContent(text: string): Language | undefined {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstInstruction = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S+)[ \t]+\S/.exec(body);
   if (firstInstruction && /^(?:arg|from)$/i.test(firstInstruction[1]!)) return 'dockerfile';
-  // A file too large to check is told by its first part, cut at a line end: naming a 50 MB log
-  // costs no more than checking the largest file that is checked.
-  const head = body.length > maxCheckedChars ? body.slice(0, body.lastIndexOf('\n', maxCheckedChars) + 1) : body;
-  const documents = parseAllDocuments(head);
+  // A file over the size limit is not read, so this costs no more than checking the largest file that is checked.
+  const documents = parseAllDocuments(body);
   if (!Array.isArray(documents)) return undefined;
   const onlyMappings = documents.every((document) => document.errors.length === 0 && (document.contents === null || isMap(document.contents)));
   return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
@@ -202,7 +195,9 @@ function languageFromContent(text: string): Language | undefined {
 interface Planned {
   file: string;
   config: ResolvedConfig;
-  parsed: ParsedDocument;
+  /** Absent for a file over the size limit, which is not read. */
+  parsed?: ParsedDocument;
+  bytes?: number;
 }
 
 /**
@@ -227,13 +222,16 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
       if (seen.has(file)) continue;
       seen.add(file);
       const shown = relative(cwd, file) || file;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        problems.push(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      const read = readRegularFileSync(file, maxCheckedBytes);
+      if (!read.ok && read.reason === 'too-large') {
+        planned.push({ file, config, bytes: read.bytes });
         continue;
       }
+      if (!read.ok) {
+        problems.push(`cannot read ${shown}: ${read.message}`);
+        continue;
+      }
+      const { text } = read;
       const knownByName = fileKind(file) !== undefined;
       // A folder walk found the file by its name; a file named on the command line may need more.
       const languageId = named ? (options.language ?? (knownByName ? undefined : languageFromContent(text))) : undefined;
@@ -248,10 +246,12 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
   const workspace = index.view();
-  const results = planned.map(({ file, config, parsed }) => {
+  const results = planned.map(({ file, config, parsed, bytes }): CheckedFile => {
+    const path = relative(cwd, file) || file;
+    if (!parsed) return { path, findings: [], notices: [], notChecked: tooLargeNotice(bytes ?? 0) };
     const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace, frontEnd: 'cli' });
     const notChecked = parsed.tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
-    return { path: relative(cwd, file) || file, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
+    return { path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
   });
   return { results, problems };
 }
@@ -275,8 +275,8 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 
 function formatText(results: readonly CheckedFile[], { total, errors, warnings }: Counts, problems: readonly string[]): string {
   const lines = results.flatMap(({ path, findings, notChecked }) => [
-    ...findings.map((finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`),
-    ...(notChecked ? [`${path}: ${notChecked.message}`] : []),
+    ...findings.map((finding) => `${echo(path)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${echo(finding.message)}`),
+    ...(notChecked ? [`${echo(path)}: ${notChecked.message}`] : []),
   ]);
   const notChecked = results.filter((result) => result.notChecked).length;
   // Only the files that were read count as having no problems.
@@ -327,15 +327,16 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.
-    const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${result.path}: ${notice.message}\n`)).join('');
+    const notes = results.flatMap((result) => result.notices.map((notice) => `wincontainers: note: ${echo(result.path)}: ${echo(notice.message)}\n`)).join('');
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
-    const inputProblems = problems.map((problem) => `wincontainers: ${problem}\n`).join('');
+    const inputProblems = problems.map((problem) => `wincontainers: ${echo(problem)}\n`).join('');
     const exitCode = problems.length > 0 ? 2 : !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0;
     return { exitCode, stdout, stderr: inputProblems + notes + note };
   } catch (error) {
-    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${error.message}\n` };
+    // Usage messages repeat arguments, paths and config keys: escaped, each stays one line.
+    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${echo(error.message)}\n` };
     const message = error instanceof Error ? error.message : String(error);
-    return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${message}\n` };
+    return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${echo(message)}\n` };
   }
 }
 

@@ -47,9 +47,16 @@ const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
 /** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
 const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
 
+/**
+ * How long checks wait for the client's answer to workspace/configuration. A client that never
+ * answers would otherwise leave every document without diagnostics for good; after this the
+ * defaults apply, and a late answer still counts when it comes.
+ */
+const settingsTimeoutMs = 3_000;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const configs = new ConfigStore();
+  const configs = new ConfigStore((message) => connection.console.warn(message));
   const analysed = new Map<string, AnalysedDocument>();
   let pullSettings = false;
   let omitRules: ReadonlySet<string> | undefined;
@@ -68,6 +75,12 @@ export function startServer(connection: Connection): void {
     log: (message) => connection.console.info(message),
     changed: (topics, origin) => revalidateDependents(topics, origin),
   });
+
+  /** For promises no caller awaits: a failure is logged, never an unhandled rejection. */
+  const logFailure =
+    (what: string) =>
+    (error: unknown): void =>
+      connection.console.error(`windows-containers: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
   /** One function for the life of the server: the index caches the inferred target per describer. */
   const describeUri = (uri: string): string => configs.describe(uri);
@@ -154,6 +167,17 @@ export function startServer(connection: Connection): void {
 
   async function pullFolderSettings(): Promise<void> {
     if (!pullSettings) return;
+    const pulled = readFolderSettings();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
+    const outcome = await Promise.race([pulled, late]);
+    clearTimeout(timer);
+    if (outcome !== 'late') return;
+    connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
+    pulled.then(revalidateAll, logFailure('reading the settings'));
+  }
+
+  async function readFolderSettings(): Promise<void> {
     const folders = configs.folderUris;
     const scopes = folders.length > 0 ? folders : [undefined];
     const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));
@@ -194,7 +218,7 @@ export function startServer(connection: Connection): void {
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
     settingsLoaded();
     revalidateAll();
-    void indexer.scan(configs.folderUris);
+    indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -212,15 +236,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    const configChanged = params.changes.some((change) => change.uri.endsWith(`/${configFileName}`));
+    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    const configChanged = uris.some((uri) => uri.endsWith(`/${configFileName}`));
     if (configChanged) {
       configs.reloadFiles();
       revalidateAll();
-      void indexer.scan(configs.folderUris);
+      indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
       return;
     }
     // An open document's buffer is already in the index; its file on disk is not the truth.
-    for (const change of params.changes) if (!documents.get(change.uri)) void indexer.updateFromDisk(change.uri);
+    indexer.queueFromDisk(uris.filter((uri) => !documents.get(uri)));
   });
 
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
@@ -237,7 +262,7 @@ export function startServer(connection: Connection): void {
     reads.delete(event.document.uri);
     lastParse.delete(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
-    void indexer.updateFromDisk(event.document.uri);
+    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${event.document.uri}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
   });
@@ -297,6 +322,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(targetChoicesRequest, () => targetChoices(new Date()));
 
+  // The handlers catch what they expect; this only keeps a missed rejection from ending the process.
+  process.on('unhandledRejection', logFailure('a background task'));
+
   documents.listen(connection);
   connection.listen();
 }
@@ -304,14 +332,27 @@ export function startServer(connection: Connection): void {
 /**
  * Over stdio the server answers a message that is not JSON with a JSON-RPC parse error (-32700,
  * id null), as the spec asks; vscode-jsonrpc would drop it silently. IPC (VS Code) carries objects.
+ *
+ * A framing error is another matter: after a header without a valid Content-Length (or a
+ * Content-Length that does not match the body) the reader has lost the message boundaries for
+ * good, and would go on alive but deaf, which an editor never notices. The server exits instead,
+ * so the editor restarts it. A message left incomplete for the reader's partial-message timeout
+ * (10 s) is the same desynchronisation.
  */
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
+  const lostStep = (why: string): void => {
+    process.stderr.write(`windows-containers: the message stream from the client is out of step (${why.split('\n')[0]}); exiting so that the editor restarts the server\n`);
+    process.exit(1);
+  };
   reader.onError((error) => {
+    // JSON.parse of a whole body throws a SyntaxError: the framing held, only that message is bad.
+    if (!(error instanceof SyntaxError)) return lostStep(error.message);
     void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as ResponseMessage);
   });
+  reader.onPartialMessage((info) => lostStep(`a message still incomplete after ${info.waitingTime} ms`));
   return createConnection(ProposedFeatures.all, reader, writer);
 }
 

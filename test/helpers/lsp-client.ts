@@ -16,14 +16,25 @@ export interface TestServer {
   process: ChildProcessWithoutNullStreams;
   stderr: () => string;
   logs: string[];
+  /** Resolves with the first log message that matches, logged after this call or before it. */
+  logged(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`, published after this call or before it. */
   diagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
-export async function startServer(
-  options: { rootPath?: string; settings?: unknown; pullSettings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
-): Promise<TestServer> {
+export interface ServerOptions {
+  rootPath?: string;
+  settings?: unknown;
+  pullSettings?: Record<string, unknown>;
+  /** The server is killed and the start fails when `initialize` is not answered by then. */
+  initializeTimeoutMs?: number;
+  /** False: a client that never answers workspace/configuration. */
+  answerConfiguration?: boolean;
+  initializationOptions?: Record<string, unknown>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [...serverNodeFlags, serverPath, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -37,13 +48,16 @@ export async function startServer(
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
+    for (const wake of [...waiters]) wake();
   });
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.pullSettings ?? {}));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }): Promise<unknown[]> =>
+    options.answerConfiguration === false ? new Promise<unknown[]>(() => undefined) : Promise.resolve(params.items.map(() => options.pullSettings ?? {})),
+  );
   connection.listen();
 
   const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
-  await connection.sendRequest('initialize', {
+  const initialized = connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
@@ -51,6 +65,18 @@ export async function startServer(
     initializationOptions:
       options.settings !== undefined || options.initializationOptions !== undefined ? { ...options.initializationOptions, ...(options.settings !== undefined ? { settings: options.settings } : {}) } : undefined,
   });
+  if (options.initializeTimeoutMs === undefined) await initialized;
+  else {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), options.initializeTimeoutMs)));
+    const outcome = await Promise.race([initialized, late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      child.kill('SIGKILL');
+      connection.dispose();
+      throw new Error(`the server did not answer initialize within ${options.initializeTimeoutMs} ms`);
+    }
+  }
   await connection.sendNotification('initialized', {});
 
   const diagnostics = (uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> =>
@@ -70,11 +96,29 @@ export async function startServer(
       if (!check()) waiters.add(check);
     });
 
+  const logged = (pattern: RegExp, timeoutMs = 10_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const match = logs.find((message) => pattern.test(message));
+        if (match === undefined) return false;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(match);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no log message matching ${pattern} within ${timeoutMs} ms; logged: ${JSON.stringify(logs)}\nserver stderr: ${stderr}`));
+      }, timeoutMs);
+      if (!check()) waiters.add(check);
+    });
+
   return {
     connection,
     process: child,
     stderr: () => stderr,
     logs,
+    logged,
     diagnostics,
     async stop() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

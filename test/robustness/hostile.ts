@@ -1,7 +1,10 @@
 // Hostile inputs, as bytes on disk (what the CLI reads) and as the text an editor would send (the
 // same bytes decoded as UTF-8). Shared by the engine, CLI and LSP tests so all three front ends are
 // tried on exactly the same files.
-import { maxCheckedChars } from '../../server/src/engine/runner';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { maxCheckedBytes } from '../../server/src/engine/runner';
 import { prng } from '../bench/inputs';
 
 export interface HostileInput {
@@ -108,13 +111,13 @@ export function hostileInputs(): HostileInput[] {
 }
 
 /**
- * The engine skips files over maxCheckedChars (runner.ts); everything below must still be analysed
+ * The engine skips files over maxCheckedBytes (runner.ts); everything below must still be analysed
  * in under 1 s. Half the limit shows whether that holds without spending the whole test budget.
  * Tried on the engine only: the CLI and the server run the same analysis, and each try of a slow
  * input costs the whole deadline.
  */
 export function underLimitInput(): HostileInput {
-  return utf8('a manifest of half the size limit', 'under-limit.yaml', large('yaml', maxCheckedChars / 2));
+  return utf8('a manifest of half the size limit', 'under-limit.yaml', large('yaml', maxCheckedBytes / 2));
 }
 
 /** Inputs that must give the same findings (rule and line) as another text: line endings, BOM and tabs change nothing. */
@@ -122,4 +125,28 @@ export function equivalentPairs(): Array<{ name: string; fileName: string; langu
   return hostileInputs()
     .filter((input) => /^(BOM|CR-only|CRLF|tabs in a Dockerfile)/.test(input.name))
     .map((input) => ({ name: input.name, fileName: input.fileName, languageId: input.languageId, text: textOf(input), reference: input.languageId === 'dockerfile' ? windowsDockerfile : windowsPod }));
+}
+
+/**
+ * A folder holding `files` at a depth whose path is over PATH_MAX (4096 on Linux): built bottom-up
+ * by renames, as no single call may name a path that long.
+ */
+export function deepFolder(at: string, files: Readonly<Record<string, string>>): void {
+  const segment = 'd'.repeat(250);
+  let top = `${at}.0`;
+  mkdirSync(top);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(top, name), text);
+  for (let level = 1; level <= 18; level++) {
+    const next = `${at}.${level}`;
+    mkdirSync(next);
+    renameSync(top, join(next, segment));
+    top = next;
+  }
+  renameSync(top, at);
+}
+
+/** Removes a test tree, deep folders included (rm copes with paths over PATH_MAX; Node's rmSync need not). */
+export function removeTree(path: string): void {
+  if (process.platform === 'win32') rmSync(path, { recursive: true, force: true });
+  else execFileSync('rm', ['-rf', path]);
 }

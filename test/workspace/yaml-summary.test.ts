@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { maxCheckedChars } from '../../server/src/engine/runner';
+import { maxCheckedBytes } from '../../server/src/engine/runner';
 import { kubernetesObjects, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { summarizeText } from '../../server/src/workspace/build';
 import { windowsManifest } from '../bench/inputs';
@@ -37,7 +37,7 @@ describe('closed YAML files summarised one document at a time', () => {
   });
 
   it('leaves out a file over the size limit, as the whole parse does', () => {
-    const text = windowsPod('a') + '# padding\n'.repeat(maxCheckedChars / 10);
+    const text = windowsPod('a') + '# padding\n'.repeat(maxCheckedBytes / 10);
     assert.equal(summarizeText('/w/huge.yaml', text), undefined);
     assertSummaryAsWhenOpen('/w/huge.yaml', text);
   });

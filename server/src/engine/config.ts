@@ -1,12 +1,17 @@
 // One configuration schema for both front ends: VS Code settings `windowsContainers.*` and the
 // `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { minimatch } from 'minimatch';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { parseWindowsVersion, releaseForBuild } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
+import { echo } from './echo';
 import { LineIndex } from './text';
 import { severitySettings, type Notice, type SeveritySetting } from './types';
 
 export const configFileName = '.wincontainers.yaml';
+
+/** A hand-written config is a few hundred bytes; the bound keeps a hostile one from costing the parse. */
+export const maxConfigBytes = 1024 * 1024;
 
 export type Isolation = 'process' | 'hyperv';
 
@@ -40,6 +45,43 @@ export interface ResolvedConfig {
 }
 
 export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [], images: {} };
+
+/**
+ * Brace sets multiply a glob: `{a,b}` seventeen times is 131,072 patterns, and each is tried on
+ * every path of the workspace. Hand-written globs stay far below these bounds.
+ */
+export const maxGlobPatterns = 64;
+export const maxIgnorePatterns = 1000;
+
+/** How many patterns a glob's brace sets expand to, counted no further than one over the bound. */
+function globPatterns(glob: string): number {
+  return minimatch.braceExpand(glob, { braceExpandMax: maxGlobPatterns + 1 }).length;
+}
+
+/** Why a list of ignore globs is refused, with the index of the glob at fault; undefined when it is fine. */
+export function ignoreGlobsProblem(globs: readonly string[]): { index: number; message: string } | undefined {
+  let total = 0;
+  for (const [index, glob] of globs.entries()) {
+    const patterns = globPatterns(glob);
+    if (patterns > maxGlobPatterns) return { index, message: `the ignore glob ${JSON.stringify(glob.length > 80 ? glob.slice(0, 80) + '…' : glob)} expands to more than ${maxGlobPatterns} patterns (each {a,b} doubles them)` };
+    total += patterns;
+    if (total > maxIgnorePatterns) return { index, message: `ignore expands to more than ${maxIgnorePatterns} patterns` };
+  }
+  return undefined;
+}
+
+/** The globs that stay within the bounds, for settings, where a bad value is dropped rather than fatal. */
+export function boundedGlobs(globs: readonly string[]): string[] {
+  const kept: string[] = [];
+  let total = 0;
+  for (const glob of globs) {
+    const patterns = globPatterns(glob);
+    if (patterns > maxGlobPatterns || total + patterns > maxIgnorePatterns) continue;
+    total += patterns;
+    kept.push(glob);
+  }
+  return kept;
+}
 
 interface KeySpec {
   describe: string;
@@ -89,7 +131,10 @@ const keys: Record<keyof UserConfig, KeySpec> = {
       if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
         return { problem: { node, message: 'ignore must be a list of glob patterns (strings)' } };
       }
-      return { value: node.items.map((item) => String((item as { value: unknown }).value)) };
+      const globs = node.items.map((item) => String((item as { value: unknown }).value));
+      const problem = ignoreGlobsProblem(globs);
+      if (problem) return { problem: { node: node.items[problem.index] as YamlNode, message: problem.message } };
+      return { value: globs };
     },
   },
   windowsNodeTaint: {
@@ -129,13 +174,19 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   const lines = new LineIndex(text);
   const fail = (offsets: readonly [number, number], message: string): ConfigFileResult => ({
     config: {},
-    problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${message}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
+    problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${echo(message)}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
   });
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxConfigBytes) return fail([0, 0], tooLargeMessage(bytes));
+  // The yaml library's uniqueKeys compares each key with every earlier one of its map: a 740 KB
+  // images map took 7.8 s. Duplicates are found with a set per map instead.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     return fail([error.pos[0], Math.max(error.pos[1], error.pos[0])], error.message.split('\n')[0]!);
   }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) return fail(rangeOf(duplicate, text), 'Map keys must be unique');
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: {} };
   if (!isMap(root)) return fail(rangeOf(root, text), 'the file must be a map of settings');
@@ -151,6 +202,36 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
     if (result.value !== undefined) config[name] = result.value;
   }
   return { config: config as UserConfig };
+}
+
+function tooLargeMessage(bytes: number): string {
+  return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${maxConfigBytes / 1024 / 1024} MiB limit`;
+}
+
+/** The one notice for a config file too large to read. */
+export function configTooLargeNotice(bytes: number): Notice {
+  const start = { line: 0, character: 0 };
+  return { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${tooLargeMessage(bytes)}. The defaults apply until it is fixed.`, range: { start, end: start } };
+}
+
+/** The first key that repeats an earlier scalar key of its map, in linear time. */
+function firstDuplicateKey(doc: ReturnType<typeof parseDocument>): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          found = pair.key;
+          return visit.BREAK;
+        }
+        seen.add(pair.key.value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function rangeOf(node: YamlNode | null, text: string): [number, number] {
@@ -173,7 +254,7 @@ export function sanitizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>
       if (knownRuleIds.has(id) && (severitySettings as readonly unknown[]).includes(severity)) result.rules[id] = severity as SeveritySetting;
     }
   }
-  if (Array.isArray(settings.ignore)) result.ignore = settings.ignore.filter((glob): glob is string => typeof glob === 'string');
+  if (Array.isArray(settings.ignore)) result.ignore = boundedGlobs(settings.ignore.filter((glob): glob is string => typeof glob === 'string'));
   if (typeof settings.windowsNodeTaint === 'string' && parseTaint(settings.windowsNodeTaint) !== undefined) result.windowsNodeTaint = settings.windowsNodeTaint;
   if (typeof settings.images === 'object' && settings.images !== null) {
     result.images = Object.fromEntries(Object.entries(settings.images as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

@@ -9,7 +9,13 @@ const yamlName = /\.ya?ml$/i;
 
 function baseName(pathOrUri: string): string {
   const clean = pathOrUri.replace(/[?#].*$/, '');
-  return decodeURIComponent(clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1));
+  const name = clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1);
+  // A URI from the client may have broken percent-encoding: its name is then taken as it is.
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** The kind of a file, from the editor's language id when there is one, else from its name. */

@@ -4,6 +4,7 @@ import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../
 import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
+import { echo } from './echo';
 import { fileKind, type FileKind } from './files';
 import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
@@ -47,7 +48,7 @@ export interface ParsedDocument {
   kind?: FileKind;
   dockerfile?: DockerfileModel;
   kubernetes?: KubernetesModel;
-  /** Over maxCheckedChars: not parsed, reported with one notice. */
+  /** Over maxCheckedBytes: not parsed, reported with one notice. */
   tooLarge?: boolean;
 }
 
@@ -55,12 +56,23 @@ export interface ParsedDocument {
  * Larger documents are not checked: no hand-written Dockerfile or manifest comes near it, and a
  * generated one (a CRD bundle) would cost a second or more of parsing on every keystroke: a
  * 512 KB manifest takes about half a second here, most of it in the yaml library's parser.
+ * Counted in UTF-8 bytes, the size on disk, so the editor, the CLI and the workspace index draw
+ * the line at the same file.
  */
-export const maxCheckedChars = 512 * 1024;
+export const maxCheckedBytes = 512 * 1024;
 
-function tooLargeNotice(length: number): Notice {
-  const size = (length / 1024 / 1024).toFixed(1);
-  return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedChars / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+/** The file-size rule, for a text already in memory. */
+export function isTooLarge(text: string): boolean {
+  // A UTF-16 code unit takes one to three bytes in UTF-8 (a surrogate pair four for two).
+  if (text.length > maxCheckedBytes) return true;
+  if (text.length * 3 <= maxCheckedBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxCheckedBytes;
+}
+
+/** The one note on a file over the limit, for a text in memory or a file the CLI did not read. */
+export function tooLargeNotice(bytes: number): Notice {
+  const size = (bytes / 1024 / 1024).toFixed(1);
+  return { severity: 'info', code: 'file-too-large', message: `Not checked for Windows container problems: the file is ${size} MB, over the ${maxCheckedBytes / 1024 / 1024} MB limit.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 /**
@@ -70,7 +82,7 @@ function tooLargeNotice(length: number): Notice {
  */
 export function parse(document: SourceDocument, previous?: Pick<ParsedDocument, 'kubernetes' | 'dockerfile'>): ParsedDocument {
   const kind = fileKind(document.uri, document.languageId);
-  if ((kind === 'dockerfile' || kind === 'kubernetes') && document.text.length > maxCheckedChars) return { document, kind, tooLarge: true };
+  if ((kind === 'dockerfile' || kind === 'kubernetes') && isTooLarge(document.text)) return { document, kind, tooLarge: true };
   if (kind === 'dockerfile') return { document, kind, dockerfile: parseDockerfile(document.text, previous?.dockerfile) };
   if (kind === 'kubernetes') return { document, kind, kubernetes: parseKubernetes(document.text, previous?.kubernetes) };
   return { document, kind };
@@ -82,7 +94,7 @@ export function analyze(document: SourceDocument, options: AnalyzeOptions): Anal
 
 export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): Analysis {
   const { document, kind } = parsed;
-  if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(document.text.length)] };
+  if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(Buffer.byteLength(document.text, 'utf8'))] };
   if (kind === 'config') {
     const { problem } = parseConfigFile(document.text, ruleIds);
     return { kind, findings: [], notices: problem ? [problem] : [] };
@@ -131,7 +143,8 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
 function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
-  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(report.data?.[key] ?? `{{${key}}}`));
+  // Data comes from the file (an image name, a label): a line break in it must not split the message.
+  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => echo(String(report.data?.[key] ?? `{{${key}}}`)));
   return {
     ruleId: rule.id,
     severity,
@@ -160,7 +173,7 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
   const suppressions = collectSuppressions(lines);
   const findings = sink.findings.filter((finding) => !isSuppressed(suppressions, finding.ruleId, instructionStartLine(model, finding.range.start.line)));
-  return { kind: 'dockerfile', findings: sortFindings(findings), notices: [], dockerfile: model };
+  return { kind: 'dockerfile', ...bounded(sortFindings(findings)), dockerfile: model };
 }
 
 function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
@@ -202,7 +215,37 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
       !isSuppressed(suppressions, finding.ruleId, finding.range.start.line) &&
       !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
   );
-  return { kind: 'kubernetes', findings: sortFindings(findings), notices: [], kubernetes: model };
+  return { kind: 'kubernetes', ...bounded(sortFindings(findings)), kubernetes: model };
+}
+
+/**
+ * No hand-written file has anywhere near this many problems; a hostile one (60,000 YAML aliases of
+ * one container) had 60,001, and sending, showing and code-actioning that many cost seconds per
+ * keystroke. The first ones are kept, and one note says how many were left out.
+ */
+export const maxFindingsPerFile = 1000;
+
+/** Sorted findings without repeats (aliases of one node report the same finding), at most the bound. */
+function bounded(sorted: Finding[]): { findings: Finding[]; notices: Notice[] } {
+  const findings: Finding[] = [];
+  let omitted = 0;
+  for (const finding of sorted) {
+    const last = findings[findings.length - 1];
+    if (last && sameFinding(last, finding)) continue;
+    if (findings.length < maxFindingsPerFile) findings.push(finding);
+    else omitted++;
+  }
+  if (omitted === 0) return { findings, notices: [] };
+  const start = { line: 0, character: 0 };
+  const message = `${omitted} more Windows container problem${omitted === 1 ? '' : 's'} not shown: only the first ${maxFindingsPerFile} of a file are.`;
+  return { findings, notices: [{ severity: 'info', code: 'too-many-findings', message, range: { start, end: start } }] };
+}
+
+/** Same rule, same place, same words: a repeat of the finding, not another one. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  const { start: as, end: ae } = a.range;
+  const { start: bs, end: be } = b.range;
+  return a.ruleId === b.ruleId && a.message === b.message && as.line === bs.line && as.character === bs.character && ae.line === be.line && ae.character === be.character;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

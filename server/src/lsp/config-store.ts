@@ -1,10 +1,12 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configFileName, defaultConfig, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
+import { pathToFileURL } from 'node:url';
+import { boundedGlobs, configFileName, configTooLargeNotice, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
 import { ruleIds } from '../engine/registry';
+import { echo } from '../engine/echo';
 import type { Notice } from '../engine/types';
+import { readRegularFileSync } from '../workspace/read-file';
+import { decodeLeniently, filePathOf } from '../workspace/uri';
 
 interface Folder {
   uri: string;
@@ -21,6 +23,8 @@ interface Folder {
 export class ConfigStore {
   private folders: Folder[] = [];
   private globalSettings: UserConfig = {};
+
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.map((uri) => ({ uri, prefix: uri.endsWith('/') ? uri : uri + '/', settings: {}, file: {}, resolved: defaultConfig, excludes: [] }));
@@ -48,9 +52,12 @@ export class ConfigStore {
   setFolderExcludes(folderUri: string, raw: unknown): void {
     const folder = this.folders.find((f) => f.uri === folderUri);
     if (!folder || typeof raw !== 'object' || raw === null) return;
-    folder.excludes = Object.entries(raw as Record<string, unknown>)
-      .filter(([, on]) => on === true || (typeof on === 'object' && on !== null))
+    const on = Object.entries(raw as Record<string, unknown>)
+      .filter(([, value]) => value === true || (typeof value === 'object' && value !== null))
       .map(([glob]) => glob);
+    // A workspace's .vscode/settings.json is as untrusted as the rest of it.
+    folder.excludes = boundedGlobs(on);
+    if (folder.excludes.length < on.length) this.log(`windows-containers: ignored ${on.length - folder.excludes.length} files.exclude glob(s) that expand to too many patterns`);
   }
 
   excludesFor(folderUri: string): readonly string[] {
@@ -64,7 +71,7 @@ export class ConfigStore {
   /** A document's path relative to its workspace folder, for messages. */
   describe(documentUri: string): string {
     const folder = this.folderOf(documentUri);
-    return decodeURIComponent(folder ? documentUri.slice(folder.prefix.length) : documentUri.replace(/^file:\/\//, ''));
+    return decodeLeniently(folder ? documentUri.slice(folder.prefix.length) : documentUri.replace(/^file:\/\//, ''));
   }
 
   reloadFiles(): void {
@@ -73,7 +80,10 @@ export class ConfigStore {
 
   /** Problems in config files on disk, keyed by the file's URI (an empty list clears a fixed file). */
   fileNotices(): Array<{ uri: string; notices: Notice[] }> {
-    return this.folders.map((folder) => ({ uri: configUri(folder.uri), notices: folder.fileNotice ? [folder.fileNotice.notice] : [] }));
+    return this.folders.flatMap((folder) => {
+      const uri = configUri(folder.uri);
+      return uri === undefined ? [] : [{ uri, notices: folder.fileNotice ? [folder.fileNotice.notice] : [] }];
+    });
   }
 
   configFor(documentUri: string): ResolvedConfig {
@@ -92,16 +102,21 @@ export class ConfigStore {
   private reloadFile(folder: Folder): void {
     folder.file = {};
     folder.fileNotice = undefined;
-    let text: string | undefined;
-    try {
-      text = readFileSync(join(fileURLToPath(folder.uri), configFileName), 'utf8');
-    } catch {
-      text = undefined; // no config file: the defaults and the settings apply
+    const root = filePathOf(folder.uri);
+    if (root === undefined) {
+      this.log(`windows-containers: workspace folder ${echo(folder.uri)} has no local path; its ${configFileName} is not read`);
+      this.resolve(folder);
+      return;
     }
-    if (text !== undefined) {
-      const result = parseConfigFile(text, ruleIds);
+    const path = join(root, configFileName);
+    const read = readRegularFileSync(path, maxConfigBytes);
+    // No config file: the defaults and the settings apply; one that cannot be read is said once.
+    if (!read.ok && read.reason === 'too-large') folder.fileNotice = { uri: pathToFileURL(path).href, notice: configTooLargeNotice(read.bytes ?? 0) };
+    else if (!read.ok && read.reason !== 'missing') this.log(`windows-containers: skipped ${echo(path)}: ${read.message}; the defaults apply`);
+    if (read.ok) {
+      const result = parseConfigFile(read.text, ruleIds);
       folder.file = result.config;
-      if (result.problem) folder.fileNotice = { uri: configUri(folder.uri), notice: result.problem };
+      if (result.problem) folder.fileNotice = { uri: pathToFileURL(path).href, notice: result.problem };
     }
     this.resolve(folder);
   }
@@ -115,6 +130,8 @@ export class ConfigStore {
   }
 }
 
-export function configUri(folderUri: string): string {
-  return pathToFileURL(join(fileURLToPath(folderUri), configFileName)).href;
+/** The URI of a folder's config file; undefined for a folder URI with no local path. */
+export function configUri(folderUri: string): string | undefined {
+  const root = filePathOf(folderUri);
+  return root === undefined ? undefined : pathToFileURL(join(root, configFileName)).href;
 }

@@ -3,24 +3,31 @@
 // documents that read them. Reading files is cut into slices (a long YAML stream between its
 // documents) and each slice waits until no check of an open document is pending, so neither the
 // first diagnostics nor a keystroke wait for a large manifest's indexing.
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
-import { maxCheckedChars } from '../engine/runner';
+import { echo } from '../engine/echo';
+import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
 import { WorkspaceIndex } from '../workspace/index';
+import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
+import { filePathOf } from '../workspace/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
-const maxIndexedFileBytes = maxCheckedChars;
+const maxIndexedFileBytes = maxCheckedBytes;
 const batchSize = 40;
 /**
  * A keystroke after a pause in typing waits at most this long for the slice in progress (while
  * typing goes on, the scheduler holds the scan back altogether).
  */
 const sliceMs = 20;
+/**
+ * More changed files than this waiting at once (a branch switch, a storm of watcher events) are
+ * cheaper to take in with one scan of the workspace than one by one.
+ */
+const maxQueuedChanges = 5_000;
 
 export interface IndexerHost {
   configFor(folderUri: string): ResolvedConfig;
@@ -38,12 +45,18 @@ export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
   private generation = 0;
   private sliceStart = 0;
+  private folders: readonly string[] = [];
+  /** Files changed on disk and not read yet: a set, so a file changed many times is read once. */
+  private readonly queued = new Set<string>();
+  private rescanQueued = false;
+  private draining = false;
 
   constructor(private readonly host: IndexerHost) {}
 
   /** Scans every folder; resolves when the index is complete. A later call supersedes a running one. */
   async scan(folderUris: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    this.folders = folderUris;
     const started = Date.now();
     const tooLarge: string[] = [];
     let count = 0;
@@ -51,7 +64,11 @@ export class WorkspaceIndexer {
     for (const folderUri of folderUris) {
       await this.pause();
       if (generation !== this.generation) return;
-      const root = fileURLToPath(folderUri);
+      const root = filePathOf(folderUri);
+      if (root === undefined) {
+        this.host.log(`windows-containers: skipped workspace folder ${echo(folderUri)}: no local path`);
+        continue;
+      }
       const config = this.host.configFor(folderUri);
       const configPath = join(root, configFileName);
       this.mergeInto(changed, this.index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images)));
@@ -60,13 +77,14 @@ export class WorkspaceIndexer {
         const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });
         files = result.files;
         tooLarge.push(...result.tooLarge);
+        for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${echo(path)}: ${reason}`);
       } catch (error) {
         this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
         continue;
       }
       for (let i = 0; i < files.length; i += batchSize) {
         const batch = files.slice(i, i + batchSize).filter((file) => !this.host.isOpen(pathToFileURL(file).href));
-        const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+        const texts = await Promise.all(batch.map((file) => this.read(file, tooLarge)));
         for (const [j, file] of batch.entries()) {
           const text = texts[j];
           // Each text is let go once read: a batch of large manifests is not held in memory at once.
@@ -81,7 +99,7 @@ export class WorkspaceIndexer {
       }
     }
     if (tooLarge.length > 0) {
-      this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
+      this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).map(echo).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
     }
     this.host.log(`windows-containers: indexed ${count} files in ${Date.now() - started} ms`);
     if (changed.size > 0) this.host.changed(changed);
@@ -90,27 +108,80 @@ export class WorkspaceIndexer {
   /** An open document's buffer, from the parse its analysis already made. */
   updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
     const uri = parsed.document.uri;
-    if (!uri.startsWith('file:')) return;
-    const changed = this.index.set(fileURLToPath(uri), summarize(parsed));
+    const path = filePathOf(uri);
+    if (path === undefined) return;
+    const changed = this.index.set(path, summarize(parsed));
     if (changed.size > 0) this.host.changed(changed, uri);
+  }
+
+  /**
+   * Files changed, appeared or disappeared on disk. Watcher events are coalesced: each file is read
+   * once however many events name it, a batch at a time and after pending checks, and a flood of
+   * them becomes one scan. Before, every event started its own read at once, and a storm of a
+   * million left the server unresponsive for over a minute.
+   */
+  queueFromDisk(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (this.rescanQueued) break;
+      this.queued.add(uri);
+      if (this.queued.size > maxQueuedChanges) {
+        this.queued.clear();
+        this.rescanQueued = true;
+      }
+    }
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queued.size > 0 || this.rescanQueued) {
+        await this.pause();
+        if (this.rescanQueued) {
+          this.rescanQueued = false;
+          this.host.log(`windows-containers: over ${maxQueuedChanges} files changed on disk at once; scanning the workspace again`);
+          await this.scan(this.folders);
+          continue;
+        }
+        const batch: string[] = [];
+        for (const uri of this.queued) {
+          batch.push(uri);
+          if (batch.length === batchSize) break;
+        }
+        for (const uri of batch) this.queued.delete(uri);
+        await Promise.all(batch.map((uri) => this.updateFromDisk(uri)));
+      }
+    } catch (error) {
+      this.host.log(`windows-containers: reading changed files failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
   async updateFromDisk(uri: string): Promise<void> {
-    if (!uri.startsWith('file:')) return;
-    const path = fileURLToPath(uri);
-    if (!isCheckedFile(path)) return;
-    let summary: ReturnType<typeof summarize>;
-    try {
-      const size = (await stat(path)).size;
-      summary = size > maxIndexedFileBytes ? undefined : await this.summarizeInSlices(path, await readFile(path, 'utf8'));
-    } catch {
-      summary = undefined;
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
+    const path = filePathOf(uri);
+    if (path === undefined) {
+      this.host.log(`windows-containers: skipped ${echo(uri)}: a file URI with no local path`);
+      return;
     }
+    if (!isCheckedFile(path)) return;
+    const text = await this.read(path);
+    const summary = text === undefined ? undefined : await this.summarizeInSlices(path, text);
     // Opened meanwhile: its buffer is in the index already, and is the truth.
     if (this.host.isOpen(uri)) return;
     const changed = this.index.set(path, summary);
     if (changed.size > 0) this.host.changed(changed);
+  }
+
+  /** A file's text, or undefined (said in the log) when it is not a regular file within the size limit. */
+  private async read(path: string, tooLarge?: string[]): Promise<string | undefined> {
+    const read = await readRegularFile(path, maxIndexedFileBytes);
+    if (read.ok) return read.text;
+    if (read.reason === 'too-large' && tooLarge) tooLarge.push(path);
+    else if (read.reason !== 'missing' && read.reason !== 'too-large') this.host.log(`windows-containers: skipped ${echo(path)}: ${read.message}`);
+    return undefined;
   }
 
   private async summarizeInSlices(path: string, text: string): Promise<ReturnType<typeof summarize>> {

@@ -1,18 +1,20 @@
 // Filling the workspace index, the same way for the CLI and the language server.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
 import type { ResolvedConfig } from '../engine/config';
-import { maxCheckedChars, parse, type ParsedDocument } from '../engine/runner';
+import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
 import { supportStatus, windowsReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
 import { WorkspaceIndex } from './index';
+import { filePathOf } from './uri';
 import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText, type FileSummary } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   const { uri } = parsed.document;
-  if (!uri.startsWith('file:')) return undefined;
-  const path = fileURLToPath(uri);
+  // A document with no local path is checked from its text, but no other file can refer to it.
+  const path = filePathOf(uri);
+  if (path === undefined) return undefined;
   if (parsed.dockerfile) return summarizeDockerfile(path, uri, parsed.dockerfile);
   if (parsed.kubernetes) return summarizeYaml(path, uri, parsed.kubernetes);
   return undefined;
@@ -29,11 +31,11 @@ export function summarizeText(path: string, text: string): FileSummary | undefin
 /** summarizeText, yielding after each YAML document so that a long stream need not hold up other work. */
 export function* summarizeTextSteps(path: string, text: string): Generator<void, FileSummary | undefined> {
   const uri = pathToFileURL(path).href;
-  if (fileKind(path) === 'dockerfile' && text.length <= maxCheckedChars) {
+  if (fileKind(path) === 'dockerfile' && !isTooLarge(text)) {
     const stages = stagesOnly(text);
     if (stages !== undefined) return summarizeDockerfile(path, uri, parseDockerfile(stages));
   }
-  if (fileKind(uri) === 'kubernetes' && text.length <= maxCheckedChars) return yield* summarizeYamlText(path, uri, text);
+  if (fileKind(uri) === 'kubernetes' && !isTooLarge(text)) return yield* summarizeYamlText(path, uri, text);
   return summarize(parse({ uri, text }));
 }
 

@@ -1,7 +1,7 @@
 // Wording shared by the cross-file rules: how a Windows build and a file are named in messages.
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { releaseForBuild } from '../kb';
+import { filePathOf } from './uri';
 
 /** "10.0.17763 (Windows Server 2019, version 1809)" */
 export function describeBuild(build: number): string {
@@ -10,5 +10,5 @@ export function describeBuild(build: number): string {
 }
 
 export function fileName(uri: string): string {
-  return basename(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+  return basename(filePathOf(uri) ?? uri);
 }

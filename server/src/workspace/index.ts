@@ -1,16 +1,16 @@
 // The workspace index: a summary of every Dockerfile and YAML file, and the answers rules ask of
 // it. Each answer is recorded as a "topic" the asking document depends on, so when a file changes
 // only the open documents that read what changed are checked again.
-import { fileURLToPath } from 'node:url';
 import { normalize } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
 import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
+import { filePathOf } from './uri';
 import { imageKey, runtimeClassNodeBuild, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
 export function pathKey(pathOrUri: string): string {
-  const path = pathOrUri.startsWith('file:') ? fileURLToPath(pathOrUri) : pathOrUri;
+  const path = filePathOf(pathOrUri) ?? pathOrUri;
   const normal = normalize(path);
   return /^[A-Za-z]:/.test(normal) ? normal[0]!.toLowerCase() + normal.slice(1) : normal;
 }

@@ -348,16 +348,35 @@ function findTemplateSpans(text: string): Array<[number, number]> {
 function maskTemplates(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
   const chars = text.split('');
   for (const [start, end] of spans) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const nextBreak = text.indexOf('\n', end);
-    const lineEnd = nextBreak < 0 ? text.length : nextBreak;
-    const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+    // Looks only as far as the nearest text on each side: each blank run is crossed by the spans on
+    // its two sides at most, so many templates on one long line cost linear time, not quadratic.
+    const alone = blankBackTo(text, start) && blankOnTo(text, end);
     for (let i = start; i < end; i++) {
       if (chars[i] === '\n' || chars[i] === '\r') continue;
       chars[i] = alone ? ' ' : '_';
     }
   }
   return chars.join('');
+}
+
+/** Whether only white space stands between the start of the line and `offset`. */
+function blankBackTo(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const char = text[i]!;
+    if (char === '\n') return true;
+    if (!/\s/.test(char)) return false;
+  }
+  return true;
+}
+
+/** Whether only white space stands between `offset` and the end of the line. */
+function blankOnTo(text: string, offset: number): boolean {
+  for (let i = offset; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') return true;
+    if (!/\s/.test(char)) return false;
+  }
+  return true;
 }
 
 /**
