@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import type { AssistContext } from '../../engine/assist';
 import type { Position, Range } from '../../engine/types';
-import { canRunProcessIsolated, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
+import { canRunProcessIsolated, imageLifecycleNotes, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';
 import { windowsBuildLabelValue } from './windows';
 import { getPair, pairKeyText, scalarText, type YamlContext } from './yaml-util';
@@ -32,7 +32,7 @@ export function kubernetesHover(model: KubernetesModel, position: Position, cont
     for (const pod of object.podSpecs) {
       for (const container of pod.containers) {
         const image = container.image;
-        if (image?.info && image.range && contains(model, image.range, offset)) return imageHover(image, image.info);
+        if (image?.info && image.range && contains(model, image.range, offset)) return imageHover(image, image.info, context.today);
       }
     }
   }
@@ -100,7 +100,7 @@ function buildHover(value: string, range: Range, context: AssistContext): Hover 
   return markdown(lines, range);
 }
 
-function imageHover(image: ContainerImage, info: ImageInfo): Hover | undefined {
+function imageHover(image: ContainerImage, info: ImageInfo, today: Date): Hover | undefined {
   const lines: string[] = [`**${image.text}**`];
   if (info.hostProcessOnly) {
     lines.push('HostProcess container image: it carries no Windows version, so it runs on any Windows node build.');
@@ -126,7 +126,8 @@ function imageHover(image: ContainerImage, info: ImageInfo): Hover | undefined {
   } else {
     return undefined;
   }
-  if (info.deprecated) lines.push(`Deprecated name: use \`${info.deprecated.replacement}\`.`);
+  if (info.deprecated) lines.push(info.deprecated.replacement ? `Deprecated name: use \`${info.deprecated.replacement}\`.` : 'Withdrawn: no tag of this repository pulls any more.');
+  if (image.ref) lines.push(...imageLifecycleNotes(image.ref, info, today));
   return markdown(lines, image.range);
 }
 

@@ -11,6 +11,7 @@ import linuxShellCommand from './linux-shell-command';
 import osConflict from './os-conflict';
 import runAsUserName from './run-as-user-name';
 import windowsBuildMismatch from './windows-build-mismatch';
+import windowsEndOfSupport from './windows-end-of-support';
 import windowsForbiddenField from './windows-forbidden-field';
 import windowsHostNetwork from './windows-host-network';
 import windowsIgnoredField from './windows-ignored-field';
@@ -30,6 +31,7 @@ export const kubernetesRules: readonly AnyRule[] = [
   osConflict,
   deprecatedNodeLabel,
   windowsBuildMismatch,
+  windowsEndOfSupport,
   windowsTaintToleration,
   linuxNodeSelector,
   linuxShellCommand,
