@@ -109,7 +109,7 @@ function imageHover(image: ContainerImage, info: ImageInfo, today: Date): Hover 
     if (info.build !== undefined) {
       const title = info.release?.name ?? `Windows build ${info.build}`;
       lines.push(`Windows image: ${title}, build ${info.build}${variant}.`);
-      const nodes = windowsReleases.filter((r) => canRunProcessIsolated(r.build, info.build!));
+      const nodes = windowsReleases.filter((r) => r.channel !== 'Client' && canRunProcessIsolated(r.build, info.build!));
       lines.push(
         nodes.length > 0
           ? `Runs on nodes labelled ${nodes.map((r) => `\`${windowsBuildLabel}: ${r.windowsBuildLabel}\``).join(', ')} (process isolation).`
@@ -189,6 +189,7 @@ function completionContext(before: string, line: number, lineText: (line: number
 
 /** Known node builds, newest first. */
 function buildItems(): Array<{ label: string; detail: string }> {
-  return [...windowsReleases].sort((a, b) => b.build - a.build).map((release) => ({ label: release.windowsBuildLabel, detail: release.name }));
+  // Kubernetes nodes run Windows Server; Windows 11 builds are development hosts, never node labels.
+  return windowsReleases.filter((release) => release.channel !== 'Client').sort((a, b) => b.build - a.build).map((release) => ({ label: release.windowsBuildLabel, detail: release.name }));
 }
 
