@@ -28,6 +28,15 @@ describe('Dockerfile hover', () => {
     assert.match(text, /Runs as ContainerAdministrator/);
   });
 
+  it('reads lifecycle notes from the KB: Insider previews, names that spell a base, products, disagreeing dates', () => {
+    assert.match(hover('FROM mcr.microsoft.com/windows/servercore/insider:10.0.26100.1\n', 0, 30)!, /Windows Insider preview \(build 26100\): Insider images expire/);
+    assert.match(hover('FROM contoso/app:1.0-windowsservercore-1803\n', 0, 10)!, /read from the image name/);
+    assert.match(hover('FROM mcr.microsoft.com/powershell:lts-7.2-nanoserver-1809\n', 0, 10)!, /PowerShell images are no longer updated: use mcr\.microsoft\.com\/dotnet\/sdk/);
+    assert.match(hover('FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\n', 0, 10)!, /\.NET 8\.0 went out of support on 2026-11-10/);
+    assert.match(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2016\n', 0, 10)!, /Lifecycle page gives extended 2027-01-12/);
+    assert.match(hover('FROM microsoft/mssql-server-windows-express\n', 0, 10)!, /Withdrawn/);
+  });
+
   it('resolves ARG defaults and says when support has ended', () => {
     const text = hover('ARG TAG=1803\nFROM microsoft/windowsservercore:${TAG}\n', 1, 8)!;
     assert.match(text, /\*\*microsoft\/windowsservercore:1803\*\*/);

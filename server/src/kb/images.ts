@@ -960,7 +960,7 @@ export const productLifecycles: readonly ProductLifecycle[] = [
   },
   {
     id: 'powershell-images',
-    title: 'the PowerShell image',
+    title: 'PowerShell',
     families: ['powershell'],
     kind: 'not-updated',
     advice: 'use mcr.microsoft.com/dotnet/sdk (its Nano Server and Server Core images ship pwsh); there is no Nano Server PowerShell image for 7.4 or later',

@@ -15,7 +15,7 @@ export default defineRule({
     messages: {
       sameTags: '{{image}} is a deprecated Docker Hub name that receives no updates; pull {{replacement}} instead, which publishes the same tags.',
       moved: '{{image}} is a deprecated name that receives no updates; its images now live in {{replacement}} (pick a tag that repository publishes).',
-      withdrawn: '{{image}} was withdrawn: Microsoft suspended SQL Server in Windows containers in 2021 and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows (its SQL Server images are Linux-only). Build your own image from a Server Core base.',
+      withdrawn: '{{image}} was withdrawn: Microsoft suspended its SQL Server in Windows containers program and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows (its SQL Server images are Linux-only). Build your own image from a Server Core base.',
     },
     fixable: true,
     deprecation: true,

@@ -36,9 +36,9 @@ export default defineRule({
       imageEnding: '{{image}} is a {{release}} image{{fromName}}: that base goes out of support on {{date}}. Plan the move to the image built on a newer Long-Term Servicing Channel release.',
       imagePreview: '{{image}} is a Windows Insider preview{{build}}: Insider images expire, get no support, and start only on Insider hosts of a matching build.',
       imageUnknownBuild: 'Windows build {{build}} in {{image}} is no released Windows Server build: a preview or unknown build, which runs only on Insider nodes of that build.',
-      nodeForImage: '{{image}} is a {{release}} image{{fromName}}: with process isolation, the only isolation Kubernetes uses, it runs only on {{release}} nodes, which Kubernetes no longer supports (Windows Server 2022 and 2025 nodes only, since {{since}}). Move the image to ltsc2022 or ltsc2025.',
+      nodeForImage: '{{image}} is a {{release}} image{{fromName}}: with process isolation, the only isolation Kubernetes uses, it runs only on {{release}} nodes, which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}). Move the image to {{supportedTags}}.',
       nodeEnded: '{{where}} pins nodes of Windows build {{build}} ({{release}}), which went out of support on {{date}}: such nodes get no security updates.',
-      nodeUnsupported: '{{where}} pins nodes of Windows build {{build}} ({{release}}), which Kubernetes no longer supports (Windows Server 2022 and 2025 nodes only, since {{since}}).',
+      nodeUnsupported: '{{where}} pins nodes of Windows build {{build}} ({{release}}), which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}).',
     },
     fixable: false,
     sources: [
@@ -50,6 +50,8 @@ export default defineRule({
     ],
   },
   create(context) {
+    const supportedReleases = kubernetesWindowsNodes.supportedReleases.map((id) => releaseForName(id)).filter((release): release is WindowsRelease => release !== undefined);
+    const supported = { supported: supportedReleases.map((release) => release.name).join(' and '), supportedTags: supportedReleases.map((release) => release.tagNames[0]).join(' or ') };
     const endsSoon = (endDate: string | undefined): boolean =>
       endDate !== undefined && Date.parse(`${endDate}T23:59:59Z`) - context.today.getTime() <= warningDays * 24 * 60 * 60 * 1000;
 
@@ -66,15 +68,13 @@ export default defineRule({
         return;
       }
       const node = kubernetesNodeSupport(build);
-      if (node) context.report({ range, messageId: 'nodeUnsupported', data: { where, build: value, release: release.name, since: node.since } });
+      if (node) context.report({ range, messageId: 'nodeUnsupported', data: { where, build: value, release: release.name, since: node.since, ...supported } });
     }
 
     function retagSuggestions(pod: PodSpec, image: ContainerImage): Fix[] {
       const model = pod.object.model;
       const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
-      return kubernetesWindowsNodes.supportedReleases
-        .map((id) => releaseForName(id))
-        .filter((release): release is WindowsRelease => release !== undefined)
+      return [...supportedReleases]
         .sort((a, b) => b.build - a.build)
         .map((release) => (image.ref ? suggestRetag(image.ref, release.build) : undefined))
         .filter((retag): retag is string => retag !== undefined)
@@ -133,7 +133,7 @@ export default defineRule({
             context.report({
               range: podRange,
               messageId: 'nodeForImage',
-              data: { image: image.text, release: support.release.name, fromName, since: node.since },
+              data: { image: image.text, release: support.release.name, fromName, since: node.since, ...supported },
               related: [{ uri: context.uri, range: image.range, message: 'The image that needs the node.' }],
               suggest: retagSuggestions(pod, image),
             });
