@@ -2,6 +2,7 @@
 import type { AnyRule } from '../../engine/types';
 import builtImageLinux from './built-image-linux';
 import builtImageWindowsBuild from './built-image-windows-build';
+import deprecatedImage from './deprecated-image';
 import deprecatedNodeLabel from './deprecated-node-label';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
@@ -10,6 +11,7 @@ import linuxNodeSelector from './linux-node-selector';
 import linuxShellCommand from './linux-shell-command';
 import osConflict from './os-conflict';
 import runAsUserName from './run-as-user-name';
+import windowsBaseImageTag from './windows-base-image-tag';
 import windowsBuildMismatch from './windows-build-mismatch';
 import windowsEndOfSupport from './windows-end-of-support';
 import windowsForbiddenField from './windows-forbidden-field';
@@ -30,6 +32,8 @@ export const kubernetesRules: readonly AnyRule[] = [
   gmsaCredentialSpecName,
   osConflict,
   deprecatedNodeLabel,
+  deprecatedImage,
+  windowsBaseImageTag,
   windowsBuildMismatch,
   windowsEndOfSupport,
   windowsTaintToleration,
