@@ -4,6 +4,7 @@ import builtImageLinux from './built-image-linux';
 import builtImageWindowsBuild from './built-image-windows-build';
 import deprecatedImage from './deprecated-image';
 import deprecatedNodeLabel from './deprecated-node-label';
+import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
 import linuxHostPath from './linux-host-path';
@@ -36,6 +37,7 @@ export const kubernetesRules: readonly AnyRule[] = [
   windowsBaseImageTag,
   windowsBuildMismatch,
   windowsEndOfSupport,
+  frameworkEndOfSupport,
   windowsTaintToleration,
   linuxNodeSelector,
   linuxShellCommand,
