@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import type { AssistContext } from '../../engine/assist';
 import type { Position, Range } from '../../engine/types';
-import { canRunProcessIsolated, imageLifecycleNotes, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
+import { canRunProcessIsolated, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';
 import { windowsBuildLabelValue } from './windows';
 import { getPair, pairKeyText, scalarText, type YamlContext } from './yaml-util';
@@ -97,6 +97,8 @@ function buildHover(value: string, range: Range, context: AssistContext): Hover 
   );
   const support = release && supportLine(release, context.today);
   if (support) lines.push(support);
+  const node = kubernetesNodeSupport(build);
+  if (node) lines.push(`Kubernetes no longer supports Windows nodes of ${node.release.name} (since Kubernetes ${node.since}).`);
   return markdown(lines, range);
 }
 
