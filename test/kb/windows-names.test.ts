@@ -103,6 +103,11 @@ describe('kb: every way a Windows base is named', () => {
     assert.equal(curl.releaseIfWindows?.id, '1803');
     assert.equal(info('myorg/tool:1809-amd64').releaseIfWindows?.id, 'ltsc2019');
     assert.equal(info('myorg/tool:1.18.09').releaseIfWindows, undefined);
+    // A mirror whose name says Windows: the tag is the release once the stage or pod is Windows.
+    const mirror = info('registry.contoso.com/windows/servercore:1803');
+    assert.equal(mirror.os, 'windows');
+    assert.equal(mirror.release, undefined);
+    assert.equal(mirror.releaseIfWindows?.id, '1803');
     // A Linux-only image never gets one.
     assert.equal(info('nginx:1809').releaseIfWindows, undefined);
   });

@@ -350,8 +350,12 @@ function classify(ref: ImageReference): Classified {
     if (isLinuxOnly(registry, repository)) {
       return { info: { os: 'linux', tagKind: plainKind(ref.tag), windowsFamily: false } };
     }
+    const bare = ref.tag !== undefined ? BARE_RELEASE_TAG.exec(ref.tag)?.groups?.release : undefined;
+    const releaseIfWindows = bare ? releaseForName(bare) : undefined;
     const words = windowsWordsInName(repository, ref.tag);
     if (words) {
+      // A mirror such as `registry.contoso.com/windows/servercore:1803`: the name says Windows, the tag only a number.
+      const weak = !words.release && words.build === undefined && releaseIfWindows ? { releaseIfWindows } : {};
       return {
         info: {
           os: 'windows',
@@ -360,11 +364,10 @@ function classify(ref: ImageReference): Classified {
           fromName: true,
           ...(words.variant ? { variant: words.variant } : {}),
           ...(words.release ? { release: words.release, build: words.release.build } : words.build !== undefined ? { build: words.build } : {}),
+          ...weak,
         },
       };
     }
-    const bare = ref.tag !== undefined ? BARE_RELEASE_TAG.exec(ref.tag)?.groups?.release : undefined;
-    const releaseIfWindows = bare ? releaseForName(bare) : undefined;
     return { info: { os: 'unknown', tagKind: plainKind(ref.tag), windowsFamily: false, ...(releaseIfWindows ? { releaseIfWindows } : {}) } };
   }
 

@@ -129,6 +129,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'endedFromName', line: 1, column: 6, endColumn: 30, messageIncludes: '2019-11-12' }],
     },
     {
+      name: 'a mirror whose repository names the variant, with a bare release tag',
+      code: 'FROM registry.contoso.com/windows/servercore:1803\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 46, endColumn: 50, messageIncludes: 'Windows Server, version 1803 (Server Core)' }],
+    },
+    {
       name: 'a bare release tag counts once the stage is Windows',
       code: 'FROM --platform=windows/amd64 myorg/tool:1803\n',
       errors: [{ messageId: 'endedFromName', line: 1, column: 42, messageIncludes: 'Windows Server, version 1803' }],
