@@ -9,6 +9,7 @@ import { allRules } from '../../server/src/engine/registry';
 import { analyze } from '../../server/src/engine/runner';
 import { describeDefaultSeverity } from '../../server/src/engine/types';
 import { testToday } from '../helpers/rule-tester';
+import { renderKbBlocks } from './kb-facts';
 import { renderRuleIndex } from './rule-index';
 import { fileKind } from '../../server/src/engine/files';
 import { workspaceOf, workspaceRoot } from '../helpers/workspace';
@@ -50,6 +51,7 @@ describe('rule documentation', () => {
           assert.match(page, new RegExp(`^## ${heading}$`, 'm'), `section ${heading}`);
         }
         for (const source of rule.meta.sources) assert.ok(page.includes(source), `page cites ${source}`);
+        assert.equal(page, renderKbBlocks(page), 'the KB tables are current (run `npm run docs`)');
       });
 
       it('the rule reports every "Wrong" example and no "Right" example', () => {

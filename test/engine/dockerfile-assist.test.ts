@@ -23,9 +23,18 @@ describe('Dockerfile hover', () => {
     const text = hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\n', 0, 30)!;
     assert.match(text, /Windows Server 2022, build 10\.0\.20348, Server Core/);
     assert.match(text, /Mainstream support ended 2026-10-13; extended support until 2031-10-14/);
-    assert.match(text, /Process isolation .* on: Windows Server 2022 \(20348\), Windows 11, version 22H2 \(22621\), Windows Server, version 23H2 \(25398\), Windows Server 2025 \(26100\)\./);
+    assert.match(text, /Process isolation .* on: Windows Server 2022 \(20348\), Windows 11, version 22H2 \(22621\), Windows 11, version 23H2 \(22631\), Windows Server, version 23H2 \(25398\), Windows Server 2025 \(26100\)\./);
     assert.match(text, /Hyper-V isolation on any host of build 20348 or newer/);
     assert.match(text, /Runs as ContainerAdministrator/);
+  });
+
+  it('reads lifecycle notes from the KB: Insider previews, names that spell a base, products, disagreeing dates', () => {
+    assert.match(hover('FROM mcr.microsoft.com/windows/servercore/insider:10.0.26100.1\n', 0, 30)!, /Windows Insider preview \(build 26100\): Insider images expire/);
+    assert.match(hover('FROM contoso/app:1.0-windowsservercore-1803\n', 0, 10)!, /read from the image name/);
+    assert.match(hover('FROM mcr.microsoft.com/powershell:lts-7.2-nanoserver-1809\n', 0, 10)!, /PowerShell images are no longer updated: use mcr\.microsoft\.com\/dotnet\/sdk/);
+    assert.match(hover('FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\n', 0, 10)!, /\.NET 8\.0 went out of support on 2026-11-10/);
+    assert.match(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2016\n', 0, 10)!, /Lifecycle page gives extended 2027-01-12/);
+    assert.match(hover('FROM microsoft/mssql-server-windows-express\n', 0, 10)!, /Withdrawn/);
   });
 
   it('resolves ARG defaults and says when support has ended', () => {

@@ -38,6 +38,7 @@ describe('Kubernetes hover', () => {
     const ws2025 = hover(pod('  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - {key: node.kubernetes.io/windows-build, operator: In, values: [10.0.26|100]}\n  containers: []\n'))!;
     assert.match(ws2025, /ltsc2022 \(20348\), ltsc2025 \(26100\)/);
     assert.match(hover(pod('  nodeSelector:\n    node.kubernetes.io/windows-build: ltsc|2022\n  containers: []\n'))!, /No node carries this value/);
+    assert.match(hover(pod("  nodeSelector:\n    node.kubernetes.io/windows-build: '10.0.177|63'\n  containers: []\n"))!, /Kubernetes no longer supports Windows nodes of Windows Server 2019 \(version 1809\) \(since Kubernetes 1\.33\)/);
   });
 
   it('explains images: Windows release and the node builds that run it, Linux-only, HostProcess', () => {

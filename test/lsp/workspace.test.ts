@@ -8,10 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { ourDiagnostics, startServer, type TestServer } from '../helpers/lsp-client';
 
 const files: Record<string, string> = {
-  'web/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2019\n',
+  'web/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n',
   'docker-compose.yml': 'services:\n  web:\n    build: ./web\n    image: contoso/web\n',
   'k8s/web.yaml':
-    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.17763'\n  containers:\n  - name: web\n    image: contoso/web:1\n",
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: web\n    image: contoso/web:1\n",
   'k8s/api.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: contoso/api:1\n',
 };
 
@@ -43,7 +43,7 @@ describe('language server workspace index', () => {
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dockerfile, languageId: 'dockerfile', version: 1, text: files['web/Dockerfile'] } });
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: dockerfile, version: 2 },
-      contentChanges: [{ text: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n' }],
+      contentChanges: [{ text: 'FROM mcr.microsoft.com/windows/servercore:ltsc2025\n' }],
     });
     const republished = await server.diagnostics(manifest, (p) => ourDiagnostics(p).some((d) => d.code === 'kubernetes/built-image-windows-build'));
     const diagnostic = ourDiagnostics(republished).find((d) => d.code === 'kubernetes/built-image-windows-build')!;

@@ -1,6 +1,6 @@
 import { releaseTagNames } from './releases';
 import { officialImageLibraryFile, src } from './sources';
-import type { BaseVariant, ImageFamily, LinuxOnlyImage, RetagRule, TagScheme, VariantFacts } from './types';
+import type { BaseVariant, ImageFamily, LinuxOnlyImage, ProductLifecycle, RetagRule, TagScheme, VariantFacts } from './types';
 
 /** A Windows release name in a tag, captured as the `release` group. */
 const RELEASE = `(?<release>${releaseTagNames.join('|')})`;
@@ -32,14 +32,80 @@ const baseOsSchemes: TagScheme[] = [
   { pattern: rx('^latest$'), kind: 'latest', os: 'windows', sources: [src.removingLatest, src.versionCompatibility] },
 ];
 
-/** Insider repositories are tagged by build only (`10.0.20348.1`). */
+/** Insider repositories are tagged by build only (`10.0.20348.1`; in 2019 also `10.0.18362.53-amd64`). */
 const insiderSchemes: TagScheme[] = [
   {
-    pattern: rx('^10\\.0\\.(?<build>\\d{5})\\.\\d+$'),
+    pattern: rx('^10\\.0\\.(?<build>\\d{5})\\.\\d+(?:[-_]amd64)?$'),
     kind: 'full-version',
     os: 'windows',
     sources: [src.insiderImages],
   },
+];
+
+const INSIDER_SOURCES = [src.insiderImages, src.insiderDockerHubNames, src.insiderServerAnnouncement];
+
+/**
+ * One Insider repository per base variant. The current names are `windows/<variant>/insider`;
+ * earlier previews were published as `windows/servercore-insider`, `windows-insider`,
+ * `windowsservercore-insider` and `nanoserver-insider` on MCR and as `microsoft/*-insider` on
+ * Docker Hub, which no longer get builds: those point to the current repository.
+ */
+const insiderFamily = (
+  id: string,
+  title: string,
+  variant: BaseVariant,
+  registry: string,
+  repositories: string[],
+  replacement?: string,
+): ImageFamily => ({
+  id,
+  title,
+  registries: [registry],
+  repositories,
+  publishes: 'windows',
+  isBaseOs: true,
+  // Insider repositories are tagged by build only; an untagged reference has nothing to pull.
+  noLatestTag: true,
+  variant,
+  tagSchemes: insiderSchemes,
+  preview: { sources: INSIDER_SOURCES },
+  // Old preview builds are not republished under the new name: the tag must be picked again.
+  ...(replacement ? { deprecated: { replacement, sources: INSIDER_SOURCES } } : {}),
+  examples: [{ tag: '10.0.26100.1', os: 'windows', kind: 'full-version', build: 26100, variant }],
+  sources: INSIDER_SOURCES,
+});
+
+const insiderFamilies: ImageFamily[] = [
+  insiderFamily('windows/servercore/insider', 'Windows Server Core Insider', 'servercore', 'mcr.microsoft.com', ['windows/servercore/insider']),
+  insiderFamily('windows/nanoserver/insider', 'Nano Server Insider', 'nanoserver', 'mcr.microsoft.com', ['windows/nanoserver/insider']),
+  insiderFamily('windows/server/insider', 'Windows Server Insider', 'server', 'mcr.microsoft.com', ['windows/server/insider']),
+  insiderFamily('windows/insider', 'Windows Insider', 'windows', 'mcr.microsoft.com', ['windows/insider']),
+  insiderFamily(
+    'mcr/servercore-insider',
+    'Windows Server Core Insider (old MCR name)',
+    'servercore',
+    'mcr.microsoft.com',
+    ['windows/servercore-insider', 'windowsservercore-insider'],
+    'mcr.microsoft.com/windows/servercore/insider',
+  ),
+  insiderFamily('mcr/nanoserver-insider', 'Nano Server Insider (old MCR name)', 'nanoserver', 'mcr.microsoft.com', ['nanoserver-insider', 'windows/nanoserver-insider'], 'mcr.microsoft.com/windows/nanoserver/insider'),
+  insiderFamily('mcr/windows-insider', 'Windows Insider (old MCR name)', 'windows', 'mcr.microsoft.com', ['windows-insider'], 'mcr.microsoft.com/windows/insider'),
+  insiderFamily(
+    'microsoft/windowsservercore-insider',
+    'Windows Server Core Insider (old Docker Hub name)',
+    'servercore',
+    'docker.io',
+    ['microsoft/windowsservercore-insider'],
+    'mcr.microsoft.com/windows/servercore/insider',
+  ),
+  insiderFamily(
+    'microsoft/nanoserver-insider',
+    'Nano Server Insider (old Docker Hub name)',
+    'nanoserver',
+    'docker.io',
+    ['microsoft/nanoserver-insider'],
+    'mcr.microsoft.com/windows/nanoserver/insider',
+  ),
 ];
 
 /** Release part of the base OS tags per build: only tags that are published. */
@@ -138,7 +204,7 @@ const frameworkShared: TagScheme[] = [
   frameworkWindowsTag('^4\\.8$', 'shared', ['ltsc2019', 'ltsc2016']),
   frameworkWindowsTag('^latest$', 'latest', ['ltsc2019', 'ltsc2016']),
   // Older versions (4.7.2, 3.5) are shared tags too; which Windows versions they still cover is not recorded.
-  frameworkWindowsTag('^\\d+(?:\\.\\d+)+$', 'shared'),
+  frameworkWindowsTag('^(?<version>\\d+(?:\\.\\d+)+)$', 'shared'),
 ];
 
 const frameworkRetag: RetagRule = {
@@ -350,23 +416,7 @@ export const imageFamilies: readonly ImageFamily[] = [
     ],
     sources: [src.containerBaseImages, src.gpuAcceleration, src.ws2019Available, src.removingLatest],
   },
-  {
-    id: 'windows/insider',
-    title: 'Windows Insider base images',
-    registries: ['mcr.microsoft.com'],
-    repositories: [
-      'windows/servercore/insider',
-      'windows/nanoserver/insider',
-      'windows/server/insider',
-      'windows/insider',
-    ],
-    publishes: 'windows',
-    isBaseOs: true,
-    noLatestTag: true,
-    tagSchemes: insiderSchemes,
-    examples: [{ tag: '10.0.20348.1', os: 'windows', kind: 'full-version', build: 20348 }],
-    sources: [src.insiderImages, src.removingLatest],
-  },
+  ...insiderFamilies,
 
   // --- IIS and .NET Framework (Server Core only) ---
   {
@@ -664,6 +714,20 @@ export const imageFamilies: readonly ImageFamily[] = [
     sources: [src.dotnetDocker],
   },
   {
+    // SQL Server in Windows containers was a beta program; it was suspended in 2021 and the images
+    // removed from Docker Hub, so no tag pulls. Microsoft's SQL Server images are Linux-only.
+    id: 'microsoft/mssql-server-windows',
+    title: 'SQL Server for Windows containers (withdrawn)',
+    registries: ['docker.io'],
+    repositories: ['microsoft/mssql-server-windows', 'microsoft/mssql-server-windows-express', 'microsoft/mssql-server-windows-developer'],
+    publishes: 'windows',
+    variant: 'servercore',
+    tagSchemes: [],
+    deprecated: { sources: [src.mssqlWindowsSuspended, src.mssqlWindowsImagesRemoved] },
+    examples: [{ tag: '2017-latest', os: 'windows', kind: 'other', variant: 'servercore' }],
+    sources: [src.mssqlWindowsSuspended, src.mssqlWindowsImagesRemoved],
+  },
+  {
     id: 'microsoft/powershell',
     title: 'PowerShell (old Docker Hub name)',
     registries: ['docker.io'],
@@ -806,3 +870,101 @@ export const variantFactsTable: Readonly<Record<VariantFacts['variant'], Variant
     sources: [src.containerBaseImages, src.gpuAcceleration],
   },
 };
+
+const DOTNET_FAMILIES = ['dotnet/runtime', 'dotnet/aspnet', 'dotnet/sdk'];
+const FRAMEWORK_FAMILIES = ['dotnet-framework/runtime', 'dotnet-framework/sdk', 'dotnet-framework/aspnet', 'dotnet-framework/wcf'];
+
+/**
+ * Products on top of Windows whose images stopped being updated. .NET publishes images only while
+ * a version is supported ("we stop publishing updates ... when the .NET version reaches end of
+ * support"); .NET Framework and PowerShell stopped whole lines of images.
+ */
+export const productLifecycles: readonly ProductLifecycle[] = [
+  {
+    id: 'dotnet-8-9',
+    title: '.NET {{version}}',
+    families: DOTNET_FAMILIES,
+    // .NET 8 (LTS, three years) and .NET 9 (STS, extended from 18 to 24 months) end on the same day.
+    versions: /^(?:8|9)\./,
+    kind: 'end-of-support',
+    date: '2026-11-10',
+    // .NET 10 publishes Windows images for ltsc2022 and ltsc2025 only (dotnetRetag).
+    replacementVersion: { 20348: '10.0', 26100: '10.0' },
+    advice: 'move to .NET 10 (LTS)',
+    checked: '2026-12-04',
+    sources: [src.dotnetSts24Months, src.dotnetSupportPolicy, src.dotnetSupportedPlatforms],
+  },
+  {
+    id: 'dotnet-7',
+    title: '.NET {{version}}',
+    families: DOTNET_FAMILIES,
+    versions: /^7\./,
+    kind: 'end-of-support',
+    date: '2024-05-14',
+    replacementVersion: { 20348: '10.0', 26100: '10.0' },
+    advice: 'move to .NET 10 (LTS)',
+    checked: '2026-12-04',
+    sources: [src.dotnetSupportPolicy],
+  },
+  {
+    id: 'dotnet-6',
+    title: '.NET {{version}}',
+    families: DOTNET_FAMILIES,
+    versions: /^6\./,
+    kind: 'end-of-support',
+    date: '2024-11-12',
+    replacementVersion: { 20348: '10.0', 26100: '10.0' },
+    advice: 'move to .NET 10 (LTS)',
+    checked: '2026-12-04',
+    sources: [src.dotnetSupportPolicy],
+  },
+  {
+    id: 'dotnet-framework-3.5',
+    title: '.NET Framework {{version}}',
+    families: FRAMEWORK_FAMILIES,
+    // Dropped for ltsc2025 on 2025-05-13, everywhere else on 2025-10-14.
+    versions: /^3\.5$/,
+    kind: 'no-longer-produced',
+    date: '2025-10-14',
+    advice: 'use a 4.8 or 4.8.1 image and install .NET Framework 3.5 in it, as the dotnet-framework-docker documentation shows',
+    checked: '2026-12-04',
+    sources: [src.frameworkImagesConsolidated, src.frameworkNet35Announcement, src.dotnetFrameworkDocker],
+  },
+  {
+    id: 'dotnet-framework-4.6-4.7',
+    title: '.NET Framework {{version}}',
+    families: FRAMEWORK_FAMILIES,
+    versions: /^(?:4\.6\.2|4\.7(?:\.[12])?)$/,
+    kind: 'no-longer-produced',
+    date: '2025-10-14',
+    // 4.8 and 4.8.1 are in-place updates that run 4.6.2+ applications.
+    replacementVersion: { 14393: '4.8', 17763: '4.8', 20348: '4.8.1', 26100: '4.8.1' },
+    inPlace: true,
+    advice: 'use 4.8 on ltsc2016 and ltsc2019, 4.8.1 on ltsc2022 and ltsc2025',
+    checked: '2026-12-04',
+    sources: [src.frameworkImagesConsolidated, src.dotnetFrameworkDocker],
+  },
+  {
+    id: 'dotnet-framework-4.8-new-windows',
+    title: '.NET Framework {{version}}',
+    families: FRAMEWORK_FAMILIES,
+    versions: /^4\.8$/,
+    releases: ['ltsc2022', 'ltsc2025'],
+    kind: 'no-longer-produced',
+    date: '2025-10-14',
+    replacementVersion: { 20348: '4.8.1', 26100: '4.8.1' },
+    inPlace: true,
+    advice: 'use 4.8.1, the only .NET Framework image for Windows Server 2022 and 2025',
+    checked: '2026-12-04',
+    sources: [src.frameworkImagesConsolidated, src.frameworkSharedTagBreak, src.dotnetFrameworkDocker],
+  },
+  {
+    id: 'powershell-images',
+    title: 'PowerShell',
+    families: ['powershell'],
+    kind: 'not-updated',
+    advice: 'use mcr.microsoft.com/dotnet/sdk (its Nano Server and Server Core images ship pwsh); there is no Nano Server PowerShell image for 7.4 or later',
+    checked: '2026-12-04',
+    sources: [src.powershellDocsDotnetImages, src.powershellImagesNotUpdated, src.powershellNoNano74],
+  },
+];

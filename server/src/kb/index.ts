@@ -2,14 +2,15 @@
  * The one query module rules use to ask the Windows knowledge base questions. The facts live as
  * data in releases.ts and images.ts; this module only interprets them.
  */
-import { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+import { imageFamilies, linuxOnlyImages, productLifecycles, tagWords, variantFactsTable } from './images';
 import { linuxExecutables, linuxHostPaths, type LinuxHostPath } from './kubernetes';
-import { baseImageLifecycles, releaseTagNames, stableAbi, windowsReleases } from './releases';
+import { baseImageLifecycles, hostAliases, kubernetesWindowsNodes, releaseTagNames, stableAbi, windowsReleases } from './releases';
 import { src } from './sources';
 import type {
   BaseVariant,
   ImageFamily,
   ImageOs,
+  ProductLifecycle,
   TagKind,
   TagScheme,
   VariantFacts,
@@ -23,6 +24,7 @@ export type {
   ImageOs,
   IsoDate,
   LinuxOnlyImage,
+  ProductLifecycle,
   RetagRule,
   TagExample,
   TagKind,
@@ -30,8 +32,8 @@ export type {
   VariantFacts,
   WindowsRelease,
 } from './types';
-export { baseImageLifecycles, stableAbi, windowsReleases } from './releases';
-export { imageFamilies, linuxOnlyImages, tagWords, variantFactsTable } from './images';
+export { baseImageLifecycles, hostAliases, kubernetesWindowsNodes, stableAbi, windowsReleases } from './releases';
+export { imageFamilies, linuxOnlyImages, productLifecycles, tagWords, variantFactsTable } from './images';
 export {
   derivedImages,
   familiesWithoutPosixTools,
@@ -149,6 +151,8 @@ export function parseWindowsVersion(text: string): number | undefined {
   const s = text.trim().toLowerCase();
   const named = releaseForName(LTSC_YEARS[s] ?? s);
   if (named) return named.build;
+  const alias = hostAliases.find((host) => host.id === s);
+  if (alias) return alias.build;
   // The kubelet's windows-build label and image os.version are 10.0.<build>[.<revision>].
   const full = /^10\.0\.(\d{5})(?:\.\d+)?$/.exec(s);
   if (full) return Number(full[1]);
@@ -211,10 +215,23 @@ export interface ImageInfo {
   sharedTagWithoutWindows?: boolean;
   /** For shared tags with a known set of Windows entries (dotnet/framework latest -> ltsc2019, ltsc2016). */
   sharedTagReleases?: WindowsRelease[];
-  /** Replacement repository incl. registry, e.g. 'mcr.microsoft.com/windows/servercore'. */
-  deprecated?: { replacement: string; sameTags: boolean; sources: string[] };
+  /** Replacement repository incl. registry, e.g. 'mcr.microsoft.com/windows/servercore'; none when the images were withdrawn. */
+  deprecated?: { replacement?: string; sameTags: boolean; sources: string[] };
   /** HostProcess-only image: no os.version, so host/image build matching does not apply. */
   hostProcessOnly?: boolean;
+  /** A Windows Insider preview image. */
+  preview?: boolean;
+  /**
+   * The Windows base was read from the words of a repository or tag that no image family describes
+   * (`contoso/iis-windows-ltsc2019`, `golang-windows:1.11-10.0.17744.1001`), not from the publisher's tag list.
+   */
+  fromName?: boolean;
+  /**
+   * A tag that is exactly a Windows release name (`curl:1803`) on an image the KB does not know:
+   * read as that release only where something else says the pod or stage is Windows, since
+   * `1809` is an ordinary version number elsewhere.
+   */
+  releaseIfWindows?: WindowsRelease;
 }
 
 /** A whole word of a tag: delimited by the start or end of the tag or by '-', '_' or '.'. */
@@ -223,25 +240,54 @@ const WINDOWS_VARIANT_WORD = tagWord(
   `(?<variant>${Object.keys(tagWords.windowsVariants).join('|')})(?:[-_.](?<release>${releaseTagNames.join('|')}))?`,
 );
 const LTSC_WORD = tagWord(`(?<release>${releaseTagNames.filter((t) => /^ltsc\d{4}$/i.test(t)).join('|')})`);
+// `windows-1809`, `windows_20H2`: the word windows right before a release name. `windows` alone
+// (windows-exporter, windows-amd64 helper binaries) says nothing about a base image.
+const WINDOWS_RELEASE_WORD = tagWord(`windows[-_](?<release>${releaseTagNames.join('|')})`);
+// A full Windows OS version, `10.0.17763.5820` or `10.0.17744` (the build of an Insider preview);
+// its own dots are not word boundaries.
+const FULL_BUILD_WORD = /(?:^|[-_])10\.0\.(?<build>\d{5})(?:\.\d+)?(?=$|[-_])/i;
+const BARE_RELEASE_TAG = new RegExp(`^(?<release>${releaseTagNames.filter((t) => !/^ltsc/i.test(t)).join('|')})(?:[-_]amd64)?$`, 'i');
 // Distribution names may carry a version: alpine3.22, ubi9, azurelinux3.0.
 const LINUX_WORD = tagWord(`(?:${tagWords.linuxDistributions.join('|')})(?:\\d[\\d.]*)?`);
 
 interface WindowsWords {
   variant?: BaseVariant;
   release?: WindowsRelease;
+  /** From a full version word: the build, whether or not a release has it. */
+  build?: number;
 }
 
-/** Windows variant or LTSC release words in a tag; undefined when there are none, or Linux words too. */
-function windowsWordsIn(tag: string): WindowsWords | undefined {
-  if (LINUX_WORD.test(tag)) return undefined;
-  const variantMatch = WINDOWS_VARIANT_WORD.exec(tag);
-  const releaseName = variantMatch?.groups?.release ?? LTSC_WORD.exec(tag)?.groups?.release;
-  if (!variantMatch && !releaseName) return undefined;
+/**
+ * Windows variant, LTSC release, `windows-<release>` or full-version words in a tag or a repository
+ * name; undefined when there are none, or Linux words too.
+ */
+function windowsWordsIn(text: string): WindowsWords | undefined {
+  if (LINUX_WORD.test(text)) return undefined;
+  const variantMatch = WINDOWS_VARIANT_WORD.exec(text);
+  const releaseName =
+    variantMatch?.groups?.release ?? LTSC_WORD.exec(text)?.groups?.release ?? WINDOWS_RELEASE_WORD.exec(text)?.groups?.release;
+  const fullBuild = FULL_BUILD_WORD.exec(text)?.groups?.build;
+  if (!variantMatch && !releaseName && fullBuild === undefined) return undefined;
   const variantWord = variantMatch?.groups?.variant?.toLowerCase();
+  const build = fullBuild !== undefined ? Number(fullBuild) : undefined;
+  const release = releaseName ? releaseForName(releaseName) : build !== undefined ? releaseForBuild(build) : undefined;
   return {
     ...(variantWord ? { variant: tagWords.windowsVariants[variantWord] } : {}),
-    ...(releaseName ? { release: releaseForName(releaseName) } : {}),
+    ...(release ? { release, build: release.build } : build !== undefined ? { build } : {}),
   };
+}
+
+/** The words of the tag, then of the repository's path components, merged: the tag's win. */
+function windowsWordsInName(repository: string, tag: string | undefined): WindowsWords | undefined {
+  const inTag = tag !== undefined ? windowsWordsIn(tag) : undefined;
+  // A Linux word in the tag (`iis-windows-ltsc2019:alpine`) makes the name say nothing certain.
+  if (tag !== undefined && !inTag && LINUX_WORD.test(tag)) return undefined;
+  const inRepository = repository
+    .split('/')
+    .map((component) => windowsWordsIn(component))
+    .reduce<WindowsWords | undefined>((found, words) => (words ? { ...found, ...words } : found), undefined);
+  if (!inTag && !inRepository) return undefined;
+  return { ...inRepository, ...inTag };
 }
 
 function familyOf(registry: string, repository: string): ImageFamily | undefined {
@@ -304,25 +350,32 @@ function classify(ref: ImageReference): Classified {
     if (isLinuxOnly(registry, repository)) {
       return { info: { os: 'linux', tagKind: plainKind(ref.tag), windowsFamily: false } };
     }
-    const words = ref.tag !== undefined ? windowsWordsIn(ref.tag) : undefined;
+    const bare = ref.tag !== undefined ? BARE_RELEASE_TAG.exec(ref.tag)?.groups?.release : undefined;
+    const releaseIfWindows = bare ? releaseForName(bare) : undefined;
+    const words = windowsWordsInName(repository, ref.tag);
     if (words) {
+      // A mirror such as `registry.contoso.com/windows/servercore:1803`: the name says Windows, the tag only a number.
+      const weak = !words.release && words.build === undefined && releaseIfWindows ? { releaseIfWindows } : {};
       return {
         info: {
           os: 'windows',
-          tagKind: words.release ? 'release' : 'variant',
+          tagKind: words.release || words.build !== undefined ? 'release' : 'variant',
           windowsFamily: false,
+          fromName: true,
           ...(words.variant ? { variant: words.variant } : {}),
-          ...(words.release ? { release: words.release, build: words.release.build } : {}),
+          ...(words.release ? { release: words.release, build: words.release.build } : words.build !== undefined ? { build: words.build } : {}),
+          ...weak,
         },
       };
     }
-    return { info: { os: 'unknown', tagKind: plainKind(ref.tag), windowsFamily: false } };
+    return { info: { os: 'unknown', tagKind: plainKind(ref.tag), windowsFamily: false, ...(releaseIfWindows ? { releaseIfWindows } : {}) } };
   }
 
+  const replacement =
+    family.deprecated?.byTagWord?.find((w) => ref.tag !== undefined && tagWord(w.word).test(ref.tag))?.replacement ??
+    family.deprecated?.replacement;
   const deprecated = family.deprecated && {
-    replacement:
-      family.deprecated.byTagWord?.find((w) => ref.tag !== undefined && tagWord(w.word).test(ref.tag))?.replacement ??
-      family.deprecated.replacement,
+    ...(replacement !== undefined ? { replacement } : {}),
     sameTags: family.deprecated.sameTags === true,
     sources: family.deprecated.sources,
   };
@@ -330,6 +383,7 @@ function classify(ref: ImageReference): Classified {
     family,
     ...(deprecated ? { deprecated } : {}),
     ...(family.hostProcessOnly ? { hostProcessOnly: true } : {}),
+    ...(family.preview ? { preview: true } : {}),
   };
   // An untagged reference pulls `latest`; a digest alone says nothing about which tag it came from.
   const tag = ref.tag ?? (ref.digest ? undefined : 'latest');
@@ -351,10 +405,10 @@ function classify(ref: ImageReference): Classified {
     return {
       info: {
         os: 'windows',
-        tagKind: words.release ? 'release' : 'variant',
+        tagKind: words.release || words.build !== undefined ? 'release' : 'variant',
         windowsFamily: true,
         ...(variant ? { variant } : {}),
-        ...(words.release ? { release: words.release, build: words.release.build } : {}),
+        ...(words.release ? { release: words.release, build: words.release.build } : words.build !== undefined ? { build: words.build } : {}),
         ...extras,
       },
     };
@@ -527,6 +581,132 @@ export function supportStatus(release: WindowsRelease, variant: ImageInfo['varia
     return { state: 'mainstream-ended', ...known, endDate: row.extendedEnd };
   }
   return { state: 'ended', ...known, endDate: row.extendedEnd ?? row.mainstreamEnd };
+}
+
+/**
+ * What decides whether a Windows image still gets updates:
+ * - 'release': its Windows release, with the lifecycle status of the release and variant;
+ * - 'preview': an Insider image (with its build when the tag names one): previews expire;
+ * - 'unknown-build': a full version whose build is no released Windows (`10.0.18334.1`): a preview or
+ *   a build the KB does not know.
+ * undefined when the image names no Windows build.
+ */
+export type ImageSupport =
+  | { kind: 'release'; release: WindowsRelease; status: SupportStatus }
+  | { kind: 'preview'; build?: number; sources: string[] }
+  | { kind: 'unknown-build'; build: number; sources: string[] };
+
+/** `release` overrides the image's own (a `releaseIfWindows` the caller has reason to trust). */
+export function imageSupport(info: ImageInfo, today: Date, release: WindowsRelease | undefined = info.release): ImageSupport | undefined {
+  if (info.preview) {
+    return { kind: 'preview', ...(info.build !== undefined ? { build: info.build } : {}), sources: info.family?.preview?.sources ?? [src.insiderImages] };
+  }
+  if (release) return { kind: 'release', release, status: supportStatus(release, info.variant, today) };
+  if (info.build !== undefined) return { kind: 'unknown-build', build: info.build, sources: [src.insiderImages, src.windowsServerReleaseInfo] };
+  return undefined;
+}
+
+/**
+ * Support of a Windows release as a host or node OS. Where the Lifecycle pages give other dates than
+ * the container page, the host uses the Lifecycle dates (the container page says they take
+ * precedence); image messages keep the container page's (supportStatus).
+ */
+export function hostSupportStatus(release: WindowsRelease, today: Date): SupportStatus {
+  const mainstreamEnd = release.lifecycleDates?.mainstreamEnd ?? release.mainstreamEnd;
+  const extendedEnd = release.lifecycleDates?.extendedEnd ?? release.extendedEnd;
+  const sources = [...release.sources, ...(release.lifecycleDates?.sources ?? [])];
+  if (!mainstreamEnd) return { state: 'unknown', sources };
+  const day = today.toISOString().slice(0, 10);
+  const known = { mainstreamEnd, ...(extendedEnd ? { extendedEnd } : {}), sources };
+  if (day <= mainstreamEnd) return { state: 'supported', ...known, endDate: mainstreamEnd };
+  if (extendedEnd && day <= extendedEnd) return { state: 'mainstream-ended', ...known, endDate: extendedEnd };
+  return { state: 'ended', ...known, endDate: extendedEnd ?? mainstreamEnd };
+}
+
+/**
+ * Whether current Kubernetes supports Windows nodes of a build: undefined for builds of releases it
+ * supports and for builds the KB does not know.
+ */
+export function kubernetesNodeSupport(build: number): { supported: false; release: WindowsRelease; since: string; sources: string[] } | undefined {
+  const release = releaseForBuild(build);
+  if (!release || release.channel !== 'LTSC' || kubernetesWindowsNodes.supportedReleases.includes(release.id)) return undefined;
+  return { supported: false, release, since: kubernetesWindowsNodes.since, sources: kubernetesWindowsNodes.sources };
+}
+
+export interface ProductSupport {
+  lifecycle: ProductLifecycle;
+  /** The product version the tag names, as written ('8.0.30', '4.7.2'); undefined for repository-wide entries. */
+  version?: string;
+  /** The title with the version filled in. */
+  title: string;
+  /** Still supported on `today` (its date is in the future). */
+  ended: boolean;
+  /** The same image retagged to the replacement version for its Windows build, when that is certain. */
+  retag?: string;
+}
+
+/** The product lifecycle entry an image reference falls under (.NET 8, .NET Framework 4.7.2, PowerShell). */
+export function productSupport(ref: ImageReference, today: Date): ProductSupport | undefined {
+  const { info, match } = classify(ref);
+  const family = info.family;
+  if (!family) return undefined;
+  const version = match?.groups?.version;
+  const lifecycle = productLifecycles.find(
+    (entry) =>
+      entry.families.includes(family.id) &&
+      (!entry.versions || (version !== undefined && entry.versions.test(version))) &&
+      (!entry.releases || (info.release !== undefined && entry.releases.includes(info.release.id))),
+  );
+  if (!lifecycle) return undefined;
+  const day = today.toISOString().slice(0, 10);
+  const ended = lifecycle.date === undefined || lifecycle.date < day;
+  const newVersion = info.build !== undefined ? lifecycle.replacementVersion?.[info.build] : undefined;
+  const retag =
+    newVersion !== undefined && match && ref.tag !== undefined && match.indices?.groups?.version && info.tagKind === 'release'
+      ? `${nameAsWritten(ref)}:${replaceGroups(ref.tag, match, { version: newVersion, ...(match.groups?.date ? { date: '' } : {}) })}`
+      : undefined;
+  return {
+    lifecycle,
+    ...(version !== undefined && lifecycle.versions ? { version } : {}),
+    title: lifecycle.title.replace('{{version}}', version ?? ''),
+    ended,
+    ...(retag && retag !== ref.raw.trim() ? { retag } : {}),
+  };
+}
+
+/**
+ * Hover notes on what an image's name says about its updates, each a sentence built from KB data:
+ * Insider previews, builds no release has, bases read from the name, product lifecycles, and which of
+ * two disagreeing Microsoft dates a message uses.
+ */
+export function imageLifecycleNotes(ref: ImageReference, info: ImageInfo, today: Date): string[] {
+  const notes: string[] = [];
+  if (info.preview) {
+    notes.push(`Windows Insider preview${info.build !== undefined ? ` (build ${info.build})` : ''}: Insider images expire and start only on Insider hosts of a matching build.`);
+  } else if (info.build !== undefined && !info.release) {
+    notes.push(`Build ${info.build} is no released Windows Server build: a preview or unknown build.`);
+  }
+  if (info.fromName && (info.release || info.build !== undefined)) {
+    notes.push('The Windows base is read from the image name, not from a publisher the extension knows.');
+  }
+  const dates = info.release?.lifecycleDates;
+  if (dates) {
+    const pairs = [
+      dates.mainstreamEnd && `mainstream ${dates.mainstreamEnd}`,
+      dates.extendedEnd && `extended ${dates.extendedEnd}`,
+    ].filter(Boolean);
+    notes.push(`The Microsoft Lifecycle page gives ${pairs.join(', ')} for the OS; image messages use the container lifecycle page's dates.`);
+  }
+  const product = productSupport(ref, today);
+  if (product) {
+    const when = product.lifecycle.date
+      ? product.lifecycle.kind === 'end-of-support'
+        ? ` ${product.ended ? 'went' : 'goes'} out of support on ${product.lifecycle.date}`
+        : ` images stopped being produced on ${product.lifecycle.date}`
+      : ' images are no longer updated';
+    notes.push(`${product.title.charAt(0).toUpperCase()}${product.title.slice(1)}${when}: ${product.lifecycle.advice}.`);
+  }
+  return notes;
 }
 
 /** Base variant capabilities: which shells exist, default user, lacks (.NET Framework, MSI, IIS...). */

@@ -1,5 +1,5 @@
 import { src } from './sources';
-import type { BaseImageLifecycle, WindowsRelease } from './types';
+import type { BaseImageLifecycle, IsoDate, WindowsRelease } from './types';
 
 /** The kubelet labels Windows nodes `node.kubernetes.io/windows-build: 10.0.<build>`. */
 const label = (build: number): string => `10.0.${build}`;
@@ -7,8 +7,9 @@ const label = (build: number): string => `10.0.${build}`;
 /**
  * Windows releases that matter for containers, oldest first. Dates are the base-image dates of the
  * container lifecycle page (for ltsc2016: the Server Core image; Nano Server 2016 is in
- * `baseImageLifecycles`). Dates the reference could not confirm are left out: the 23H2 end of
- * support and all Windows client end dates.
+ * `baseImageLifecycles`); where the Microsoft Lifecycle pages give other dates for the OS itself
+ * they are in `lifecycleDates`, and messages about images use the container page's. Dates the
+ * reference could not confirm are left out: the 23H2 end of support and all Windows client end dates.
  */
 export const windowsReleases: readonly WindowsRelease[] = [
   {
@@ -22,6 +23,8 @@ export const windowsReleases: readonly WindowsRelease[] = [
     availability: '2016-10-15',
     mainstreamEnd: '2022-01-11',
     extendedEnd: '2027-01-11',
+    // The second Tuesday of January 2027 is the 12th: the container page's 11th is likely a typo.
+    lifecycleDates: { extendedEnd: '2027-01-12', sources: [src.windowsServerReleaseInfo, src.ws2016Lifecycle] },
     sources: [src.baseImageLifecycle, src.taggingFormat],
   },
   {
@@ -131,6 +134,15 @@ export const windowsReleases: readonly WindowsRelease[] = [
     sources: [src.containerdCompat, src.windows11ReleaseInfo],
   },
   {
+    id: 'win11-23h2',
+    name: 'Windows 11, version 23H2',
+    build: 22631,
+    channel: 'Client',
+    tagNames: [],
+    windowsBuildLabel: label(22631),
+    sources: [src.windows11ReleaseInfo, src.versionCompatibility],
+  },
+  {
     id: '23H2',
     name: 'Windows Server, version 23H2',
     build: 25398,
@@ -150,9 +162,49 @@ export const windowsReleases: readonly WindowsRelease[] = [
     availability: '2024-11-01',
     mainstreamEnd: '2029-10-09',
     extendedEnd: '2034-10-10',
+    // The container page itself says the Lifecycle pages take precedence for the OS.
+    lifecycleDates: { mainstreamEnd: '2029-11-13', extendedEnd: '2034-11-14', sources: [src.windowsServerReleaseInfo, src.ws2025Lifecycle] },
     sources: [src.baseImageLifecycle, src.containerdCompat, src.k8sWindowsUserGuide, src.k8sWellKnownLabels],
   },
+  {
+    // 25H2 is an enablement package on 24H2's servicing branch with its own build number.
+    id: 'win11-25h2',
+    name: 'Windows 11, version 25H2',
+    build: 26200,
+    channel: 'Client',
+    tagNames: [],
+    windowsBuildLabel: label(26200),
+    sources: [src.windows11ReleaseInfo, src.hcsshim25h2Ltsc2025],
+  },
 ];
+
+/**
+ * Hosts that share a build with a release above: Windows 11 24H2 is build 26100, the build of
+ * Windows Server 2025, and runs the same images (the compatibility matrix's footnote misprints it as
+ * "Build 2600"). A target setting may name them.
+ */
+export const hostAliases: readonly { id: string; name: string; build: number; sources: string[] }[] = [
+  { id: 'win11-24h2', name: 'Windows 11, version 24H2', build: 26100, sources: [src.windows11ReleaseInfo, src.versionCompatibility] },
+];
+
+/**
+ * Windows Server releases whose nodes current Kubernetes supports. The Kubernetes documentation
+ * lists Windows Server 2022 and 2025 (since v1.33 the 2019 line is gone), and AKS stopped creating
+ * Windows Server 2019 node pools from Kubernetes 1.33, so an image that process isolation ties to a
+ * 2019 node asks for a node that current clusters no longer offer.
+ */
+export const kubernetesWindowsNodes: {
+  supportedReleases: readonly string[];
+  /** The first Kubernetes minor version whose docs and AKS leave 2019 out. */
+  since: string;
+  checked: IsoDate;
+  sources: string[];
+} = {
+  supportedReleases: ['ltsc2022', 'ltsc2025'],
+  since: '1.33',
+  checked: '2026-12-04',
+  sources: [src.k8sWindowsIntro, src.aksWindowsFaq],
+};
 
 /** Every release name used in image tags ('ltsc2022', '1809', '20H2', 'sac2016', ...). */
 export const releaseTagNames: readonly string[] = windowsReleases.flatMap((r) => r.tagNames);

@@ -23,6 +23,13 @@ export const src = {
     'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/optimize-windows-dockerfile',
   windowsServerReleaseInfo: 'https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info',
   windows11ReleaseInfo: 'https://learn.microsoft.com/en-us/windows/release-health/windows11-release-information',
+  ws2016Lifecycle: 'https://learn.microsoft.com/en-us/lifecycle/products/windows-server-2016',
+  ws2025Lifecycle: 'https://learn.microsoft.com/en-us/lifecycle/products/windows-server-2025',
+  hcsshim25h2Ltsc2025: 'https://github.com/microsoft/hcsshim/issues/2566',
+  // Insider images: the Docker Hub names of 2017-2018 and the MCR names before windows/<variant>/insider
+  insiderDockerHubNames: 'https://stefanscherer.github.io/exploring-new-nanoserver-insider-images/',
+  insiderServerAnnouncement:
+    'https://techcommunity.microsoft.com/t5/containers/announcing-a-new-windows-server-container-image-preview/ba-p/2304897',
 
   // Microsoft Tech Community (containers team announcements)
   ws2019Available: 'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
@@ -55,6 +62,7 @@ export const src = {
   kubeletPredicate: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/lifecycle/predicate.go',
   kubeletMakeAbsolutePath: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/volume/util/util.go',
   kubeletMountPropagation: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/kubelet_pods.go',
+  aksWindowsFaq: 'https://learn.microsoft.com/en-us/azure/aks/windows-faq',
   mobyClientWindows: 'https://github.com/moby/moby/blob/master/client/client_windows.go',
 
   // .NET images
@@ -67,6 +75,11 @@ export const src = {
   dotnetNoWindowsRuntimeDeps: 'https://github.com/dotnet/sdk-container-builds/issues/415',
   dotnetDocker: 'https://github.com/dotnet/dotnet-docker',
   dotnetFrameworkDocker: 'https://github.com/microsoft/dotnet-framework-docker',
+  dotnetSupportPolicy: 'https://dotnet.microsoft.com/en-us/platform/support/policy/dotnet-core',
+  dotnetSts24Months: 'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
+  frameworkImagesConsolidated: 'https://github.com/microsoft/dotnet-framework-docker/pull/1262',
+  frameworkNet35Announcement: 'https://github.com/dotnet/announcements/issues/349',
+  frameworkSharedTagBreak: 'https://github.com/microsoft/dotnet-framework-docker/issues/1265',
 
   // IIS, PowerShell
   iisDocker: 'https://github.com/microsoft/iis-docker',
@@ -74,6 +87,12 @@ export const src = {
   iis2009Dockerfile:
     'https://github.com/microsoft/iis-docker/blob/58dfbf7f816a70f6323d0cfacc55849b80dfe139/windowsservercore-2009/Dockerfile',
   powershellDocker: 'https://github.com/PowerShell/PowerShell-Docker',
+  powershellDocsDotnetImages: 'https://github.com/MicrosoftDocs/PowerShell-Docs/pull/11883',
+  powershellImagesNotUpdated: 'https://github.com/PowerShell/PowerShell-Docker/issues/856',
+  powershellNoNano74: 'https://github.com/PowerShell/PowerShell-Docker/issues/800',
+  mssqlWindowsSuspended:
+    'https://techcommunity.microsoft.com/t5/sql-server/update-beta-program-for-sql-server-on-windows-container-is/ba-p/2516639',
+  mssqlWindowsImagesRemoved: 'https://github.com/microsoft/mssql-docker/issues/716',
   nano1709NoPowerShell: 'https://github.com/aspnet/aspnet-docker/issues/362',
 
   // Docker official images

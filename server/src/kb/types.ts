@@ -17,6 +17,8 @@ export interface WindowsRelease {
   availability?: IsoDate;
   mainstreamEnd?: IsoDate;
   extendedEnd?: IsoDate;
+  /** The OS dates on Microsoft's Lifecycle / release-information pages, where they differ from the container page's. */
+  lifecycleDates?: { mainstreamEnd?: IsoDate; extendedEnd?: IsoDate; sources: string[] };
   sources: string[];
 }
 
@@ -119,7 +121,8 @@ export interface ImageFamily {
    * the tag names the flavour (`microsoft/dotnet:2.1-aspnetcore-runtime` -> dotnet/aspnet).
    */
   deprecated?: {
-    replacement: string;
+    /** Absent when the images were withdrawn with no successor (SQL Server in Windows containers). */
+    replacement?: string;
     byTagWord?: readonly { word: string; replacement: string }[];
     /** The replacement publishes the same tags ("use the same tag"), so only the name changes. */
     sameTags?: boolean;
@@ -127,6 +130,8 @@ export interface ImageFamily {
   };
   /** HostProcess-only images carry no os.version and run on any Windows host build. */
   hostProcessOnly?: boolean;
+  /** Windows Insider previews: builds that expire and start only on Insider hosts of a matching build. */
+  preview?: { sources: string[] };
   examples: TagExample[];
   sources: string[];
 }
@@ -157,5 +162,37 @@ export interface VariantFacts {
     usedBy?: { commands?: readonly string[]; pattern?: RegExp };
     sources: string[];
   }[];
+  sources: string[];
+}
+
+/**
+ * The support of the product an image carries on top of Windows (.NET, .NET Framework, PowerShell):
+ * images of a version matched here get no more updates after `date`.
+ */
+export interface ProductLifecycle {
+  id: string;
+  /** e.g. '.NET 8', '.NET Framework 4.7.2'; `{{version}}` is replaced by the tag's version. */
+  title: string;
+  /** Image family ids the entry applies to. */
+  families: readonly string[];
+  /** Matched against the tag's `version` group; absent: every tag of the families. */
+  versions?: RegExp;
+  /** Only these Windows releases of the version (4.8 ended on ltsc2022, not on ltsc2019). */
+  releases?: readonly string[];
+  /**
+   * 'end-of-support': the product version left support; 'no-longer-produced': the publisher stopped
+   * building these tags (old ones still pull, unpatched); 'not-updated': the repository gets no updates.
+   */
+  kind: 'end-of-support' | 'no-longer-produced' | 'not-updated';
+  /** Last supported day, or the day the images stopped; absent when the publisher gave none. */
+  date?: IsoDate;
+  /** The version to retag to, per Windows build, when one replacement is certain. */
+  replacementVersion?: Readonly<Record<number, string>>;
+  /** The replacement runs what the old version ran (an in-place .NET Framework update): the retag is a safe fix, not only a suggestion. */
+  inPlace?: true;
+  /** What to use instead, in words, when no retag fits. */
+  advice: string;
+  /** When the KB last checked the entry against its sources. */
+  checked: IsoDate;
   sources: string[];
 }

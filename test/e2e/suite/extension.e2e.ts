@@ -125,9 +125,9 @@ suite('Windows Containers extension', () => {
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     const text = await poll('the windows-build label to follow the version', () => {
       const current = document.getText();
-      return /windows-build: "10\.0\.20348"/.test(current) ? current : undefined;
+      return /windows-build: "10\.0\.26100"/.test(current) ? current : undefined;
     }, () => document.getText());
-    assert.match(text, /image: mcr\.microsoft\.com\/windows\/servercore\/iis:windowsservercore-ltsc2022\n/);
+    assert.match(text, /image: mcr\.microsoft\.com\/windows\/servercore\/iis:windowsservercore-ltsc2025\n/);
     await vscode.commands.executeCommand('leaveSnippet');
   });
 });

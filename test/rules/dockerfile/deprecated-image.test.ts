@@ -9,6 +9,27 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // MicrosoftDocs/Virtualization-Documentation windows-container-samples/ASP-NET-Blog-Application/db/Dockerfile
+      name: 'SQL Server for Windows containers was withdrawn: no replacement to offer',
+      code: 'FROM microsoft/mssql-server-windows-express\n',
+      errors: [{ messageId: 'withdrawn', line: 1, column: 6, endColumn: 44, messageIncludes: 'no Microsoft replacement' }],
+    },
+    {
+      name: 'the developer edition too',
+      code: 'FROM microsoft/mssql-server-windows-developer:2017-latest\n',
+      errors: [{ messageId: 'withdrawn', line: 1, column: 6, endColumn: 46 }],
+    },
+    {
+      name: 'an old MCR Insider name: the new repository, with a tag picked again',
+      code: 'FROM mcr.microsoft.com/windows/servercore-insider:10.0.18362.53-amd64 as core\n',
+      errors: [{ messageId: 'moved', line: 1, column: 6, endColumn: 50, messageIncludes: 'mcr.microsoft.com/windows/servercore/insider' }],
+    },
+    {
+      name: 'the Docker Hub Insider name',
+      code: 'FROM microsoft/nanoserver-insider\n',
+      errors: [{ messageId: 'moved', line: 1, column: 6, endColumn: 34, messageIncludes: 'mcr.microsoft.com/windows/nanoserver/insider' }],
+    },
+    {
       name: 'Server Core on Docker Hub: renamed, tag kept',
       code: 'FROM microsoft/windowsservercore:1803 AS build\nRUN dir\n',
       errors: [{ messageId: 'sameTags', line: 1, column: 6, endColumn: 33, messageIncludes: 'mcr.microsoft.com/windows/servercore' }],

@@ -25,6 +25,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an untagged Insider image, like any untagged Windows base: its example is a build tag',
+      code: 'FROM mcr.microsoft.com/windows/servercore/insider\n',
+      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 50, messageIncludes: 'e.g. 10.0.26100.1' }],
+    },
+    {
       name: 'latest without a target offers the supported releases',
       code: `FROM ${servercore}:latest\n`,
       errors: [{ messageId: 'latestTag', line: 1, column: 43, endLine: 1, endColumn: 49, messageIncludes: 'ltsc2025', suggestions: supportedServerCoreTags }],

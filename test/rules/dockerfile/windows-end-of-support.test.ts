@@ -10,8 +10,16 @@ runRuleTests(rule, {
     { name: 'ltsc2022 is in extended support until 2031', code: `FROM ${servercore}:ltsc2022\n` },
     { name: 'ltsc2019 is in extended support until 2029', code: `FROM ${nanoserver}:1809\n` },
     { name: 'ltsc2016 Server Core before the warning window', code: `FROM ${servercore}:ltsc2016\n`, today: new Date('2026-06-01T00:00:00Z') },
-    { name: 'insider builds have no lifecycle row', code: `FROM ${servercore}/insider:10.0.19035.1\n` },
     { name: 'a Linux image', code: 'FROM ubuntu:16.04\n' },
+    // A name spells a base only through whole words that are a variant, an LTSC name, windows-<release> or 10.0.<build>.
+    { name: 'windows alone names no base', code: 'FROM ghcr.io/prometheus-community/windows-exporter:0.25.1\n' },
+    { name: 'a Linux tag word', code: 'FROM node:20-bookworm\n' },
+    { name: 'a bare release-like tag on an image the KB does not know: not Windows evidence', code: 'FROM k8sprow.azurecr.io/kubernetes-e2e-test-images/curl:1803\n' },
+    { name: 'a bare 1809 tag', code: 'FROM myorg/tool:1809\n' },
+    { name: 'a third-party name that spells a supported base', code: 'FROM contoso/iis-windows-ltsc2019:1.0\n' },
+    { name: 'a full build of a released Windows (ltsc2019) in a third-party tag', code: 'FROM stefanscherer/golang-windows:1.11-10.0.17763.5820\n' },
+    { name: 'the word insider in a third-party tag is no Insider image', code: 'FROM stefanscherer/golang-windows:insider AS build\n' },
+    { name: 'an untagged Insider image: windows-base-image-tag reports it', code: 'FROM mcr.microsoft.com/windows/servercore-insider\n' },
   ],
   invalid: [
     {
@@ -75,6 +83,60 @@ runRuleTests(rule, {
         { title: 'Use tag ltsc2022', output: `FROM ${servercore}:ltsc2022\n` },
         { title: 'Use tag ltsc2019', output: `FROM ${servercore}:ltsc2019\n` },
       ] }],
+    },
+    {
+      // microsoft/iis-docker windowsservercore-insider/Dockerfile
+      name: 'an Insider image, with its build',
+      code: `# escape=\`\n\nFROM ${servercore}/insider:10.0.19035.1\n`,
+      errors: [{ messageId: 'preview', line: 3, column: 51, endColumn: 63, messageIncludes: 'build 19035' }],
+    },
+    {
+      // portainer on Windows Server 2019 previews, found with the search tool
+      name: 'an old MCR Insider name',
+      code: 'FROM mcr.microsoft.com/nanoserver-insider:10.0.17744.1001 AS download\n',
+      errors: [{ messageId: 'preview', line: 1, column: 43, endColumn: 58, messageIncludes: 'Insider hosts' }],
+    },
+    {
+      name: 'the Docker Hub Insider name',
+      code: 'FROM microsoft/windowsservercore-insider:10.0.17074.1000\n',
+      errors: [{ messageId: 'preview', line: 1, column: 42, messageIncludes: 'build 17074' }],
+    },
+    {
+      // stefanscherer's golang-windows images for 1809 previews, found with the search tool
+      name: 'a full build no release has, in a third-party tag',
+      code: 'FROM stefanscherer/golang-windows:1.11-10.0.17744.1001 as gobuild\n',
+      errors: [{ messageId: 'unknownBuild', line: 1, column: 35, endColumn: 55, messageIncludes: 'preview or unknown build' }],
+    },
+    {
+      name: 'a full build no release has, in a base OS tag',
+      code: `FROM ${servercore}:10.0.18334.1\n`,
+      errors: [{ messageId: 'unknownBuild', line: 1, column: 43, messageIncludes: '18334' }],
+    },
+    {
+      // paulbouwer/windows-containers-workshop labs/lab-02/website/aspnet_website/Step2.Dockerfile
+      name: 'a third-party tag that spells an ended base',
+      code: 'FROM workshop/aspnet:4.7.2-windowsservercore-1803\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 22, endColumn: 50, messageIncludes: 'as its name says' }],
+    },
+    {
+      name: 'a variant and release in the middle of a tag',
+      code: 'FROM contoso/app:4.7-windowsservercore-1709-builder\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 18, messageIncludes: 'Windows Server, version 1709 (Server Core)' }],
+    },
+    {
+      name: 'a repository name that spells the base',
+      code: 'FROM contoso/iis-windows-1803\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 6, endColumn: 30, messageIncludes: '2019-11-12' }],
+    },
+    {
+      name: 'a mirror whose repository names the variant, with a bare release tag',
+      code: 'FROM registry.contoso.com/windows/servercore:1803\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 46, endColumn: 50, messageIncludes: 'Windows Server, version 1803 (Server Core)' }],
+    },
+    {
+      name: 'a bare release tag counts once the stage is Windows',
+      code: 'FROM --platform=windows/amd64 myorg/tool:1803\n',
+      errors: [{ messageId: 'endedFromName', line: 1, column: 42, messageIncludes: 'Windows Server, version 1803' }],
     },
     {
       name: 'a deprecated Docker Hub name: reported, no tag suggested that it never had',

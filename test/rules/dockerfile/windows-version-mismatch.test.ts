@@ -7,6 +7,7 @@ const sdk48 = 'mcr.microsoft.com/dotnet/framework/sdk';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a Windows 11 24H2 host is build 26100 and runs ltsc2022 images', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n', config: { targetWindowsVersion: 'win11-24h2' } },
     { name: 'one build everywhere', code: `FROM ${servercore}:ltsc2022 AS build\nRUN dir\nFROM ${nanoserver}:ltsc2022\nCOPY --from=build C:/app C:/app\n` },
     {
       name: 'ltsc2022 and ltsc2025 stages: a Windows Server 2025 host runs both',
@@ -110,6 +111,19 @@ runRuleTests(rule, {
       config: { targetWindowsVersion: 'ltsc2022' },
       errors: [{ messageId: 'process', line: 1, column: 43 }],
       output: `FROM ${servercore}:ltsc2022 AS build\nRUN dir\nFROM ${servercore}:ltsc2022\nRUN dir\nCOPY --from=build C:/a C:/a\n`,
+    },
+    {
+      name: 'a Windows 11 23H2 development host (22631) runs ltsc2022 images, not ltsc2025',
+      code: `FROM ${servercore}:ltsc2025\n`,
+      config: { targetWindowsVersion: 'win11-23h2' },
+      errors: [{ messageId: 'process', line: 1, column: 43, messageIncludes: 'Windows 11, version 23H2 (10.0.22631)' }],
+      output: `FROM ${servercore}:ltsc2022\n`,
+    },
+    {
+      name: 'a stage spelled by a third-party name is checked against the target too',
+      code: 'FROM contoso/app:1.0-windowsservercore-ltsc2025\n',
+      config: { targetWindowsVersion: 'ltsc2022' },
+      errors: [{ messageId: 'process', line: 1, column: 18, messageIncludes: 'Windows Server 2025' }],
     },
   ],
 });

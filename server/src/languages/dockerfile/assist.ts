@@ -8,6 +8,7 @@ import {
   canRunHyperV,
   canRunProcessIsolated,
   describeImage,
+  imageLifecycleNotes,
   parseImageReference,
   supportStatus,
   suggestRetag,
@@ -74,7 +75,8 @@ function imageLines(base: BaseImage, today: Date): string[] | undefined {
     const shells = facts.hasWindowsPowerShell ? 'cmd and Windows PowerShell' : 'cmd only (no PowerShell)';
     lines.push(`Shells: ${shells}.${facts.defaultUser ? ` Runs as ${facts.defaultUser} unless USER says otherwise.` : ''}`);
   }
-  if (info.deprecated) lines.push(`Deprecated name: use \`${info.deprecated.replacement}\`.`);
+  if (info.deprecated) lines.push(info.deprecated.replacement ? `Deprecated name: use \`${info.deprecated.replacement}\`.` : 'Withdrawn: no tag of this repository pulls any more.');
+  lines.push(...imageLifecycleNotes(base.ref, info, today));
   return lines;
 }
 

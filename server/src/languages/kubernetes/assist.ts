@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import type { AssistContext } from '../../engine/assist';
 import type { Position, Range } from '../../engine/types';
-import { canRunProcessIsolated, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
+import { canRunProcessIsolated, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';
 import { windowsBuildLabelValue } from './windows';
 import { getPair, pairKeyText, scalarText, type YamlContext } from './yaml-util';
@@ -32,7 +32,7 @@ export function kubernetesHover(model: KubernetesModel, position: Position, cont
     for (const pod of object.podSpecs) {
       for (const container of pod.containers) {
         const image = container.image;
-        if (image?.info && image.range && contains(model, image.range, offset)) return imageHover(image, image.info);
+        if (image?.info && image.range && contains(model, image.range, offset)) return imageHover(image, image.info, context.today);
       }
     }
   }
@@ -97,10 +97,12 @@ function buildHover(value: string, range: Range, context: AssistContext): Hover 
   );
   const support = release && supportLine(release, context.today);
   if (support) lines.push(support);
+  const node = kubernetesNodeSupport(build);
+  if (node) lines.push(`Kubernetes no longer supports Windows nodes of ${node.release.name} (since Kubernetes ${node.since}).`);
   return markdown(lines, range);
 }
 
-function imageHover(image: ContainerImage, info: ImageInfo): Hover | undefined {
+function imageHover(image: ContainerImage, info: ImageInfo, today: Date): Hover | undefined {
   const lines: string[] = [`**${image.text}**`];
   if (info.hostProcessOnly) {
     lines.push('HostProcess container image: it carries no Windows version, so it runs on any Windows node build.');
@@ -109,7 +111,7 @@ function imageHover(image: ContainerImage, info: ImageInfo): Hover | undefined {
     if (info.build !== undefined) {
       const title = info.release?.name ?? `Windows build ${info.build}`;
       lines.push(`Windows image: ${title}, build ${info.build}${variant}.`);
-      const nodes = windowsReleases.filter((r) => canRunProcessIsolated(r.build, info.build!));
+      const nodes = windowsReleases.filter((r) => r.channel !== 'Client' && canRunProcessIsolated(r.build, info.build!));
       lines.push(
         nodes.length > 0
           ? `Runs on nodes labelled ${nodes.map((r) => `\`${windowsBuildLabel}: ${r.windowsBuildLabel}\``).join(', ')} (process isolation).`
@@ -126,7 +128,8 @@ function imageHover(image: ContainerImage, info: ImageInfo): Hover | undefined {
   } else {
     return undefined;
   }
-  if (info.deprecated) lines.push(`Deprecated name: use \`${info.deprecated.replacement}\`.`);
+  if (info.deprecated) lines.push(info.deprecated.replacement ? `Deprecated name: use \`${info.deprecated.replacement}\`.` : 'Withdrawn: no tag of this repository pulls any more.');
+  if (image.ref) lines.push(...imageLifecycleNotes(image.ref, info, today));
   return markdown(lines, image.range);
 }
 
@@ -188,6 +191,7 @@ function completionContext(before: string, line: number, lineText: (line: number
 
 /** Known node builds, newest first. */
 function buildItems(): Array<{ label: string; detail: string }> {
-  return [...windowsReleases].sort((a, b) => b.build - a.build).map((release) => ({ label: release.windowsBuildLabel, detail: release.name }));
+  // Kubernetes nodes run Windows Server; Windows 11 builds are development hosts, never node labels.
+  return windowsReleases.filter((release) => release.channel !== 'Client').sort((a, b) => b.build - a.build).map((release) => ({ label: release.windowsBuildLabel, detail: release.name }));
 }
 

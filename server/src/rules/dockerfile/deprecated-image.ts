@@ -14,12 +14,15 @@ export default defineRule({
     description: 'Pull Microsoft images from mcr.microsoft.com, not from the deprecated Docker Hub names.',
     messages: {
       sameTags: '{{image}} is a deprecated Docker Hub name that receives no updates; pull {{replacement}} instead, which publishes the same tags.',
-      moved: '{{image}} is a deprecated Docker Hub name that receives no updates; its images now live in {{replacement}} (pick a tag that repository publishes).',
+      moved: '{{image}} is a deprecated name that receives no updates; its images now live in {{replacement}} (pick a tag that repository publishes).',
+      withdrawn: '{{image}} was withdrawn: Microsoft suspended its SQL Server in Windows containers program and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows (its SQL Server images are Linux-only). Build your own image from a Server Core base.',
     },
     fixable: true,
     deprecation: true,
     sources: [
       'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
+      'https://techcommunity.microsoft.com/t5/sql-server/update-beta-program-for-sql-server-on-windows-container-is/ba-p/2516639',
+      'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/insider-overview',
       'https://github.com/microsoft/dotnet-framework-docker',
       'https://github.com/microsoft/iis-docker',
       'https://github.com/dotnet/dotnet-docker',
@@ -36,11 +39,16 @@ export default defineRule({
         const literal = !name.includes('$') && base.range.start.line === base.range.end.line;
         const range: Range = literal ? { start: base.range.start, end: { line: base.range.start.line, character: base.range.start.character + name.length } } : base.range;
         const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
+        const replacement = deprecated.replacement;
+        if (replacement === undefined) {
+          context.report({ range, messageId: 'withdrawn', data: { image } });
+          return;
+        }
         context.report({
           range,
           messageId: deprecated.sameTags ? 'sameTags' : 'moved',
-          data: { image, replacement: deprecated.replacement },
-          fix: deprecated.sameTags && literal ? { title: `Use ${deprecated.replacement}`, edits: [{ range, newText: deprecated.replacement }] } : undefined,
+          data: { image, replacement },
+          fix: deprecated.sameTags && literal ? { title: `Use ${replacement}`, edits: [{ range, newText: replacement }] } : undefined,
         });
       },
     };

@@ -39,7 +39,10 @@ export default defineRule({
         const retaggable = base.info.deprecated === undefined;
         const preferred = target !== undefined && retaggable ? retag(target) : undefined;
         const suggestions = retaggable ? candidates.filter((build) => build !== target).map(retag).filter((fix): fix is Fix => fix !== undefined) : [];
-        const example = releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? 20348) ?? 'ltsc2022';
+        // Insider repositories are tagged by build only.
+        const example = base.info.preview
+          ? (base.info.family.examples[0]?.tag ?? '10.0.26100.1')
+          : (releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? 26100) ?? 'ltsc2025');
         const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
         context.report({
           range: tag === undefined ? base.range : (base.tagRange ?? base.range),

@@ -4,7 +4,7 @@
 // servicing stack, so an image on an unsupported release never gets another fix.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 import { defineRule, type Fix } from '../../engine/types';
-import { suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
+import { imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 
@@ -18,15 +18,20 @@ export default defineRule({
     type: 'problem',
     language: 'dockerfile',
     defaultSeverity: 'warning',
-    description: 'Windows base images whose release is out of support, or leaves it within six months, get no more security updates.',
+    description: 'Windows base images whose release is out of support, or leaves it within six months, or that are Insider previews, get no more security updates.',
     messages: {
       ended: '{{release}} images ({{variant}}) went out of support on {{date}} and get no security updates. Move to a supported Long-Term Servicing Channel release.',
       ending: '{{release}} images ({{variant}}) go out of support on {{date}}; after that they get no security updates. Plan the move to a newer Long-Term Servicing Channel release.',
+      endedFromName: '{{image}} is built on {{base}}, as its name says: that base went out of support on {{date}} and gets no security updates. Use a version of the image built on a supported Long-Term Servicing Channel release.',
+      endingFromName: '{{image}} is built on {{base}}, as its name says: that base goes out of support on {{date}}. Plan the move to a version of the image built on a newer Long-Term Servicing Channel release.',
+      preview: '{{image}} is a Windows Insider preview{{build}}: Insider images expire, get no support, and start only on Insider hosts of a matching build. Use a released Long-Term Servicing Channel image.',
+      unknownBuild: 'Windows build {{build}} in {{image}} is no released Windows Server build: a preview or unknown build. Preview builds expire and start only on Insider hosts of a matching build; use a released Long-Term Servicing Channel base.',
     },
     fixable: false,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/update-containers',
+      'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/insider-overview',
     ],
   },
   create(context) {
@@ -38,9 +43,23 @@ export default defineRule({
       },
       stage(stage: Stage) {
         const base = stage.base;
-        const release = base?.info.release;
-        if (!base || !release || stage.os !== 'windows' || !model) return;
-        const status = supportStatus(release, base.info.variant, context.today);
+        if (!base || stage.os !== 'windows' || !model) return;
+        // A bare `1803` tag is read as a release only because the stage is certainly Windows.
+        const support = imageSupport(base.info, context.today, base.info.release ?? base.info.releaseIfWindows);
+        if (!support) return;
+        const image = base.ref.raw.trim();
+        const range = base.tagRange ?? base.range;
+        if (support.kind === 'preview') {
+          // Untagged, it has no build to name: windows-base-image-tag reports the missing tag.
+          if (base.ref.tag === undefined) return;
+          context.report({ range, messageId: 'preview', data: { image, build: support.build !== undefined ? ` (build ${support.build})` : '' } });
+          return;
+        }
+        if (support.kind === 'unknown-build') {
+          context.report({ range, messageId: 'unknownBuild', data: { image, build: support.build } });
+          return;
+        }
+        const { release, status } = support;
         const ended = status.state === 'ended';
         if (!ended && !(status.state === 'mainstream-ended' && endsSoon(status, context.today))) return;
 
@@ -54,10 +73,17 @@ export default defineRule({
           })
           .filter((fix): fix is Fix => fix !== undefined)
           .slice(0, maxSuggestions);
+        const fromName = base.info.fromName === true || base.info.release === undefined;
         context.report({
-          range: base.tagRange ?? base.range,
-          messageId: ended ? 'ended' : 'ending',
-          data: { release: release.name, variant: variantName(base.info.variant), date: status.endDate! },
+          range,
+          messageId: fromName ? (ended ? 'endedFromName' : 'endingFromName') : ended ? 'ended' : 'ending',
+          data: {
+            image,
+            release: release.name,
+            variant: variantName(base.info.variant),
+            base: base.info.variant ? `${release.name} (${variantName(base.info.variant)})` : release.name,
+            date: status.endDate!,
+          },
           suggest,
         });
       },

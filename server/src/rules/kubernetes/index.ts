@@ -2,7 +2,9 @@
 import type { AnyRule } from '../../engine/types';
 import builtImageLinux from './built-image-linux';
 import builtImageWindowsBuild from './built-image-windows-build';
+import deprecatedImage from './deprecated-image';
 import deprecatedNodeLabel from './deprecated-node-label';
+import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
 import linuxHostPath from './linux-host-path';
@@ -10,7 +12,9 @@ import linuxNodeSelector from './linux-node-selector';
 import linuxShellCommand from './linux-shell-command';
 import osConflict from './os-conflict';
 import runAsUserName from './run-as-user-name';
+import windowsBaseImageTag from './windows-base-image-tag';
 import windowsBuildMismatch from './windows-build-mismatch';
+import windowsEndOfSupport from './windows-end-of-support';
 import windowsForbiddenField from './windows-forbidden-field';
 import windowsHostNetwork from './windows-host-network';
 import windowsIgnoredField from './windows-ignored-field';
@@ -29,7 +33,11 @@ export const kubernetesRules: readonly AnyRule[] = [
   gmsaCredentialSpecName,
   osConflict,
   deprecatedNodeLabel,
+  deprecatedImage,
+  windowsBaseImageTag,
   windowsBuildMismatch,
+  windowsEndOfSupport,
+  frameworkEndOfSupport,
   windowsTaintToleration,
   linuxNodeSelector,
   linuxShellCommand,

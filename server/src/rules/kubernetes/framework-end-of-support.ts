@@ -1,0 +1,59 @@
+// The images of a Windows pod get the check a Dockerfile FROM gets: a .NET or .NET Framework
+// version whose images are no longer produced keeps pulling but never gets another fix.
+// https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
+import { defineRule, type Fix } from '../../engine/types';
+import { productSupport } from '../../kb';
+import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
+import { windowsPod } from '../../languages/kubernetes/windows';
+
+export default defineRule({
+  id: 'kubernetes/framework-end-of-support',
+  meta: {
+    type: 'problem',
+    language: 'kubernetes',
+    defaultSeverity: 'warning',
+    description: 'Windows pods running images of a .NET or .NET Framework version that no longer gets updates.',
+    messages: {
+      endOfSupport: '{{product}} went out of support on {{date}}: {{image}} gets no more security updates. {{advice}}.',
+      noLongerProduced: 'Microsoft stopped producing {{product}} images on {{date}}: {{image}} still pulls but gets no more updates. {{advice}}.',
+    },
+    fixable: true,
+    sources: [
+      'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
+      'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md',
+      'https://github.com/microsoft/dotnet-framework-docker/pull/1262',
+    ],
+  },
+  create(context) {
+    return {
+      podSpec(pod: PodSpec) {
+        if (!windowsPod(pod, context.workspace)) return;
+        for (const container of pod.containers) {
+          const image = container.image;
+          if (!image?.ref) continue;
+          const support = productSupport(image.ref, context.today);
+          // The PowerShell images' standstill is known from issue threads only: shown in the hover.
+          if (!support?.ended || support.lifecycle.kind === 'not-updated') continue;
+          const { lifecycle } = support;
+          const retag = support.retag ? retagFix(pod, image, support.retag) : undefined;
+          // A new .NET major version may not run the app unchanged: offered, never applied by fix-all.
+          const fix = lifecycle.inPlace ? retag : undefined;
+          context.report({
+            range: image.range,
+            messageId: lifecycle.kind === 'end-of-support' ? 'endOfSupport' : 'noLongerProduced',
+            data: { product: support.title, image: image.text, date: lifecycle.date ?? '', advice: lifecycle.advice.charAt(0).toUpperCase() + lifecycle.advice.slice(1) },
+            ...(fix ? { fix } : {}),
+            suggest: retag && !fix ? [retag] : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+function retagFix(pod: PodSpec, image: ContainerImage, retagged: string): Fix | undefined {
+  const model = pod.object.model;
+  const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
+  if (!written.includes(image.text)) return undefined;
+  return { title: `Use ${retagged}`, edits: [{ range: image.range, newText: written.replace(image.text, retagged) }] };
+}
