@@ -13,6 +13,8 @@ import { fileKind } from './engine/files';
 import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
+import { parseBuildkit } from './languages/dockerfile/buildkit';
+import { parseOptions } from './languages/kubernetes/model';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
@@ -182,11 +184,14 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
  * starts with a comment is neither.
  */
 function languageFromContent(text: string): Language | undefined {
+  // Read as BuildKit reads it, in linear time whatever the text (a pattern for "comment lines, then
+  // a keyword" backtracked exponentially on CRLF comment lines).
+  const [first] = parseBuildkit(text).instructions;
+  if (first && /^(?:arg|from)$/i.test(first.keyword) && first.rest !== '') return 'dockerfile';
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const firstInstruction = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S+)[ \t]+\S/.exec(body);
-  if (firstInstruction && /^(?:arg|from)$/i.test(firstInstruction[1]!)) return 'dockerfile';
-  // A file over the size limit is not read, so this costs no more than checking the largest file that is checked.
-  const documents = parseAllDocuments(body);
+  // A file over the size limit is not read, so this costs no more than checking the largest file
+  // that is checked, with the options the manifests are parsed with (no quadratic duplicate-key check).
+  const documents = parseAllDocuments(body, parseOptions);
   if (!Array.isArray(documents)) return undefined;
   const onlyMappings = documents.every((document) => document.errors.length === 0 && (document.contents === null || isMap(document.contents)));
   return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;

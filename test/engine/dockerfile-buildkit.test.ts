@@ -81,6 +81,12 @@ describe('the Dockerfile model against BuildKit', { skip: noBuildkit }, () => {
       'FROM x\nENV onlyname\n',
       'FROM x\nRUN <<EOF\nnever ends\n',
       '# just a comment\n',
+      'FROM x\nCOPY <<EOF\u00a0/dst\nhello\nEOF\n',
+      'FROM x\nRUN a\v<<EOF\nhi\nEOF\n',
+      '# escape= \nFROM x\n',
+      '# syntax=a\u2028b\n# escape=`\nFROM x\nRUN a `\n b\n',
+      'FROM x\nONBUILD --x RUN y\n',
+      'FROM x\nRUN a' + ' '.repeat(2000) + 'b  \u00a0\n',
     ];
     const references = referenceParseTexts(texts);
     const failures = texts.flatMap((text, i) => {

@@ -17,9 +17,14 @@ const dockerfileName = /^(?:dockerfile|containerfile)(?:[._-].*)?$|\.(?:dockerfi
  * `dockerfile_test.go` source code (BuildKit has both): read as Dockerfiles, they get findings for
  * problems they cannot have. The Docker extension for VS Code kept `Dockerfile.*` out for years
  * for this reason (microsoft/vscode-docker#134, #1907). A YAML suffix makes a YAML file, which is
- * checked as a manifest.
+ * checked as a manifest. A template is not a Dockerfile until it is filled in.
  */
-export const otherLanguageExtensions: readonly string[] = ['md', 'markdown', 'txt', 'sh', 'bash', 'ps1', 'psm1', 'bat', 'cmd', 'py', 'js', 'ts', 'go', 'cs', 'json', 'yaml', 'yml'];
+export const otherLanguageExtensions: readonly string[] = [
+  'md', 'markdown', 'txt', 'sh', 'bash', 'ps1', 'psm1', 'bat', 'cmd', 'py', 'js', 'ts', 'go', 'cs', 'json', 'yaml', 'yml',
+  // BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`), and templates that a script
+  // turns into Dockerfiles (docker-library's `Dockerfile-windows-servercore.template`, Jinja, ERB).
+  'dockerignore', 'template', 'tmpl', 'tpl', 'j2', 'jinja', 'jinja2', 'erb', 'mustache', 'hbs',
+];
 
 const otherLanguageSuffix = new RegExp(`\\.(?:${otherLanguageExtensions.join('|')})$`, 'i');
 

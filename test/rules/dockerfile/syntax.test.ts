@@ -9,13 +9,21 @@ runRuleTests(rule, {
     { name: 'keywords in any case, ONBUILD triggers', code: 'from ubuntu:24.04\nrun echo hi\nONBUILD copy . /app\nhealthcheck NONE\nMaintainer me\n' },
     { name: 'a heredoc whose body holds words that are not instructions', code: 'FROM ubuntu:24.04\nRUN <<EOF\nset -e\napt-get update\nEOF\n' },
     { name: 'parser directives, each once', code: `# syntax=docker/dockerfile:1\n# escape=\`\n${servercore}RUN dir \`\n  C:\\\n` },
-    { name: 'an empty file and a file of comments (docker build refuses them; there is nothing to check)', code: '# nothing yet\n' },
+    { name: 'another BuildKit front end, with syntax of its own', code: '# syntax=devthefuture/dockerfile-x\nFROM ubuntu:24.04\nINCLUDE ./common.dockerfile\n' },
+    { name: 'a no-break space before a heredoc word, as BuildKit splits words', code: 'FROM ubuntu:24.04\nCOPY <<EOF\u00a0/dst\nhello\nEOF\n' },
+    { name: 'ONBUILD with flags before its trigger', code: 'FROM ubuntu:24.04\nONBUILD --x RUN y\n' },
+        { name: 'an empty file and a file of comments (docker build refuses them; there is nothing to check)', code: '# nothing yet\n' },
   ],
   invalid: [
     {
       name: 'the line after an escaped backslash stands alone, as an unknown instruction',
       code: `${servercore}COPY ["C:\\\\\\\\Program Files\\\\\n\\\\Go", "C:/Go"]\nRUN dir\n`,
       errors: [{ messageId: 'afterEscapedEscape', line: 3, column: 1, endColumn: 7, messageIncludes: 'unknown instruction: \\\\Go",' }],
+    },
+    {
+      name: 'a syntax directive naming the Dockerfile front end reads the file as a Dockerfile',
+      code: '# syntax=docker/dockerfile:1.7\nFROM ubuntu:24.04\nINCLUDE ./common.dockerfile\n',
+      errors: [{ messageId: 'unknownInstruction', line: 3, column: 1, endColumn: 8 }],
     },
     {
       name: 'a misspelt instruction, in a Linux Dockerfile too',

@@ -66,16 +66,41 @@ export interface BuildkitParse {
   error?: BuildkitError;
 }
 
-/** Go's unicode.IsSpace: JavaScript's \s lacks U+0085 and adds U+FEFF. */
-const goSpace = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const leadingSpace = new RegExp(`^[${goSpace}]+`);
-const trailingSpace = new RegExp(`[${goSpace}]+$`);
-const isGoSpace = new RegExp(`^[${goSpace}]$`);
+/**
+ * Go's unicode.IsSpace (JavaScript's \s lacks U+0085 and adds U+FEFF). Tested by character code, not
+ * with regular expressions: an unanchored `[...]+$` rescans a long run of spaces from every position.
+ */
+function isGoSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0x85) return false;
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** Go's regexp \s, as in the directive pattern: ASCII only, without \v. */
+function isRegexpSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+}
+
+/** How many characters of white space (Go's) the text starts with. */
+export function leadingSpaceLength(text: string): number {
+  let i = 0;
+  while (i < text.length && isGoSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the text's trailing white space (Go's) starts. */
+export function trailingSpaceStart(text: string): number {
+  let end = text.length;
+  while (end > 0 && isGoSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** BuildKit's reWhitespace. */
 const asciiWhitespace = /[\t\v\f\r ]+/;
-const directivePattern = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+/** A directive's name and `=`; the value is what follows, up to trailing white space (see `directiveValue`). */
+const directiveName = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=/;
 const knownDirectives = new Set(['syntax', 'escape', 'check']);
-const heredocWord = /^(\d*)<<(-?)\s*([^<]*)$/;
+const heredocStart = /^(\d*)<<(-?)/;
 const heredocKeywords = new Set(['add', 'copy', 'run']);
 
 /** Every instruction the builder knows (moby/buildkit frontend/dockerfile/command), upper case. */
@@ -83,7 +108,8 @@ export const knownInstructions: ReadonlySet<string> = new Set(['ADD', 'ARG', 'CM
 
 /** The white space BuildKit trims before a keyword, as spaces: what dockerfile-ast skips. */
 export function spacesForLeadingWhitespace(text: string): string {
-  return text.replace(leadingSpace, (space) => ' '.repeat(space.length));
+  const leading = leadingSpaceLength(text);
+  return leading === 0 ? text : ' '.repeat(leading) + text.slice(leading);
 }
 
 export function isBlank(text: string): boolean {
@@ -91,14 +117,27 @@ export function isBlank(text: string): boolean {
 }
 
 function trimLeft(text: string): string {
-  // Most lines start with a keyword: no regular expression for them.
-  const first = text.charCodeAt(0);
-  if (first > 32 && first < 127) return text;
-  return text.replace(leadingSpace, '');
+  const leading = leadingSpaceLength(text);
+  return leading === 0 ? text : text.slice(leading);
 }
 
 function trimSpace(text: string): string {
-  return trimLeft(text).replace(trailingSpace, '');
+  const left = trimLeft(text);
+  return left.slice(0, trailingSpaceStart(left));
+}
+
+/**
+ * The value of `(.+?)[\t\n\f\r ]*$` after a directive's `=` and the white space after it: the
+ * rest without its trailing white space, or, when the rest is only white space, its last character
+ * (the lazy group must take one); undefined when nothing follows.
+ */
+function directiveValue(afterEquals: string): string | undefined {
+  let start = 0;
+  while (start < afterEquals.length && isRegexpSpace(afterEquals.charCodeAt(start))) start++;
+  let end = afterEquals.length;
+  while (end > start && isRegexpSpace(afterEquals.charCodeAt(end - 1))) end--;
+  if (end > start) return afterEquals.slice(start, end);
+  return afterEquals.length > 0 ? afterEquals[afterEquals.length - 1] : undefined;
 }
 
 function isComment(line: string): boolean {
@@ -119,15 +158,16 @@ class Directives {
       this.done = true;
       return;
     }
-    const match = directivePattern.exec(trimLeft(line.slice(1)));
+    const body = trimLeft(line.slice(1));
+    const match = directiveName.exec(body);
     const name = match?.[1]!.toLowerCase();
-    if (!match || !knownDirectives.has(name!)) {
+    const value = match ? directiveValue(body.slice(match[0].length)) : undefined;
+    if (!match || value === undefined || !knownDirectives.has(name!)) {
       this.done = true;
       return;
     }
     if (this.seen.has(name!)) throw new ParseError(`only one ${name} parser directive can be used`, index);
     this.seen.add(name!);
-    const value = match[2]!;
     if (name === 'escape') {
       if (value !== '`' && value !== '\\') throw new ParseError(`invalid escape token '${value}' does not match \` or \\`, index);
       this.escapeChar = value;
@@ -329,9 +369,9 @@ function jsonOr(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags'
 
 function parseHealthcheck(rest: string, lineIndex: number): Omit<Node, 'keyword' | 'flags' | 'rest' | 'restOffset'> {
   let separator = 0;
-  while (separator < rest.length && !isGoSpace.test(rest[separator]!)) separator++;
+  while (separator < rest.length && !isGoSpace(rest.charCodeAt(separator))) separator++;
   let next = separator;
-  while (next < rest.length && isGoSpace.test(rest[next]!)) next++;
+  while (next < rest.length && isGoSpace(rest.charCodeAt(next))) next++;
   if (separator === 0) return { args: [], json: false };
   const command = rest.slice(next);
   const parsed = command === '' ? { args: [], json: false } : (jsonOr(command, lineIndex) ?? { args: [command], json: false });
@@ -365,11 +405,11 @@ function parseWords(rest: string, escapeChar: string): string[] {
   for (let pos = 0; pos < chars.length; pos++) {
     let ch = chars[pos]!;
     if (!inWord && quote === undefined) {
-      if (isGoSpace.test(ch)) continue;
+      if (isGoSpace(ch.charCodeAt(0))) continue;
       inWord = true;
     }
     if (quote === undefined) {
-      if (isGoSpace.test(ch)) {
+      if (isGoSpace(ch.charCodeAt(0))) {
         if (blankOk || word.length > 0) words.push(word);
         word = '';
         blankOk = false;
@@ -424,7 +464,7 @@ function extractFlagBytes(line: string, escapeChar: string): { flags: string[]; 
     let ch = pos < line.length ? line[pos]! : '';
     if (phase === 'spaces') {
       if (pos === line.length) break;
-      if (isGoSpace.test(ch)) continue;
+      if (isGoSpace(ch.charCodeAt(0))) continue;
       if (ch !== '-' || pos + 1 === line.length || line[pos + 1] !== '-') return { flags, rest: line.slice(pos) };
       phase = 'word';
     }
@@ -433,7 +473,7 @@ function extractFlagBytes(line: string, escapeChar: string): { flags: string[]; 
       break;
     }
     if (phase === 'word') {
-      if (isGoSpace.test(ch)) {
+      if (isGoSpace(ch.charCodeAt(0))) {
         phase = 'spaces';
         if (word === '--') return { flags, rest: line.slice(pos) };
         if (blankOk || word.length > 0) flags.push(word);
@@ -487,9 +527,11 @@ interface Heredoc {
 function heredocsFromLine(line: string): Heredoc[] {
   const heredocs: Heredoc[] = [];
   for (const word of shellWords(line, true)) {
-    const match = heredocWord.exec(word);
-    if (!match || match[3]!.length === 0) continue;
-    const names = shellWords(match[3]!, false);
+    // `^(\d*)<<(-?)\s*([^<]*)$`, without the regular expression's quadratic backtracking.
+    const match = heredocStart.exec(word);
+    const rest = match ? word.slice(match[0].length).replace(/^[\t\n\f\r ]+/, '') : '';
+    if (!match || rest.length === 0 || rest.includes('<')) continue;
+    const names = shellWords(rest, false);
     if (names.length !== 1) continue;
     heredocs.push({ name: names[0]!, chomp: match[2] === '-' });
   }
@@ -501,13 +543,14 @@ function heredocsFromLine(line: string): Heredoc[] {
  * none when it fails (an unterminated quote or `${`).
  */
 function shellWords(text: string, raw: boolean): string[] {
-  if (/\$\{[^}]*$/.test(text)) return [];
+  if (text.lastIndexOf('${') > text.lastIndexOf('}')) return [];
   const words: string[] = [];
   let word = '';
   let started = false;
   for (let pos = 0; pos < text.length; pos++) {
     const ch = text[pos]!;
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+    // The lexer splits words at any Unicode white space (a no-break space pasted from a web page too).
+    if (isGoSpace(ch.charCodeAt(0))) {
       if (started) words.push(word);
       word = '';
       started = false;

@@ -3,7 +3,7 @@
 import { Argument, Instruction, type From, type JSONInstruction } from 'dockerfile-ast';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import type { Range } from '../../engine/types';
-import type { BuildkitDirective, BuildkitError, BuildkitInstruction } from './buildkit';
+import { leadingSpaceLength, trailingSpaceStart, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
 import { parseInstructions, type ParsedInstruction, type ParsedInstructions } from './incremental';
 
 export type StageOs = 'windows' | 'linux' | 'unknown';
@@ -182,10 +182,15 @@ function stripQuotes(value: string): string {
   return value;
 }
 
+const maxExpandedLength = 4096;
+
 const variablePattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /** Substitutes global ARG defaults the way the builder does for FROM; undefined when a variable has no value. */
 export function expandArgs(text: string, args: DockerfileModel['globalArgs']): string | undefined {
+  // No image reference is this long (a name is at most 255 characters); the pattern below rescans
+  // an unclosed `${a:-${a:-...` from every `$`, which costs seconds on a line of thousands.
+  if (text.length > maxExpandedLength) return undefined;
   let unresolved = false;
   const expanded = text.replace(variablePattern, (_match, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
     const name = (braced ?? plain)!;
@@ -357,10 +362,10 @@ class BoundInstruction implements PreambleInstruction {
  * left open at the end of the file swallows, to the end of BuildKit's last line.
  */
 function instructionRange({ buildkit, text, position }: ParsedInstruction): Range {
-  const keywordAt = buildkit.line.length - buildkit.line.trimStart().length;
+  const keywordAt = leadingSpaceLength(buildkit.line);
   const start = position(keywordAt, 'start');
   if (buildkit.heredocs > 0 || buildkit.openAtEnd) return { start, end: { line: buildkit.end, character: text.length - text.lastIndexOf('\n') - 1 } };
-  return { start, end: position(buildkit.line.trimEnd().length, 'end') };
+  return { start, end: position(trailingSpaceStart(buildkit.line), 'end') };
 }
 
 class LazyInstruction extends BoundInstruction implements DockerInstruction {

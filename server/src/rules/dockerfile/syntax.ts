@@ -6,9 +6,8 @@
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go
 import { defineRule, type Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
-import { knownInstructions } from '../../languages/dockerfile/buildkit';
+import { knownInstructions, leadingSpaceLength, trailingSpaceStart } from '../../languages/dockerfile/buildkit';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
-
 
 export default defineRule({
   id: 'dockerfile/syntax',
@@ -33,6 +32,7 @@ export default defineRule({
   create(context) {
     return {
       dockerfile(model) {
+        if (!readByDockerfileFrontend(model)) return;
         if (model.error && !model.error.empty) {
           context.report({ range: lineRange(context.lines, model.error.line), messageId: 'parseError', data: { error: model.error.message } });
           return;
@@ -47,16 +47,27 @@ export default defineRule({
   },
 });
 
+/**
+ * `# syntax=` names the BuildKit front end that reads the file. Only Docker's Dockerfile front end
+ * (and its -upstream builds) reads it as Dockerfile syntax; another front end (dockerfile-x's
+ * INCLUDE, a private one) has syntax of its own, so nothing is said about it.
+ */
+function readByDockerfileFrontend(model: DockerfileModel): boolean {
+  const syntax = model.directives.find((directive) => directive.name === 'syntax');
+  if (!syntax) return true;
+  return /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?:[:@]\S*)?$/i.test(syntax.value.split(' ')[0]!);
+}
+
 /** The first instruction, or ONBUILD trigger, whose keyword the builder does not know, and where its keyword is written. */
 function firstUnknownInstruction(model: DockerfileModel): { keyword: string; range: Range } | undefined {
   for (const instruction of model.instructions) {
-    const { line, keyword: written } = instruction.buildkit;
-    const onbuild = written.toUpperCase() === 'ONBUILD';
-    const keyword = onbuild ? /^\S+\s+(\S+)/.exec(line.trimStart())?.[1] : written;
-    if (keyword === undefined || knownInstructions.has(keyword.toUpperCase())) continue;
+    const { buildkit } = instruction;
+    // An ONBUILD's trigger is the instruction BuildKit read from the rest of its line, after any flags.
+    const trigger = buildkit.keyword.toUpperCase() === 'ONBUILD' ? buildkit.child : undefined;
+    const keyword = trigger ? trigger.keyword : buildkit.keyword;
+    if ((buildkit.keyword.toUpperCase() === 'ONBUILD' && !trigger) || knownInstructions.has(keyword.toUpperCase())) continue;
     // Offsets in BuildKit's logical line, which may join a keyword written over several lines.
-    const keywordAt = line.length - line.trimStart().length;
-    const at = onbuild ? line.indexOf(keyword, keywordAt + written.length) : keywordAt;
+    const at = trigger ? buildkit.restOffset : leadingSpaceLength(buildkit.line);
     return { keyword, range: instruction.fileRange({ start: { line: 0, character: at }, end: { line: 0, character: at + keyword.length } }) };
   }
   return undefined;
@@ -64,6 +75,6 @@ function firstUnknownInstruction(model: DockerfileModel): { keyword: string; ran
 
 function lineRange(lines: LineIndex, line: number): Range {
   const text = lines.lineText(line);
-  const start = text.length - text.trimStart().length;
-  return { start: { line, character: start }, end: { line, character: Math.max(start, text.trimEnd().length) } };
+  const start = leadingSpaceLength(text);
+  return { start: { line, character: start }, end: { line, character: Math.max(start, trailingSpaceStart(text)) } };
 }
