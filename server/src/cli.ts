@@ -328,7 +328,7 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const { results, problems } = check(parsed, cwd);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, problems) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

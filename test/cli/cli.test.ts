@@ -324,6 +324,9 @@ describe('wincontainers check', () => {
         assert.ok(JSON.parse(document.stdout), `${format}: one whole document on stdout`);
         assert.equal(document.stderr, 'wincontainers: no such file or folder: nope\n');
       }
+      // Code scanning must not show a run that could not read an input as a clean, successful one.
+      const sarif = validSarif(run(['check', 'app', 'nope', '--format', 'sarif'], root).stdout).runs[0]!;
+      assert.deepEqual(sarif.invocations, [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'no such file or folder: nope' } }] }]);
     } finally {
       rmSync(join(root, 'loop'));
     }

@@ -9,7 +9,8 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 
 const artifactLocation = (path: string): { uri: string; uriBaseId: string } => ({ uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' });
 
-export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[]; notChecked?: Notice }>, cwd: string, rules: readonly AnyRule[], version: string): string {
+/** `problems`: the inputs that could not be read at all (a missing path, a FIFO, an unreadable folder), one line each. */
+export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[]; notChecked?: Notice }>, cwd: string, rules: readonly AnyRule[], version: string, problems: readonly string[] = []): string {
   const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -30,14 +31,18 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
             })),
           },
         },
-        // The run completed (the CLI writes no SARIF when it fails). A file it did not check makes the
-        // results incomplete, which SARIF says with a notification of level "error" (appendix I).
+        // A file it did not check makes the results incomplete, which SARIF says with a notification of
+        // level "error" (appendix I). An input it could not read at all fails the run (the CLI exits 2),
+        // so code scanning does not show it as a clean, successful one.
         invocations: [
           {
-            executionSuccessful: true,
-            toolExecutionNotifications: results.flatMap(({ path, notChecked }) =>
-              notChecked ? [{ level: 'error', message: { text: notChecked.message }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(path) } }] }] : [],
-            ),
+            executionSuccessful: problems.length === 0,
+            toolExecutionNotifications: [
+              ...problems.map((problem) => ({ level: 'error', message: { text: problem } })),
+              ...results.flatMap(({ path, notChecked }) =>
+                notChecked ? [{ level: 'error', message: { text: notChecked.message }, locations: [{ physicalLocation: { artifactLocation: artifactLocation(path) } }] }] : [],
+              ),
+            ],
           },
         ],
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
