@@ -71,7 +71,11 @@ export class GitIgnoreFile {
       if (!shaped) {
         const folder = rule.regex.flags === 'i' ? firstFolderOf(rule.regex.source) : undefined;
         if (folder === undefined) this.others.push(index);
-        else this.othersUnder.set(folder, [index, ...(this.othersUnder.get(folder) ?? [])]);
+        else {
+          const list = this.othersUnder.get(folder);
+          if (list) list.push(index);
+          else this.othersUnder.set(folder, [index]);
+        }
         return;
       }
       const { kind, text: key, dirOnly } = shaped;
@@ -80,7 +84,9 @@ export class GitIgnoreFile {
       if (kind === 'suffix') this.suffixLengths.add(key.length);
       if (kind === 'prefix') this.prefixLengths.add(key.length);
     });
+    // Pushed in rule order (prepending each would copy the list every time), read highest first.
     this.others.reverse();
+    for (const list of this.othersUnder.values()) list.reverse();
   }
 
   /**
@@ -105,7 +111,10 @@ export class GitIgnoreFile {
     for (const length of this.suffixLengths) if (length <= name.length) consider('suffix', name.slice(name.length - length));
     for (const length of this.prefixLengths) if (length <= name.length) consider('prefix', name.slice(0, length));
     // Each list is highest first, and only a higher index than the best so far can change the answer.
-    for (const list of [this.others, this.othersUnder.get(folded.slice(0, folded.indexOf('/') >>> 0)) ?? []]) {
+    // The first folder, or the whole of a path without a slash (see firstFolderOf).
+    const slash = folded.indexOf('/');
+    const first = slash < 0 ? folded : folded.slice(0, slash);
+    for (const list of [this.others, this.othersUnder.get(first) ?? []]) {
       for (const index of list) {
         if (index <= best) break;
         if (this.rules[index]!.regex.test(path)) {
