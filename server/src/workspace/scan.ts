@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { maxGlobPatterns } from '../engine/config';
 import { fileKind } from '../engine/files';
-import { GitIgnoreFile } from './gitignore';
+import { GitIgnoreFile, maxMatchedRules } from './gitignore';
 import { readRegularFileSync } from './read-file';
 
 export interface ScanOptions {
@@ -101,7 +101,12 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
       if (read.ok) gitignore = read.text;
       else if (read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
     }
-    const active = gitignore === undefined ? rules : [...rules, { base: dir.endsWith(sep) ? dir : dir + sep, file: new GitIgnoreFile(gitignore) }];
+    const file = gitignore === undefined ? undefined : new GitIgnoreFile(gitignore);
+    if (file?.truncated) {
+      const { applied, total } = file.truncated;
+      result.skipped.push({ path: join(dir, '.gitignore'), reason: `over ${maxMatchedRules} rules with wildcards; only its first ${applied} of ${total} rules apply` });
+    }
+    const active = file === undefined ? rules : [...rules, { base: dir.endsWith(sep) ? dir : dir + sep, file }];
     // Only the .gitignore files at or above this folder apply, each asked once per entry.
     const gitIgnored = (absolute: string, isDir: boolean): boolean =>
       active.some(({ base, file }) => {
