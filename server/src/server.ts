@@ -170,8 +170,12 @@ export function startServer(connection: Connection): void {
     const pulled = readFolderSettings();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
-    const outcome = await Promise.race([pulled, late]);
-    clearTimeout(timer);
+    let outcome;
+    try {
+      outcome = await Promise.race([pulled, late]);
+    } finally {
+      clearTimeout(timer);
+    }
     if (outcome !== 'late') return;
     connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
     pulled.then(revalidateAll, logFailure('reading the settings'));
@@ -209,12 +213,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Not awaited: a client that never answers them must not hold back the settings (which have
+    // their own timeout) and with them every check. A client that refuses them only sends no
+    // change events for them.
     if (pullSettings) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+      connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
     }
-    await connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] })
-      .catch(() => undefined);
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] }).catch(() => undefined);
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
     settingsLoaded();
     revalidateAll();
