@@ -33,7 +33,7 @@ const skippedFolders = new Set(['.git', 'node_modules']);
  * The config's globs, compiled once for a walk (compiling is what costs: a glob with brace sets
  * expands to one pattern per combination). A glob naming a folder excludes everything in it.
  */
-export class IgnoreGlobs {
+class IgnoreGlobs {
   private readonly matchers: Minimatch[];
 
   constructor(globs: readonly string[], private readonly root: string) {
