@@ -171,10 +171,9 @@ export class WorkspaceIndexer {
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
   async updateFromDisk(uri: string): Promise<void> {
-    if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
     const path = filePathOf(uri);
     if (path === undefined) {
-      this.host.log(`windows-containers: skipped ${echo(uri)}: a file URI with no local path`);
+      this.host.log(`windows-containers: skipped ${echo(uri)}: no local path`);
       return;
     }
     if (!isCheckedFile(path)) return;
