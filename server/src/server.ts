@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
 import { setDocsBase } from './engine/docs';
+import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
@@ -267,7 +268,7 @@ export function startServer(connection: Connection): void {
     reads.delete(event.document.uri);
     lastParse.delete(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
-    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${event.document.uri}`));
+    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${echo(event.document.uri)}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
   });
@@ -349,7 +350,7 @@ function connect(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   const lostStep = (why: string): void => {
-    process.stderr.write(`windows-containers: the message stream from the client is out of step (${why.split('\n')[0]}); exiting so that the editor restarts the server\n`);
+    process.stderr.write(`windows-containers: the message stream from the client is out of step (${echo(why.split('\n')[0]!)}); exiting so that the editor restarts the server\n`);
     process.exit(1);
   };
   reader.onError((error) => {

@@ -84,7 +84,7 @@ export class WorkspaceIndexer {
         for (const file of files) found.add(pathKey(file));
         for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${echo(path)}: ${reason}`);
       } catch (error) {
-        this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
+        this.host.log(`windows-containers: could not scan ${echo(root)}: ${String(error)}`);
         continue;
       }
       for (let i = 0; i < files.length; i += batchSize) {
