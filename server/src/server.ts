@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
 import { setDocsBase } from './engine/docs';
+import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
 import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
@@ -170,8 +171,12 @@ export function startServer(connection: Connection): void {
     const pulled = readFolderSettings();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
-    const outcome = await Promise.race([pulled, late]);
-    clearTimeout(timer);
+    let outcome;
+    try {
+      outcome = await Promise.race([pulled, late]);
+    } finally {
+      clearTimeout(timer);
+    }
     if (outcome !== 'late') return;
     connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
     pulled.then(revalidateAll, logFailure('reading the settings'));
@@ -209,12 +214,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Not awaited: a client that never answers them must not hold back the settings (which have
+    // their own timeout) and with them every check. A client that refuses them only sends no
+    // change events for them.
     if (pullSettings) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+      connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
     }
-    await connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] })
-      .catch(() => undefined);
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] }).catch(() => undefined);
     await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
     settingsLoaded();
     revalidateAll();
@@ -262,7 +268,7 @@ export function startServer(connection: Connection): void {
     reads.delete(event.document.uri);
     lastParse.delete(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
-    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${event.document.uri}`));
+    indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${echo(event.document.uri)}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
   });
@@ -344,7 +350,7 @@ function connect(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   const lostStep = (why: string): void => {
-    process.stderr.write(`windows-containers: the message stream from the client is out of step (${why.split('\n')[0]}); exiting so that the editor restarts the server\n`);
+    process.stderr.write(`windows-containers: the message stream from the client is out of step (${echo(why.split('\n')[0]!)}); exiting so that the editor restarts the server\n`);
     process.exit(1);
   };
   reader.onError((error) => {

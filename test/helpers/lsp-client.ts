@@ -31,6 +31,8 @@ export interface ServerOptions {
   initializeTimeoutMs?: number;
   /** False: a client that never answers workspace/configuration. */
   answerConfiguration?: boolean;
+  /** False: a client that never answers client/registerCapability. */
+  answerRegistration?: boolean;
   initializationOptions?: Record<string, unknown>;
 }
 
@@ -50,7 +52,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     logs.push(params.message);
     for (const wake of [...waiters]) wake();
   });
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (): Promise<null> => (options.answerRegistration === false ? new Promise<null>(() => undefined) : Promise.resolve(null)));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }): Promise<unknown[]> =>
     options.answerConfiguration === false ? new Promise<unknown[]>(() => undefined) : Promise.resolve(params.items.map(() => options.pullSettings ?? {})),
   );

@@ -116,6 +116,24 @@ describe('language server on malformed messages', { concurrency: 2 }, () => {
     }),
   );
 
+  // Before the fix the header's escape sequence reached the editor's output (or a terminal) raw.
+  it('a Content-Length that is not a number: exits with one line, the header escaped', async () => {
+    const server = await start();
+    try {
+      const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+      // The header is read as ASCII: the override's UTF-8 bytes come through as `b`, NUL and `.`.
+      server.process.stdin.write('Content-Length: \u001b]0;pwned\u0007\u202e\r\n\r\n{}');
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([exited, new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)))]);
+      clearTimeout(timer);
+      assert.equal(code, 1);
+      assert.match(server.stderr(), /out of step \(Content-Length value must be a number\. Got \\u001b\]0;pwned\\u0007b\\u0000\.\); exiting/);
+      assert.doesNotMatch(server.stderr(), /[\u001b\u0007\u0000]/);
+    } finally {
+      kill(server);
+    }
+  });
+
   it('an unknown request method: answered with an error, keeps serving', () =>
     withServer(async (server) => {
       await assertErrorResponse(server.connection.sendRequest('windowsContainers/noSuchMethod', {}), 'unknown method');

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { deepFolder, removeTree, windowsDockerfile } from './hostile';
 import { runCli, type CliRun } from './run-cli';
@@ -60,6 +61,24 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
     const run = await runCli(['check', '.', '--format', 'json'], dir, deadlineMs);
     assertOneNote(run, /sub\/\.gitignore.*not a regular file/);
     assert.deepEqual(reportedFiles(run), ['Dockerfile', 'sub/Dockerfile']);
+  });
+
+  // 3 s here; before the fix over 3 minutes (168 ms per path, each of the 100,000 rules tried).
+  it('a .gitignore of 100,000 wildcard rules (0.9 MB): the rules before the 1,001st apply, one line, exit 2', async () => {
+    const dir = fresh();
+    const files: Record<string, string> = { 'xq0/Dockerfile': windowsDockerfile, 'late/Dockerfile': windowsDockerfile };
+    for (let i = 0; i < 500; i++) files[`svc-${i}/Dockerfile`] = windowsDockerfile;
+    write(dir, files);
+    // The last rule, a literal name, is past the cut: what applies is a prefix of the file.
+    writeFileSync(join(dir, '.gitignore'), [...Array.from({ length: 100_000 }, (_, i) => `*q*${i}`), 'late/'].join('\n'));
+    const started = performance.now();
+    const run = await runCli(['check', '.', '--format', 'json'], dir, 60_000);
+    const ms = performance.now() - started;
+    assertOneNote(run, /\.gitignore: over 1000 rules with wildcards; only its first 1000 of 100001 rules apply/);
+    const reported = reportedFiles(run);
+    assert.equal(reported.length, 501);
+    assert.ok(!reported.includes('xq0/Dockerfile') && reported.includes('late/Dockerfile'));
+    assert.ok(ms < 30_000, `took ${Math.round(ms)} ms`);
   });
 
   it('a FIFO named .wincontainers.yaml at the root: one line, exit 2', { skip: !posix }, async () => {

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/runner';
 import { quickFixes } from '../../server/src/lsp/code-actions';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
+import { GitIgnoreFile } from '../../server/src/workspace/gitignore';
 import { scanFolder } from '../../server/src/workspace/scan';
 import { optionsFor } from './checks';
 
@@ -100,6 +101,14 @@ function generatedGitignore(lines: number): string {
 }
 
 describe('folder walk on a large .gitignore', () => {
+  // 0.4 s here; before the fix 13 s (each rule under a folder prepended to a copy of its list).
+  it('40,000 wildcard rules under one folder (300 KB) are read in linear time', () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `/a/*${i}`).join('\n');
+    const { result, ms } = timed(() => new GitIgnoreFile(text));
+    assert.equal(result.ignores('a/x1', false), true);
+    assert.ok(ms < 4_000, `took ${Math.round(ms)} ms`);
+  });
+
   // 400 folders of 10 manifests: now about 0.25 s (0.12 s of it reading the rules, 30 ms
   // without the .gitignore); before the fix 6.5 s, the rules tried one by one on every entry.
   it('a 5,000-line .gitignore: the walk stays linear in entries plus rules', () => {

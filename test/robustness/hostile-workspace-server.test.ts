@@ -264,4 +264,11 @@ describe('language server with a careless client', () => {
       await assertStillServing(server, 'file:///robustness/careless/Dockerfile', 8_000);
       assert.ok(server.logs.some((message) => /did not answer workspace\/configuration/.test(message)), JSON.stringify(server.logs));
     }));
+
+  // Before the fix no diagnostics ever: the registrations were awaited before the settings timeout.
+  it('a client that answers no request at all: diagnostics with the defaults, logged', () =>
+    withServer({ pullSettings: {}, answerConfiguration: false, answerRegistration: false }, async (server) => {
+      await assertStillServing(server, 'file:///robustness/silent/Dockerfile', 8_000);
+      assert.ok(server.logs.some((message) => /did not answer workspace\/configuration/.test(message)), JSON.stringify(server.logs));
+    }));
 });

@@ -1,5 +1,7 @@
 // The .gitignore matcher with lookup tables must answer as the ignore package does, rule order and
 // negations included, for every path a folder walk asks about (one whose folders are not ignored).
+// The matcher reads the package's private compiled rules, so package.json pins its exact version:
+// these tests are what an upgrade must pass.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ignore from 'ignore';
@@ -36,5 +38,13 @@ describe('gitignore matcher', () => {
         }
       }
     }
+  });
+
+  // Were the package's internals not as expected, the matcher would fall back to the package for
+  // every path and the comparison above would pass while the lookup tables went unused. A cut file
+  // is only reported when the compiled rules were read.
+  it('reads the compiled rules of the installed ignore package', () => {
+    const file = new GitIgnoreFile(Array.from({ length: 1_001 }, (_, i) => `*q*${i}`).join('\n'));
+    assert.deepEqual(file.truncated, { applied: 1_000, total: 1_001 });
   });
 });

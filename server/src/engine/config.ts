@@ -51,7 +51,7 @@ export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, 
  * every path of the workspace. Hand-written globs stay far below these bounds.
  */
 export const maxGlobPatterns = 64;
-export const maxIgnorePatterns = 1000;
+const maxIgnorePatterns = 1000;
 
 /** How many patterns a glob's brace sets expand to, counted no further than one over the bound. */
 function globPatterns(glob: string): number {
@@ -59,7 +59,7 @@ function globPatterns(glob: string): number {
 }
 
 /** Why a list of ignore globs is refused, with the index of the glob at fault; undefined when it is fine. */
-export function ignoreGlobsProblem(globs: readonly string[]): { index: number; message: string } | undefined {
+function ignoreGlobsProblem(globs: readonly string[]): { index: number; message: string } | undefined {
   let total = 0;
   for (const [index, glob] of globs.entries()) {
     const patterns = globPatterns(glob);

@@ -223,7 +223,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
  * one container) had 60,001, and sending, showing and code-actioning that many cost seconds per
  * keystroke. The first ones are kept, and one note says how many were left out.
  */
-export const maxFindingsPerFile = 1000;
+const maxFindingsPerFile = 1000;
 
 /** Sorted findings without repeats (aliases of one node report the same finding), at most the bound. */
 function bounded(sorted: Finding[]): { findings: Finding[]; notices: Notice[] } {

@@ -9,7 +9,7 @@ import { configFileName, type ResolvedConfig } from '../engine/config';
 import { echo } from '../engine/echo';
 import { maxCheckedBytes } from '../engine/runner';
 import { summarize, summarizeTextSteps } from '../workspace/build';
-import { WorkspaceIndex } from '../workspace/index';
+import { pathKey, WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
@@ -61,6 +61,9 @@ export class WorkspaceIndexer {
     const tooLarge: string[] = [];
     let count = 0;
     const changed = new Set<string>();
+    /** The folders walked, and every file the walks found: what else the index holds under them is gone. */
+    const walkedRoots: string[] = [];
+    const found = new Set<string>();
     for (const folderUri of folderUris) {
       await this.pause();
       if (generation !== this.generation) return;
@@ -77,9 +80,11 @@ export class WorkspaceIndexer {
         const result = scanFolder(root, { ignoreGlobs: [...config.ignore, ...this.host.excludesFor(folderUri)], globRoot: root, maxFileBytes: maxIndexedFileBytes });
         files = result.files;
         tooLarge.push(...result.tooLarge);
+        walkedRoots.push(pathKey(root));
+        for (const file of files) found.add(pathKey(file));
         for (const { path, reason } of result.skipped) this.host.log(`windows-containers: skipped ${echo(path)}: ${reason}`);
       } catch (error) {
-        this.host.log(`windows-containers: could not scan ${root}: ${String(error)}`);
+        this.host.log(`windows-containers: could not scan ${echo(root)}: ${String(error)}`);
         continue;
       }
       for (let i = 0; i < files.length; i += batchSize) {
@@ -97,6 +102,11 @@ export class WorkspaceIndexer {
         }
         count += batch.length;
       }
+    }
+    // Deleted, newly ignored or grown too large since the last scan (a rescan after a flood of
+    // watcher events stands for those events). An open document's buffer stays: it is the truth.
+    for (const path of this.index.pathsUnder(walkedRoots)) {
+      if (!found.has(path) && !this.host.isOpen(pathToFileURL(path).href)) this.mergeInto(changed, this.index.set(path, undefined));
     }
     if (tooLarge.length > 0) {
       this.host.log(`windows-containers: ${tooLarge.length} file(s) over ${maxIndexedFileBytes / 1024 / 1024} MiB left out of the workspace index: ${tooLarge.slice(0, 5).map(echo).join(', ')}${tooLarge.length > 5 ? ', …' : ''}`);
@@ -134,13 +144,16 @@ export class WorkspaceIndexer {
 
   private async drain(): Promise<void> {
     this.draining = true;
+    // Each failure costs its file (or the rescan) only: what is queued after it is still read.
+    const failed = (what: string) => (error: unknown): void =>
+      this.host.log(`windows-containers: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     try {
       while (this.queued.size > 0 || this.rescanQueued) {
         await this.pause();
         if (this.rescanQueued) {
           this.rescanQueued = false;
           this.host.log(`windows-containers: over ${maxQueuedChanges} files changed on disk at once; scanning the workspace again`);
-          await this.scan(this.folders);
+          await this.scan(this.folders).catch(failed('the workspace scan'));
           continue;
         }
         const batch: string[] = [];
@@ -149,10 +162,8 @@ export class WorkspaceIndexer {
           if (batch.length === batchSize) break;
         }
         for (const uri of batch) this.queued.delete(uri);
-        await Promise.all(batch.map((uri) => this.updateFromDisk(uri)));
+        await Promise.all(batch.map((uri) => this.updateFromDisk(uri).catch(failed(`reading ${echo(uri)}`))));
       }
-    } catch (error) {
-      this.host.log(`windows-containers: reading changed files failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
       this.draining = false;
     }
@@ -160,10 +171,9 @@ export class WorkspaceIndexer {
 
   /** A file changed, appeared or disappeared on disk (or an open document was closed). */
   async updateFromDisk(uri: string): Promise<void> {
-    if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
     const path = filePathOf(uri);
     if (path === undefined) {
-      this.host.log(`windows-containers: skipped ${echo(uri)}: a file URI with no local path`);
+      this.host.log(`windows-containers: skipped ${echo(uri)}: no local path`);
       return;
     }
     if (!isCheckedFile(path)) return;

@@ -3,6 +3,7 @@
 // wins), and a generated 5,000-line .gitignore made a 50,000-file walk take 42 s. Most rules are
 // a literal name, a `*.ext` or a `prefix*`, or an anchored literal path: those are looked up in
 // maps; only the rest are tried one by one, and only those that could still change the answer.
+// Those cost about half a microsecond each per path: past `maxMatchedRules` of them a file is cut short.
 import ignore, { type Ignore } from 'ignore';
 
 /** A rule as the ignore package compiles it (its internals, checked before use: see `rulesOf`). */
@@ -29,6 +30,15 @@ const shapes: ReadonlyArray<{ kind: Kind; pattern: RegExp }> = [
 function foldAscii(text: string): string {
   return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : text;
 }
+
+/**
+ * The most rules one path may have to be tried against. Hand-written .gitignore files have a few
+ * dozen wildcard rules, generated ones are mostly literal names; a hostile one of 100,000 `*q*N`
+ * lines (0.9 MB, under the size bound) cost 168 ms per path. At this bound a path costs about
+ * 0.5 ms in the worst case. The bound is on what one path pays (the unanchored rules plus the
+ * longest list under one first folder), so many rules each anchored to its own folder still fit.
+ */
+export const maxMatchedRules = 1_000;
 
 function rulesOf(matcher: Ignore): CompiledRule[] | undefined {
   const rules = (matcher as unknown as { _rules?: { _rules?: unknown } })._rules?._rules;
@@ -61,26 +71,43 @@ export class GitIgnoreFile {
   /** Indices of the rules that fit no shape, highest first; those anchored at a literal first folder apart, by that folder. */
   private readonly others: number[] = [];
   private readonly othersUnder = new Map<string, number[]>();
+  /**
+   * Set when the file has more rules than `maxMatchedRules` allows: only the rules before
+   * `applied` (a prefix of the file, so that the answer is what Git gives for that prefix) count.
+   */
+  readonly truncated?: { applied: number; total: number };
 
   constructor(text: string) {
     this.matcher = ignore().add(text);
-    this.rules = rulesOf(this.matcher);
-    if (!this.rules) return;
-    this.rules.forEach((rule, index) => {
+    const rules = rulesOf(this.matcher);
+    if (!rules) return;
+    let longestUnder = 0;
+    for (const [index, rule] of rules.entries()) {
       const shaped = rule.regex.flags === 'i' ? this.shapeOf(rule.regex.source) : undefined;
       if (!shaped) {
         const folder = rule.regex.flags === 'i' ? firstFolderOf(rule.regex.source) : undefined;
-        if (folder === undefined) this.others.push(index);
-        else this.othersUnder.set(folder, [index, ...(this.othersUnder.get(folder) ?? [])]);
-        return;
+        const list = folder === undefined ? this.others : this.othersUnder.get(folder) ?? [];
+        const under = folder === undefined ? longestUnder : Math.max(longestUnder, list.length + 1);
+        const others = this.others.length + (folder === undefined ? 1 : 0);
+        if (others + under > maxMatchedRules) {
+          this.truncated = { applied: index, total: rules.length };
+          break;
+        }
+        longestUnder = under;
+        list.push(index);
+        if (folder !== undefined) this.othersUnder.set(folder, list);
+        continue;
       }
       const { kind, text: key, dirOnly } = shaped;
       // The last rule that matches decides, so per text only the highest index counts.
       this.lookup[kind][dirOnly ? 'dir' : 'any'].set(key, index);
       if (kind === 'suffix') this.suffixLengths.add(key.length);
       if (kind === 'prefix') this.prefixLengths.add(key.length);
-    });
+    }
+    this.rules = this.truncated ? rules.slice(0, this.truncated.applied) : rules;
+    // Pushed in rule order (prepending each would copy the list every time), read highest first.
     this.others.reverse();
+    for (const list of this.othersUnder.values()) list.reverse();
   }
 
   /**
@@ -105,7 +132,10 @@ export class GitIgnoreFile {
     for (const length of this.suffixLengths) if (length <= name.length) consider('suffix', name.slice(name.length - length));
     for (const length of this.prefixLengths) if (length <= name.length) consider('prefix', name.slice(0, length));
     // Each list is highest first, and only a higher index than the best so far can change the answer.
-    for (const list of [this.others, this.othersUnder.get(folded.slice(0, folded.indexOf('/') >>> 0)) ?? []]) {
+    // The first folder, or the whole of a path without a slash (see firstFolderOf).
+    const slash = folded.indexOf('/');
+    const first = slash < 0 ? folded : folded.slice(0, slash);
+    for (const list of [this.others, this.othersUnder.get(first) ?? []]) {
       for (const index of list) {
         if (index <= best) break;
         if (this.rules[index]!.regex.test(path)) {

@@ -1,7 +1,7 @@
 // The workspace index: a summary of every Dockerfile and YAML file, and the answers rules ask of
 // it. Each answer is recorded as a "topic" the asking document depends on, so when a file changes
 // only the open documents that read what changed are checked again.
-import { normalize } from 'node:path';
+import { normalize, sep } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
 import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
@@ -97,6 +97,12 @@ export class WorkspaceIndex {
     }
     this.derivedCache = undefined;
     return changed;
+  }
+
+  /** The indexed files at or below one of `roots` (as `pathKey` gives them). */
+  pathsUnder(roots: readonly string[]): string[] {
+    const prefixes = roots.map((root) => (root.endsWith(sep) ? root : root + sep));
+    return [...this.files.keys()].filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
   }
 
   /** The `images:` map of a config file. */

@@ -1,7 +1,7 @@
 // The one way the checker reads a file from a workspace: only regular files, and no more than a
 // bound. A cloned repository is untrusted input: a FIFO named `.gitignore` or `.wincontainers.yaml`
 // would block a plain read forever, and /dev/zero behind a symlink would never end.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
@@ -27,6 +27,27 @@ function failure(error: unknown): ReadOutcome {
 const notAFile: ReadOutcome = { ok: false, reason: 'not-a-file', message: 'not a regular file' };
 const tooLarge = (bytes: number, maxBytes: number): ReadOutcome => ({ ok: false, reason: 'too-large', message: `${bytes} bytes, over the limit of ${maxBytes}`, bytes });
 
+/**
+ * What both readers do with an opened file, whatever reads it: yields each buffer to fill and is
+ * given the number of bytes read into it (0 at the end); returns the outcome.
+ */
+function* readOpened(stats: Stats, maxBytes: number): Generator<Buffer, ReadOutcome, number> {
+  if (!stats.isFile()) return notAFile;
+  if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  // Read to the end rather than to the size fstat gave: the file may grow meanwhile, and one byte
+  // more than allowed is enough to refuse it.
+  for (let chunk = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1); ; chunk = Buffer.allocUnsafe(64 * 1024)) {
+    const read = yield chunk;
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    length += read;
+    if (length > maxBytes) return tooLarge(length, maxBytes);
+  }
+  return { ok: true, text: Buffer.concat(chunks, length).toString('utf8') };
+}
+
 /** Reads a regular file as UTF-8, refusing anything else and anything over `maxBytes`. */
 export function readRegularFileSync(path: string, maxBytes: number): ReadOutcome {
   let fd: number;
@@ -36,25 +57,19 @@ export function readRegularFileSync(path: string, maxBytes: number): ReadOutcome
     return failure(error);
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return notAFile;
-    if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    // Read to the end rather than to the size fstat gave: the file may grow meanwhile, and one byte
-    // more than allowed is enough to refuse it.
-    for (let chunk = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1); ; chunk = Buffer.allocUnsafe(64 * 1024)) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      length += read;
-      if (length > maxBytes) return tooLarge(length, maxBytes);
+    const steps = readOpened(fstatSync(fd), maxBytes);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      step = steps.next(readSync(fd, step.value, 0, step.value.length, null));
     }
-    return { ok: true, text: Buffer.concat(chunks, length).toString('utf8') };
   } catch (error) {
     return failure(error);
   } finally {
-    closeSync(fd);
+    // Whatever was read stands: a descriptor that fails to close (EIO on a network share) has
+    // nothing left to give.
+    try {
+      closeSync(fd);
+    } catch {}
   }
 }
 
@@ -67,22 +82,16 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     return failure(error);
   }
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) return notAFile;
-    if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for (let chunk = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1); ; chunk = Buffer.allocUnsafe(64 * 1024)) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
-      if (length > maxBytes) return tooLarge(length, maxBytes);
+    const steps = readOpened(await handle.stat(), maxBytes);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      const { bytesRead } = await handle.read(step.value, 0, step.value.length, null);
+      step = steps.next(bytesRead);
     }
-    return { ok: true, text: Buffer.concat(chunks, length).toString('utf8') };
   } catch (error) {
     return failure(error);
   } finally {
-    await handle.close();
+    // As above: a failed close does not undo the read.
+    await handle.close().catch(() => undefined);
   }
 }

@@ -2,11 +2,11 @@
 // .gitignore files (at any depth), the config's `ignore` globs or the editor's `files.exclude` leave out.
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { maxGlobPatterns } from '../engine/config';
 import { fileKind } from '../engine/files';
-import { GitIgnoreFile } from './gitignore';
+import { GitIgnoreFile, maxMatchedRules } from './gitignore';
 import { readRegularFileSync } from './read-file';
 
 export interface ScanOptions {
@@ -33,7 +33,7 @@ const skippedFolders = new Set(['.git', 'node_modules']);
  * The config's globs, compiled once for a walk (compiling is what costs: a glob with brace sets
  * expands to one pattern per combination). A glob naming a folder excludes everything in it.
  */
-export class IgnoreGlobs {
+class IgnoreGlobs {
   private readonly matchers: Minimatch[];
 
   constructor(globs: readonly string[], private readonly root: string) {
@@ -60,7 +60,10 @@ export function isCheckedFile(name: string): boolean {
   return kind === 'dockerfile' || kind === 'kubernetes';
 }
 
-export function scanFolder(root: string, options: ScanOptions): ScanResult {
+export function scanFolder(folder: string, options: ScanOptions): ScanResult {
+  // The .gitignore paths are cut out of entry paths by length: joining onto `.` or `./x` would
+  // drop the leading `./` and throw the count off.
+  const root = resolve(folder);
   const result: ScanResult = { files: [], tooLarge: [], skipped: [] };
   const globs = new IgnoreGlobs(options.ignoreGlobs, options.globRoot);
   const rootReal = realPathOr(root);
@@ -76,6 +79,7 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
   /** `base`: the folder of the .gitignore, as a prefix of the paths below it (with the separator). */
   const walk = (dir: string, dirReal: string, rules: ReadonlyArray<{ base: string; file: GitIgnoreFile }>): void => {
     let entries: Array<{ name: string; dirent: Dirent<Buffer> }>;
+    const notUtf8: Array<{ name: string; isDir: boolean }> = [];
     try {
       // Listed as bytes: a name that is not valid UTF-8 would come back as a string with U+FFFD in
       // it, naming no file, and every later step on it would fail.
@@ -83,7 +87,7 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
         const name = dirent.name.toString('utf8');
         if (isUtf8(dirent.name)) return [{ name, dirent }];
         // Said for what the walk would have looked into; other files it never reads anyway.
-        if (dirent.isDirectory() || isCheckedFile(name)) result.skipped.push({ path: join(dir, name), reason: 'the name is not valid UTF-8' });
+        if (dirent.isDirectory() || isCheckedFile(name)) notUtf8.push({ name, isDir: dirent.isDirectory() });
         return [];
       });
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -101,13 +105,24 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
       if (read.ok) gitignore = read.text;
       else if (read.reason !== 'missing') result.skipped.push({ path: ignoreFile, reason: read.message });
     }
-    const active = gitignore === undefined ? rules : [...rules, { base: dir.endsWith(sep) ? dir : dir + sep, file: new GitIgnoreFile(gitignore) }];
+    const file = gitignore === undefined ? undefined : new GitIgnoreFile(gitignore);
+    if (file?.truncated) {
+      const { applied, total } = file.truncated;
+      result.skipped.push({ path: join(dir, '.gitignore'), reason: `over ${maxMatchedRules} rules with wildcards; only its first ${applied} of ${total} rules apply` });
+    }
+    const active = file === undefined ? rules : [...rules, { base: dir.endsWith(sep) ? dir : dir + sep, file }];
     // Only the .gitignore files at or above this folder apply, each asked once per entry.
     const gitIgnored = (absolute: string, isDir: boolean): boolean =>
       active.some(({ base, file }) => {
         const rel = absolute.slice(base.length);
         return file.ignores(sep === '/' ? rel : rel.split(sep).join('/'), isDir);
       });
+    // What the user left out is no input the walk failed to read: said only for the rest.
+    const excluded = (absolute: string, isDir: boolean): boolean => gitIgnored(absolute, isDir) || globs.ignores(absolute);
+    for (const { name, isDir } of notUtf8) {
+      const absolute = join(dir, name);
+      if (!excluded(absolute, isDir)) result.skipped.push({ path: absolute, reason: 'the name is not valid UTF-8' });
+    }
     for (const { name, dirent: entry } of entries) {
       const absolute = join(dir, name);
       let isDirectory = entry.isDirectory();
@@ -121,7 +136,7 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
           stats = statSync(real);
         } catch (error) {
           // A dangling link or a loop of links: said for a name the checker would have read.
-          if (isCheckedFile(name)) result.skipped.push({ path: absolute, reason: `a symbolic link that resolves to nothing (${errorCode(error)})` });
+          if (isCheckedFile(name) && !excluded(absolute, false)) result.skipped.push({ path: absolute, reason: `a symbolic link that resolves to nothing (${errorCode(error)})` });
           continue;
         }
         // Outside the workspace is not the workspace's to show: never read, whatever the name.
@@ -130,14 +145,14 @@ export function scanFolder(root: string, options: ScanOptions): ScanResult {
         isFile = stats.isFile();
       }
       if (isDirectory) {
-        if (skippedFolders.has(name) || walked.has(real!) || gitIgnored(absolute, true) || globs.ignores(absolute)) continue;
+        if (skippedFolders.has(name) || walked.has(real!) || excluded(absolute, true)) continue;
         if (stats) {
           linked.push({ path: absolute, real: real!, rules: active });
           continue;
         }
         walked.add(real!);
         walk(absolute, real!, active);
-      } else if (isFile && isCheckedFile(name) && !gitIgnored(absolute, false) && !globs.ignores(absolute)) {
+      } else if (isFile && isCheckedFile(name) && !excluded(absolute, false)) {
         if (options.maxFileBytes === undefined) {
           result.files.push(absolute);
           continue;
