@@ -645,6 +645,19 @@ export interface ProductSupport {
   retag?: string;
 }
 
+/** How a product version's end is worded, in a Dockerfile's FROM and in a Windows pod's image alike. */
+export const productSupportMessages = {
+  endOfSupport: '{{product}} went out of support on {{date}}: {{image}} gets no more security updates. {{advice}}.',
+  noLongerProduced: 'Microsoft stopped producing {{product}} images on {{date}}: {{image}} still pulls but gets no more updates. {{advice}}.',
+} as const;
+
+/** Where the product lifecycles come from: the .NET support policy, the images' platform policy, the .NET Framework images' removal. */
+export const productSupportSources: readonly string[] = [
+  'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
+  'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md',
+  'https://github.com/microsoft/dotnet-framework-docker/pull/1262',
+];
+
 /** The product lifecycle entry an image reference falls under (.NET 8, .NET Framework 4.7.2, PowerShell). */
 export function productSupport(ref: ImageReference, today: Date): ProductSupport | undefined {
   const { info, match } = classify(ref);

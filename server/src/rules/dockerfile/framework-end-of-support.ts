@@ -5,7 +5,7 @@
 // from issue threads, not from an announcement, so it is shown in the hover and not reported.
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
 import { defineRule } from '../../engine/types';
-import { productSupport } from '../../kb';
+import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 
@@ -16,16 +16,9 @@ export default defineRule({
     language: 'dockerfile',
     defaultSeverity: 'warning',
     description: 'Windows images of a .NET, .NET Framework or PowerShell version that no longer gets updates.',
-    messages: {
-      endOfSupport: '{{product}} went out of support on {{date}}: {{image}} gets no more security updates. {{advice}}.',
-      noLongerProduced: 'Microsoft stopped producing {{product}} images on {{date}}: {{image}} still pulls but gets no more updates. {{advice}}.',
-    },
+    messages: productSupportMessages,
     fixable: true,
-    sources: [
-      'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
-      'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md',
-      'https://github.com/microsoft/dotnet-framework-docker/pull/1262',
-    ],
+    sources: productSupportSources,
   },
   create(context) {
     let model: DockerfileModel | undefined;

@@ -2,7 +2,7 @@
 // version whose images are no longer produced keeps pulling but never gets another fix.
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
 import { defineRule, type Fix } from '../../engine/types';
-import { productSupport } from '../../kb';
+import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
 import { windowsPod } from '../../languages/kubernetes/windows';
 
@@ -13,16 +13,9 @@ export default defineRule({
     language: 'kubernetes',
     defaultSeverity: 'warning',
     description: 'Windows pods running images of a .NET or .NET Framework version that no longer gets updates.',
-    messages: {
-      endOfSupport: '{{product}} went out of support on {{date}}: {{image}} gets no more security updates. {{advice}}.',
-      noLongerProduced: 'Microsoft stopped producing {{product}} images on {{date}}: {{image}} still pulls but gets no more updates. {{advice}}.',
-    },
+    messages: productSupportMessages,
     fixable: true,
-    sources: [
-      'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
-      'https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md',
-      'https://github.com/microsoft/dotnet-framework-docker/pull/1262',
-    ],
+    sources: productSupportSources,
   },
   create(context) {
     return {
