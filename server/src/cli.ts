@@ -9,11 +9,10 @@ import { isMap, parseAllDocuments } from 'yaml';
 import { configFileName, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { allRules, ruleIds } from './engine/registry';
 import { fileKind } from './engine/files';
-import { analyzeParsed, maxCheckedChars, parse, type ParsedDocument } from './engine/runner';
-import { summarize, withInferredTarget } from './workspace/build';
-import { WorkspaceIndex } from './workspace/index';
+import { maxCheckedChars } from './engine/runner';
 import { ScanError, scanFolder } from './workspace/scan';
-import { configLinks } from './workspace/summary';
+import { configLinks, type ImageLink } from './workspace/summary';
+import { checkInputs, type CheckInput } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
 import { toSarif } from './output/sarif';
@@ -199,21 +198,16 @@ function languageFromContent(text: string): Language | undefined {
   return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
 }
 
-interface Planned {
-  file: string;
-  config: ResolvedConfig;
-  parsed: ParsedDocument;
-}
-
 /**
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
 export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
-  const planned: Planned[] = [];
+  const inputs: CheckInput[] = [];
+  const configs: ResolvedConfig[] = [];
+  const links = new Map<string, ImageLink[]>();
   const problems: string[] = [];
   const seen = new Set<string>();
-  const index = new WorkspaceIndex();
   for (const path of options.paths) {
     const absolute = resolve(cwd, path);
     // Each path gets the config file nearest to it, as each workspace folder does in the editor.
@@ -222,7 +216,8 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
     const config: ResolvedConfig = resolveConfig(layers);
-    if (configPath) index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
+    configs.push(config);
+    if (configPath) links.set(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
     for (const { file, named } of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, problems)) {
       if (seen.has(file)) continue;
       seen.add(file);
@@ -241,16 +236,14 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
         problems.push(`${shown}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
         continue;
       }
-      const parsed = parse({ uri: pathToFileURL(file).href, text, languageId });
-      index.set(file, summarize(parsed));
-      planned.push({ file, config, parsed });
+      inputs.push({ file, text, languageId, config: configs.length - 1 });
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const workspace = index.view();
-  const results = planned.map(({ file, config, parsed }) => {
-    const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace, frontEnd: 'cli' });
-    const notChecked = parsed.tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
+  const analyses = checkInputs(inputs, configs, [...links], describe, today);
+  const results = inputs.map(({ file }, i) => {
+    const { findings, notices, tooLarge } = analyses[i]!;
+    const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
     return { path: relative(cwd, file) || file, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
   });
   return { results, problems };
