@@ -10,14 +10,13 @@ import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, 
 import { echo } from './engine/echo';
 import { allRules, ruleIds } from './engine/registry';
 import { fileKind } from './engine/files';
-import { analyzeParsed, maxCheckedBytes, parse, tooLargeNotice, type ParsedDocument } from './engine/runner';
-import { summarize, withInferredTarget } from './workspace/build';
-import { WorkspaceIndex } from './workspace/index';
+import { maxCheckedBytes, tooLargeNotice } from './engine/runner';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
-import { configLinks } from './workspace/summary';
+import { configLinks, type ImageLink } from './workspace/summary';
+import { checkInputs, type CheckInput } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
 import { toSarif } from './output/sarif';
@@ -197,23 +196,18 @@ function languageFromContent(text: string): Language | undefined {
   return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
 }
 
-interface Planned {
-  file: string;
-  config: ResolvedConfig;
-  /** Absent for a file over the size limit, which is not read. */
-  parsed?: ParsedDocument;
-  bytes?: number;
-}
-
 /**
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
 export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
-  const planned: Planned[] = [];
+  const inputs: CheckInput[] = [];
+  /** Every file in output order: one that was read (an index into `inputs`), or one over the size limit. */
+  const files: Array<{ file: string; input: number } | { file: string; bytes: number }> = [];
+  const configs: ResolvedConfig[] = [];
+  const links = new Map<string, ImageLink[]>();
   const problems: string[] = [];
   const seen = new Set<string>();
-  const index = new WorkspaceIndex();
   for (const path of options.paths) {
     const absolute = resolve(cwd, path);
     // Each path gets the config file nearest to it, as each workspace folder does in the editor.
@@ -222,14 +216,15 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
     const config: ResolvedConfig = resolveConfig(layers);
-    if (configPath) index.setConfigLinks(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
+    configs.push(config);
+    if (configPath) links.set(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
     for (const { file, named } of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, problems)) {
       if (seen.has(file)) continue;
       seen.add(file);
       const shown = relative(cwd, file) || file;
       const read = readRegularFileSync(file, maxCheckedBytes);
       if (!read.ok && read.reason === 'too-large') {
-        planned.push({ file, config, bytes: read.bytes });
+        files.push({ file, bytes: read.bytes ?? 0 });
         continue;
       }
       if (!read.ok) {
@@ -244,18 +239,17 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
         problems.push(`${shown}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
         continue;
       }
-      const parsed = parse({ uri: pathToFileURL(file).href, text, languageId });
-      index.set(file, summarize(parsed));
-      planned.push({ file, config, parsed });
+      files.push({ file, input: inputs.length });
+      inputs.push({ file, text, languageId, config: configs.length - 1 });
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const workspace = index.view();
-  const results = planned.map(({ file, config, parsed, bytes }): CheckedFile => {
-    const path = relative(cwd, file) || file;
-    if (!parsed) return { path, findings: [], notices: [], notChecked: tooLargeNotice(bytes ?? 0) };
-    const { findings, notices } = analyzeParsed(parsed, { config: withInferredTarget(config, index, describe), today, workspace, frontEnd: 'cli' });
-    const notChecked = parsed.tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
+  const analyses = checkInputs(inputs, configs, [...links], describe, today);
+  const results = files.map((entry): CheckedFile => {
+    const path = relative(cwd, entry.file) || entry.file;
+    if (!('input' in entry)) return { path, findings: [], notices: [], notChecked: tooLargeNotice(entry.bytes) };
+    const { findings, notices, tooLarge } = analyses[entry.input]!;
+    const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
     return { path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
   });
   return { results, problems };

@@ -22,11 +22,11 @@
 //   server, once it has indexed the workspace folder (work it holds back while the user types).
 //   A bare vscode-languageserver server (bare-server.ts) typed into the same way gives the floor:
 //   a memory goal below it cannot be met by any server on Node and vscode-languageserver.
-// - CLI: wall time of `node dist/cli.js check <workspace> --format json --exit-zero`.
+// - CLI: wall time and peak RSS (getrusage, all threads) of `node dist/cli.js check <workspace> --format json --exit-zero`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
@@ -180,7 +180,7 @@ function ratio(ours: number | undefined, theirs: number | undefined): number | u
   return ours === undefined || theirs === undefined || theirs === 0 ? undefined : ours / theirs;
 }
 
-function goals(results: FileResult[]): Goal[] {
+function goals(results: FileResult[], cli: CliResult): Goal[] {
   const byName = (fileName: string): FileResult => results.find((r) => r.fileName === fileName)!;
   const keystrokeRatio = (r: FileResult): number | undefined => ratio(r.keystroke.ours.latency?.median, r.keystroke.reference.latency?.median);
   const list: Goal[] = [];
@@ -198,6 +198,8 @@ function goals(results: FileResult[]): Goal[] {
     add(`peak RSS vs ${r.reference}, ${r.name}`, 'VmHWM ratio', ratio(ours.peakRssKb, reference.peakRssKb), 0.6, ratio(floor.peakRssKb, reference.peakRssKb));
   }
   add('p95 keystroke latency, 10,000-line manifest (ms, absolute)', 'p95 ms', large.keystroke.ours.latency?.p95, 50);
+  add(`CLI check over ${cli.files} files (s, absolute)`, 'median s', cli.wallMs && cli.wallMs.median / 1000, 5);
+  add(`CLI check peak RSS over ${cli.files} files (MiB, absolute)`, 'median MiB', cli.peakRssKb && cli.peakRssKb.median / 1024, 300);
   return list;
 }
 
@@ -242,6 +244,7 @@ function report(results: FileResult[], cli: CliResult, workspaceCold: Summary | 
   }
   rows.push(['cold start, workspace folder open', `${cli.files} files`, pair(workspaceCold), '', '']);
   rows.push(['CLI check wall time', `${cli.files} files, ${cli.lines} lines`, cli.wallMs ? pair(cli.wallMs) : `failed: ${cli.error}`, '', '']);
+  rows.push(['CLI check peak RSS', `${cli.files} files, ${cli.lines} lines`, cli.peakRssKb ? `${mb(cli.peakRssKb.median)} / ${mb(cli.peakRssKb.p95)}` : `failed: ${cli.error}`, '', '']);
   const goalRows: string[][] = [['goal', 'measured', 'value', 'limit', 'met']];
   for (const g of goalList) goalRows.push([g.goal, g.measured, fmt(g.ratio, 3), String(g.limit), g.met ? 'yes' : g.floor !== undefined ? `NO (floor ${fmt(g.floor, 3)})` : 'NO']);
   const failures = results.flatMap((r) => [r.keystroke.ours, r.keystroke.reference, r.keystroke.floor].filter((s) => s.error).map((s) => `${s.server} on ${r.name}: ${s.error}`));
@@ -260,6 +263,8 @@ interface CliResult {
   files: number;
   lines: number;
   wallMs?: Summary;
+  /** Peak RSS of each run, in KiB. */
+  peakRssKb?: Summary;
   findings?: number;
   error?: string;
 }
@@ -268,16 +273,25 @@ function cliBench(mode: Mode): { cli: CliResult; workspace: string } {
   const workspace = mkdtempSync(join(tmpdir(), 'wincontainers-bench-ws-'));
   const lines = writeWorkspace(workspace, mode.workspaceFiles);
   const samples: number[] = [];
+  const peaks: number[] = [];
+  const rssFile = join(workspace, '..', `${basename(workspace)}.rss`);
   let findings: number | undefined;
   for (let run = 0; run < mode.cliRuns; run++) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', '.', '--format', 'json', '--exit-zero'], { cwd: workspace, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const result = spawnSync(process.execPath, ['--require', join(__dirname, 'peak-rss.js'), join(repoRoot, 'dist', 'cli.js'), 'check', '.', '--format', 'json', '--exit-zero'], {
+      cwd: workspace,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
+    });
     const took = performance.now() - started;
     if (result.status !== 0) return { cli: { files: mode.workspaceFiles, lines, error: `exit ${result.status}: ${result.stderr.trim()}` }, workspace };
     findings = (JSON.parse(result.stdout) as unknown[]).length;
     samples.push(took);
+    peaks.push(Number(readFileSync(rssFile, 'utf8')));
   }
-  return { cli: { files: mode.workspaceFiles, lines, wallMs: summarize(samples), findings }, workspace };
+  rmSync(rssFile, { force: true });
+  return { cli: { files: mode.workspaceFiles, lines, wallMs: summarize(samples), peakRssKb: summarize(peaks), findings }, workspace };
 }
 
 async function main(): Promise<void> {
@@ -327,7 +341,7 @@ async function main(): Promise<void> {
     const workspaceFile: BenchFile = { ...files[3]!, fileName: workspaceFileName, text: readFileSync(join(workspace, workspaceFileName), 'utf8') };
     const workspaceCold: number[] = [];
     for (let run = 0; run < mode.coldRuns; run++) workspaceCold.push(await coldStart(ourSpec, workspaceFile, workspace));
-    const goalList = goals(results);
+    const goalList = goals(results, cliRun.cli);
     const text = report(results, cliRun.cli, summarize(workspaceCold), goalList, mode, ourSpec.nodeFlags ?? []);
     process.stdout.write(text + '\n');
     mkdirSync(dirname(out), { recursive: true });
@@ -346,7 +360,7 @@ async function main(): Promise<void> {
             keystroke: 'ms from just before didChange v to the first publishDiagnostics with version >= v (or, for servers that send no version, the next publish); one change in flight at a time; debounce included',
             coldStart: 'ms from spawn to the first publishDiagnostics for a file opened right after initialize',
             peakRss: 'VmHWM in KiB of the server process after opening and typing (openPeakRssKb: once the first diagnostics arrived); floor: the same for a bare vscode-languageserver server that publishes no diagnostics',
-            cli: 'wall ms of node dist/cli.js check <workspace> --format json --exit-zero',
+            cli: 'wall ms of node dist/cli.js check <workspace> --format json --exit-zero; peakRssKb: its getrusage maxRSS in KiB (all threads)',
           },
           files: results,
           workspace: { cold: summarize(workspaceCold), cli: cliRun.cli },
