@@ -118,7 +118,11 @@ class Pool {
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(workerPath, { workerData: { port: port2, signal: this.signal }, transferList: [port2] });
+      // Young generations of 8 MB instead of V8's default (up to 32 each; V8 flags do not reach
+      // workers): every batch leaves megabytes of garbage that would otherwise pile up in each
+      // worker. On the bench's 5,000-file workspace peak RSS went from about 375 to 300 MB, with
+      // wall times within the noise.
+      const worker = new Worker(workerPath, { workerData: { port: port2, signal: this.signal }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       // A worker left running after an error must not keep the process alive.
       worker.unref();
       this.workers.push(worker);
