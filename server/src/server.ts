@@ -1,5 +1,6 @@
-// The language server: connection, documents and handler registration. Analysis lives in the
-// engine; this file decides when to run it and turns its results into LSP messages.
+// The language server: connection, documents and handler registration. The analysis session
+// (engine/session.ts) keeps parses, analyses and the workspace index; lsp/checks.ts decides when
+// to check and is the only publisher of diagnostics; requests only read analyses.
 import {
   CodeActionKind,
   createConnection,
@@ -19,20 +20,20 @@ import {
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFileName, type ResolvedConfig } from './engine/config';
+import { configFileName } from './engine/config';
 import { setDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
-import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
+import { AnalysisSession } from './engine/session';
+import { OpenDocumentChecks } from './lsp/checks';
+import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
-import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
-import { Scheduler } from './lsp/scheduler';
+import { noticeToDiagnostic } from './lsp/diagnostics';
+import { settingsSection, SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
-import { targetChoices, withInferredTarget } from './workspace/build';
+import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 
-const settingsSection = 'windowsContainers';
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
 const targetRequest = 'windowsContainers/target';
 type TargetInfo = { label: string; build: number; origin: string; inferred: boolean } | null;
@@ -48,112 +49,54 @@ const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
 /** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
 const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
 
-/**
- * How long checks wait for the client's answer to workspace/configuration. A client that never
- * answers would otherwise leave every document without diagnostics for good; after this the
- * defaults apply, and a late answer still counts when it comes.
- */
-const settingsTimeoutMs = 3_000;
-
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore((message) => connection.console.warn(message));
-  const analysed = new Map<string, AnalysedDocument>();
-  let pullSettings = false;
-  let omitRules: ReadonlySet<string> | undefined;
-  // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
-  let settingsLoaded: () => void = () => undefined;
-  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
-
-  const lastParse = new Map<string, ParsedDocument>();
-  /** Topics of the workspace index each open document's last analysis read. */
-  const reads = new Map<string, Set<string>>();
-  const indexer = new WorkspaceIndexer({
+  const session = new AnalysisSession({
+    index: new WorkspaceIndex(),
+    summarize,
+    frontEnd: 'editor',
+    configFor: (uri) => configs.configFor(uri),
+    describe: (uri) => configs.describe(uri),
+  });
+  const checks = new OpenDocumentChecks(session, {
+    document: (uri) => documents.get(uri),
+    publish: (params) => void connection.sendDiagnostics(params),
+    error: (message) => connection.console.error(message),
+    targetChanged: () => void connection.sendNotification(targetChangedNotification),
+  });
+  const indexer = new WorkspaceIndexer(session.index, {
     configFor: (folderUri) => configs.configForFolder(folderUri),
     excludesFor: (folderUri) => configs.excludesFor(folderUri),
     isOpen: (uri) => documents.get(uri) !== undefined,
-    pendingChecks: () => scheduler.pending(),
+    pendingChecks: () => checks.pending(),
     log: (message) => connection.console.info(message),
-    changed: (topics, origin) => revalidateDependents(topics, origin),
+    changed: (topics) => checks.recheck(session.invalidatedBy(topics)),
   });
+  const settings = new SettingsPuller(configs, {
+    getConfiguration: (items) => connection.workspace.getConfiguration(items),
+    warn: (message) => connection.console.warn(message),
+    lateAnswer: () => revalidateAll(),
+    failed: (what) => logFailure(what),
+  });
+  // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
+  let settingsLoaded: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
   /** For promises no caller awaits: a failure is logged, never an unhandled rejection. */
   const logFailure =
     (what: string) =>
     (error: unknown): void =>
       connection.console.error(`windows-containers: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-
-  /** One function for the life of the server: the index caches the inferred target per describer. */
-  const describeUri = (uri: string): string => configs.describe(uri);
-
-  /** The configured target, else the one the workspace's windows-build selectors agree on. */
-  function configFor(uri: string): ResolvedConfig {
-    return withInferredTarget(configs.configFor(uri), indexer.index, describeUri);
-  }
-
-  function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
-    if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
-    return { config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
-  }
+  const pullSettings = (): Promise<void> => settings.pull().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
 
   function assistContext(uri: string): AssistContext {
-    return { config: configFor(uri), today: new Date(), workspace: indexer.index.view() };
+    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view() };
   }
-
-  let inferredTarget = '';
-  /** Re-checks the open documents that read a changed topic; `origin` is being checked already. */
-  function revalidateDependents(topics: Set<string>, origin?: string): void {
-    // Most edits move ranges without changing the inferred target: only a new value counts.
-    if (topics.has(WorkspaceIndex.targetTopic)) {
-      const now = JSON.stringify(indexer.index.inferTarget(describeUri) ?? null);
-      if (now === inferredTarget) topics.delete(WorkspaceIndex.targetTopic);
-      inferredTarget = now;
-    }
-    for (const document of documents.all()) {
-      const read = reads.get(document.uri);
-      if (document.uri === origin || !read || ![...topics].some((topic) => read.has(topic))) continue;
-      analysed.delete(document.uri);
-      scheduler.schedule(document.uri);
-    }
-    if (topics.has(WorkspaceIndex.targetTopic)) void connection.sendNotification(targetChangedNotification);
-  }
-
-  /** Analyses the document's current version, reusing the result when nothing changed since. */
-  function analyseNow(document: TextDocument): AnalysedDocument {
-    const cached = analysed.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
-    // The last parse of this document, even when a settings or workspace change dropped its result.
-    const parsed = parse(source, lastParse.get(document.uri));
-    lastParse.set(document.uri, parsed);
-    // The buffer is the truth for an open file: other files' checks see it before it is saved.
-    indexer.updateFromParse(parsed);
-    const read = new Set<string>();
-    const analysis = analyzeParsed(parsed, optionsFor(document.uri, read));
-    reads.set(document.uri, read);
-    const result: AnalysedDocument = { document: source, version: document.version, analysis };
-    analysed.set(document.uri, result);
-    const diagnostics = [...analysis.findings.map(toDiagnostic), ...analysis.notices.map(noticeToDiagnostic)];
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    return result;
-  }
-
-  const scheduler = new Scheduler((uri) => {
-    const document = documents.get(uri);
-    if (!document) return;
-    try {
-      analyseNow(document);
-    } catch (error) {
-      // One document's failure must not take the server down: log it and clear that document.
-      analysed.delete(uri);
-      connection.console.error(`windows-containers: internal error while checking ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
-    }
-  });
 
   function revalidateAll(): void {
-    analysed.clear();
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    session.invalidateAll();
+    for (const document of documents.all()) checks.schedule(document.uri, 0);
     publishConfigFileNotices();
     void connection.sendNotification(targetChangedNotification);
   }
@@ -166,42 +109,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function pullFolderSettings(): Promise<void> {
-    if (!pullSettings) return;
-    const pulled = readFolderSettings();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
-    let outcome;
-    try {
-      outcome = await Promise.race([pulled, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (outcome !== 'late') return;
-    connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
-    pulled.then(revalidateAll, logFailure('reading the settings'));
-  }
-
-  async function readFolderSettings(): Promise<void> {
-    const folders = configs.folderUris;
-    const scopes = folders.length > 0 ? folders : [undefined];
-    const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));
-    if (folders.length === 0) configs.setGlobalSettings(values[0]);
-    else folders.forEach((uri, index) => configs.setFolderSettings(uri, values[index]));
-    if (folders.length > 0) {
-      const excludes = await connection.workspace.getConfiguration(folders.map((scopeUri) => ({ scopeUri, section: 'files.exclude' })));
-      folders.forEach((uri, index) => configs.setFolderExcludes(uri, excludes[index]));
-    }
-  }
-
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
     if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
-    if (options.yamlValidatedElsewhere === true) omitRules = shownByYamlExtension;
+    if (options.yamlValidatedElsewhere === true) session.omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);
     if (options.settings !== undefined) configs.setGlobalSettings(options.settings);
-    pullSettings = params.capabilities.workspace?.configuration === true;
+    settings.enabled = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -217,11 +132,11 @@ export function startServer(connection: Connection): void {
     // Not awaited: a client that never answers them must not hold back the settings (which have
     // their own timeout) and with them every check. A client that refuses them only sends no
     // change events for them.
-    if (pullSettings) {
+    if (settings.enabled) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
     }
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] }).catch(() => undefined);
-    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    await pullSettings();
     settingsLoaded();
     revalidateAll();
     indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
@@ -229,15 +144,15 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
-    if (pushed !== undefined && !pullSettings) configs.setGlobalSettings(pushed);
-    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    if (pushed !== undefined && !settings.enabled) configs.setGlobalSettings(pushed);
+    await pullSettings();
     revalidateAll();
   });
 
   connection.onNotification(yamlValidationNotification, (params: { validatedElsewhere?: unknown } | null) => {
     const next = params?.validatedElsewhere === true ? shownByYamlExtension : undefined;
-    if (next === omitRules) return;
-    omitRules = next;
+    if (next === session.omitRules) return;
+    session.omitRules = next;
     revalidateAll();
   });
 
@@ -255,7 +170,7 @@ export function startServer(connection: Connection): void {
   });
 
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
-  documents.onDidChangeContent((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri)));
+  documents.onDidChangeContent((event) => void settingsReady.then(() => checks.schedule(event.document.uri)));
   documents.onDidSave((event) => {
     if (event.document.uri.endsWith(`/${configFileName}`)) {
       configs.reloadFiles();
@@ -263,10 +178,8 @@ export function startServer(connection: Connection): void {
     }
   });
   documents.onDidClose((event) => {
-    scheduler.forget(event.document.uri);
-    analysed.delete(event.document.uri);
-    reads.delete(event.document.uri);
-    lastParse.delete(event.document.uri);
+    checks.forget(event.document.uri);
+    session.close(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
     indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${echo(event.document.uri)}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -276,12 +189,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const document = openDocument(params);
     try {
-      const current = analyseNow(document);
+      const current = checks.analysisFor(document);
       const only = params.context.only;
       const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
       const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(current, params.context.diagnostics) : [];
       if (only?.some((requested) => fixAllKind.startsWith(requested))) {
-        const fixAll = fixAllAction(current, optionsFor(document.uri), fixAllKind);
+        const fixAll = fixAllAction(current, session.optionsFor(document.uri), fixAllKind);
         if (fixAll) actions.push(fixAll);
       }
       return actions;
@@ -303,7 +216,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const document = openDocument(params);
     try {
-      return hoverAt(analyseNow(document).analysis, params.position, assistContext(document.uri)) ?? null;
+      return hoverAt(checks.analysisFor(document).analysis, params.position, assistContext(document.uri)) ?? null;
     } catch (error) {
       connection.console.error(`windows-containers: hover failed for ${document.uri}: ${String(error)}`);
       return null;
@@ -313,7 +226,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) => {
     const document = openDocument(params);
     try {
-      return completionsAt(analyseNow(document).analysis, document.getText(), params.position, assistContext(document.uri));
+      return completionsAt(checks.analysisFor(document).analysis, document.getText(), params.position, assistContext(document.uri));
     } catch (error) {
       connection.console.error(`windows-containers: completion failed for ${document.uri}: ${String(error)}`);
       return [];
@@ -322,7 +235,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(targetRequest, (params: { uri?: string }): TargetInfo => {
     const configured = params.uri ? configs.configFor(params.uri).target : undefined;
-    const target = params.uri ? configFor(params.uri).target : undefined;
+    const target = params.uri ? session.configFor(params.uri).target : undefined;
     return target ? { label: target.label, build: target.build, origin: target.origin, inferred: configured === undefined } : null;
   });
 

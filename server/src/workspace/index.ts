@@ -232,6 +232,7 @@ export class WorkspaceIndex {
     };
   }
 
-  static readonly targetTopic = topics.target;
+  /** Read by every analysis whose target is inferred: whether the workspace agrees on one may change. */
+  readonly targetTopic = topics.target;
 }
 

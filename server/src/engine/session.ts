@@ -1,0 +1,174 @@
+// One analysis session, shared by the language server and the CLI: it keeps the last parse of each
+// document (for incremental reuse), the analysis of each document's version, the workspace index and
+// the topics of the index each analysis read, and says which documents a change invalidates. It
+// publishes nothing and schedules nothing: front ends ask it for analyses and act on invalidations.
+import { defaultConfig, type ResolvedConfig, type TargetVersion } from './config';
+import { analyzeParsed, parse, type Analysis, type AnalyzeOptions, type ParsedDocument, type SourceDocument } from './runner';
+import type { FrontEnd } from './types';
+import type { WorkspaceView } from './workspace-view';
+
+/**
+ * What the session needs of the workspace index (workspace/index.ts implements it). Handed in rather
+ * than imported: the index sits above the engine, and reads the engine's parses to summarize them.
+ */
+export interface SessionIndex<Summary> {
+  /** Replaces what is known of one file; returns the topics whose answers may have changed. */
+  set(pathOrUri: string, summary: Summary | undefined): Set<string>;
+  /** The workspace as one analysis sees it; each question it asks is added to `read`. */
+  view(read?: Set<string>): WorkspaceView;
+  /** The Windows target the workspace agrees on, when the settings name none. */
+  inferTarget(describe: (uri: string) => string): TargetVersion | undefined;
+  /** The topic read by every analysis whose target is inferred. */
+  readonly targetTopic: string;
+}
+
+export interface SessionOptions<Summary, Index extends SessionIndex<Summary>> {
+  index: Index;
+  /** A document's summary for the index, from its parse; undefined when no other file can refer to it. */
+  summarize(parsed: ParsedDocument): Summary | undefined;
+  frontEnd: FrontEnd;
+  /** A document's settings before a target is inferred; the defaults when not given. */
+  configFor?(uri: string): ResolvedConfig;
+  /**
+   * How messages name a file. One function for the session's life: the index caches the inferred
+   * target per describer.
+   */
+  describe?(uri: string): string;
+}
+
+export interface VersionedDocument extends SourceDocument {
+  version: number;
+}
+
+export interface AnalysedDocument {
+  document: SourceDocument;
+  version: number;
+  analysis: Analysis;
+}
+
+/** The open documents whose analyses a change made stale, and whether the inferred target moved. */
+export interface Invalidation {
+  documents: string[];
+  targetChanged: boolean;
+}
+
+/** An analysis without its parse, which the caller does not keep. */
+export interface DocumentFindings extends Pick<Analysis, 'findings' | 'notices'> {
+  tooLarge: boolean;
+}
+
+const nothingInvalidated: Invalidation = { documents: [], targetChanged: false };
+
+export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = SessionIndex<Summary>> {
+  readonly index: Index;
+  /** Rules not run in this session, whatever their severity; set invalidateAll() after changing it. */
+  omitRules: ReadonlySet<string> | undefined;
+  private readonly lastParse = new Map<string, ParsedDocument>();
+  private readonly analyses = new Map<string, AnalysedDocument>();
+  /** Topics of the index each document's last analysis read: what invalidates it. */
+  private readonly reads = new Map<string, Set<string>>();
+  private readonly configured: (uri: string) => ResolvedConfig;
+  private readonly describe: (uri: string) => string;
+  /** The inferred target when last asked, as JSON: most index changes leave it as it was. */
+  private inferredTarget = '';
+
+  constructor(private readonly options: SessionOptions<Summary, Index>) {
+    this.index = options.index;
+    this.configured = options.configFor ?? (() => defaultConfig);
+    this.describe = options.describe ?? ((uri) => uri);
+  }
+
+  /** The configured target, else the one the workspace's windows-build selectors agree on. */
+  configFor(uri: string): ResolvedConfig {
+    const config = this.configured(uri);
+    if (config.target) return config;
+    const target = this.index.inferTarget(this.describe);
+    return target ? { ...config, target } : config;
+  }
+
+  /** What an analysis of the document runs with; its questions to the index are added to `read`. */
+  optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
+    if (read && !this.configured(uri).target) read.add(this.index.targetTopic);
+    return { config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
+  }
+
+  /**
+   * The analysis of this version of an open document, made once per version. The parse reuses the
+   * unchanged parts of the document's last one, and the buffer replaces its file in the index (it
+   * is the truth before it is saved): `invalidated` names the other documents that read what it changed.
+   */
+  analysisOf(document: VersionedDocument): { analysed: AnalysedDocument; invalidated: Invalidation } {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version) return { analysed: cached, invalidated: nothingInvalidated };
+    const source: SourceDocument = { uri: document.uri, text: document.text, languageId: document.languageId };
+    // The last parse, even when a settings or workspace change dropped the analysis made from it.
+    const parsed = parse(source, this.lastParse.get(document.uri));
+    this.lastParse.set(document.uri, parsed);
+    const invalidated = this.invalidatedBy(this.index.set(document.uri, this.options.summarize(parsed)), document.uri);
+    const read = new Set<string>();
+    const analysis = analyzeParsed(parsed, this.optionsFor(document.uri, read));
+    this.reads.set(document.uri, read);
+    const analysed: AnalysedDocument = { document: source, version: document.version, analysis };
+    this.analyses.set(document.uri, analysed);
+    return { analysed, invalidated };
+  }
+
+  /**
+   * One analysis against the index as it stands, keeping nothing: the CLI's step per file, whose
+   * parse is let go as soon as its findings are out. `config` when the caller resolved it already.
+   */
+  analyze(document: SourceDocument, given: { config?: ResolvedConfig; today?: Date } = {}): DocumentFindings {
+    const parsed = parse(document);
+    const config = given.config ?? this.configFor(document.uri);
+    const { findings, notices } = analyzeParsed(parsed, { config, today: given.today, workspace: this.index.view(), frontEnd: this.options.frontEnd, omitRules: this.omitRules });
+    return { findings, notices, tooLarge: parsed.tooLarge === true };
+  }
+
+  /** A document's summary as the analysis reads the document, without keeping its parse. */
+  summarize(document: SourceDocument): Summary | undefined {
+    return this.options.summarize(parse(document));
+  }
+
+  /**
+   * The open documents whose last analysis read one of `topics`, their analyses dropped. `origin`,
+   * whose own change it was, is being analysed already. The target topic counts only when the
+   * inferred target's value changed: most edits move ranges and leave it as it was.
+   */
+  invalidatedBy(topics: ReadonlySet<string>, origin?: string): Invalidation {
+    if (topics.size === 0) return nothingInvalidated;
+    const targetTopic = this.index.targetTopic;
+    let targetChanged = false;
+    if (topics.has(targetTopic)) {
+      const now = JSON.stringify(this.index.inferTarget(this.describe) ?? null);
+      targetChanged = now !== this.inferredTarget;
+      this.inferredTarget = now;
+    }
+    const documents: string[] = [];
+    for (const [uri, read] of this.reads) {
+      if (uri === origin) continue;
+      let stale = false;
+      for (const topic of topics) {
+        if (read.has(topic) && (topic !== targetTopic || targetChanged)) {
+          stale = true;
+          break;
+        }
+      }
+      if (!stale) continue;
+      this.analyses.delete(uri);
+      documents.push(uri);
+    }
+    return { documents, targetChanged };
+  }
+
+  /** Settings changed: every analysis is stale (the parses stay, for reuse). */
+  invalidateAll(): void {
+    this.analyses.clear();
+  }
+
+  /** A closed document: its parse, analysis and reads go. Its file in the index is the caller's to restore. */
+  close(uri: string): void {
+    this.lastParse.delete(uri);
+    this.analyses.delete(uri);
+    this.reads.delete(uri);
+  }
+}
