@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ResolvedConfig } from './engine/config';
-import { analyzeParsed, parse } from './engine/runner';
+import { AnalysisSession, withInferredTarget } from './engine/session';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './engine/workspace-view';
-import { summarize, summarizeText, withInferredTarget } from './workspace/build';
+import { summarize, summarizeText } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import type { FileSummary, ImageLink } from './workspace/summary';
 
@@ -46,25 +45,29 @@ export type Task =
 
 export type Reply = { summaries: Array<FileSummary | undefined> } | { analyses: FileAnalysis[] } | { ready: true } | { error: string };
 
-export function summarizeInput(input: CheckInput): FileSummary | undefined {
+/** One per thread: it summarizes the files, then analyzes each against the index they make up. */
+export type CheckSession = AnalysisSession<FileSummary, WorkspaceIndex>;
+
+export function checkSession(): CheckSession {
+  return new AnalysisSession({ index: new WorkspaceIndex(), summarize, frontEnd: 'cli' });
+}
+
+export function summarizeInput(session: CheckSession, input: CheckInput): FileSummary | undefined {
   // The closed-file reading goes by the file's name; a file told by --language or its content is
   // read as the analysis will read it.
   if (input.languageId === undefined) return summarizeText(input.file, input.text);
-  return summarize(parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId }));
+  return session.summarize({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId });
 }
 
-export function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
-  const index = new WorkspaceIndex();
-  for (const [configPath, links] of data.configLinks) index.setConfigLinks(configPath, links);
+/** Fills the session's index with the whole workspace, before any file is analyzed. */
+export function workspaceIndex(session: CheckSession, data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): void {
+  for (const [configPath, links] of data.configLinks) session.index.setConfigLinks(configPath, links);
   // In the files' order, as the answers that take the first match (a RuntimeClass defined twice) depend on it.
-  for (const [file, summary] of data.summaries) index.set(file, summary);
-  return index;
+  for (const [file, summary] of data.summaries) session.index.set(file, summary);
 }
 
-export function analyzeInput(input: CheckInput, workspace: WorkspaceView, data: Pick<WorkspaceData, 'configs' | 'today'>): FileAnalysis {
-  const parsed = parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId });
-  const { findings, notices } = analyzeParsed(parsed, { config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
-  return { findings, notices, tooLarge: parsed.tooLarge === true };
+export function analyzeInput(session: CheckSession, input: CheckInput, data: Pick<WorkspaceData, 'configs' | 'today'>): FileAnalysis {
+  return session.analyze({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId }, { config: data.configs[input.config]!, today: data.today });
 }
 
 const workerPath = join(__dirname, 'cli-worker.js');
@@ -91,14 +94,12 @@ export function checkInputs(inputs: CheckInput[], configs: readonly ResolvedConf
   const threads = threadCount(inputs.length);
   const pool = threads > 1 && existsSync(workerPath) ? new Pool(threads) : undefined;
   try {
-    const summaries = pool ? pool.run(inputs, (batch) => ({ kind: 'summarize', inputs: batch }), (reply) => ('summaries' in reply ? reply.summaries : undefined)) : inputs.map(summarizeInput);
+    const session = checkSession();
+    const summaries = pool ? pool.run(inputs, (batch) => ({ kind: 'summarize', inputs: batch }), (reply) => ('summaries' in reply ? reply.summaries : undefined)) : inputs.map((input) => summarizeInput(session, input));
     const data: Pick<WorkspaceData, 'configLinks' | 'summaries'> = { configLinks, summaries: inputs.map((input, i) => [input.file, summaries[i]]) };
-    const index = workspaceIndex(data);
-    const workspaceData: WorkspaceData = { ...data, configs: configs.map((config) => withInferredTarget(config, index, describe)), today };
-    if (!pool) {
-      const view = index.view();
-      return inputs.map((input) => analyzeInput(input, view, workspaceData));
-    }
+    workspaceIndex(session, data);
+    const workspaceData: WorkspaceData = { ...data, configs: configs.map((config) => withInferredTarget(config, session.index, describe)), today };
+    if (!pool) return inputs.map((input) => analyzeInput(session, input, workspaceData));
     pool.broadcast({ kind: 'workspace', data: workspaceData });
     return pool.run(inputs, (batch) => ({ kind: 'analyze', inputs: batch }), (reply) => ('analyses' in reply ? reply.analyses : undefined));
   } finally {

@@ -1,23 +1,24 @@
 // A worker thread of `wincontainers check` (see cli-parallel.ts): summarizes or analyzes the batches
 // of files it is sent and answers each on its port, waking the main thread through the shared counter.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { WorkspaceView } from './engine/workspace-view';
-import { analyzeInput, summarizeInput, workspaceIndex, type Reply, type Task, type WorkspaceData } from './cli-parallel';
+import { analyzeInput, checkSession, summarizeInput, workspaceIndex, type Reply, type Task, type WorkspaceData } from './cli-parallel';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
-let workspace: { data: WorkspaceData; view: WorkspaceView } | undefined;
+const session = checkSession();
+let workspace: WorkspaceData | undefined;
 
 function handle(task: Task): Reply {
   switch (task.kind) {
     case 'summarize':
-      return { summaries: task.inputs.map(summarizeInput) };
+      return { summaries: task.inputs.map((input) => summarizeInput(session, input)) };
     case 'workspace':
-      workspace = { data: task.data, view: workspaceIndex(task.data).view() };
+      workspaceIndex(session, task.data);
+      workspace = task.data;
       return { ready: true };
     case 'analyze': {
-      if (!workspace) throw new Error('analysis before the workspace');
-      const { data, view } = workspace;
-      return { analyses: task.inputs.map((input) => analyzeInput(input, view, data)) };
+      const data = workspace;
+      if (!data) throw new Error('analysis before the workspace');
+      return { analyses: task.inputs.map((input) => analyzeInput(session, input, data)) };
     }
   }
 }

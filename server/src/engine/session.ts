@@ -57,6 +57,13 @@ export interface DocumentFindings extends Pick<Analysis, 'findings' | 'notices'>
   tooLarge: boolean;
 }
 
+/** The configured target, or else the one the workspace's windows-build selectors agree on. */
+export function withInferredTarget(config: ResolvedConfig, index: Pick<SessionIndex<unknown>, 'inferTarget'>, describe: (uri: string) => string): ResolvedConfig {
+  if (config.target) return config;
+  const target = index.inferTarget(describe);
+  return target ? { ...config, target } : config;
+}
+
 const nothingInvalidated: Invalidation = { documents: [], targetChanged: false };
 
 export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = SessionIndex<Summary>> {
@@ -80,10 +87,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
 
   /** The configured target, else the one the workspace's windows-build selectors agree on. */
   configFor(uri: string): ResolvedConfig {
-    const config = this.configured(uri);
-    if (config.target) return config;
-    const target = this.index.inferTarget(this.describe);
-    return target ? { ...config, target } : config;
+    return withInferredTarget(this.configured(uri), this.index, this.describe);
   }
 
   /** What an analysis of the document runs with; its questions to the index are added to `read`. */
