@@ -3,31 +3,27 @@
 // to check and is the only publisher of diagnostics; requests only read analyses.
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  ProposedFeatures,
   ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName } from './engine/config';
 import { setDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { AnalysisSession } from './engine/session';
+import { AnalysisSession, type AnalysedDocument } from './engine/session';
 import { OpenDocumentChecks } from './lsp/checks';
 import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
+import { connect } from './lsp/connection';
 import { noticeToDiagnostic } from './lsp/diagnostics';
 import { settingsSection, SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
@@ -48,6 +44,7 @@ const targetChangedNotification = 'windowsContainers/didChangeTarget';
 const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
 /** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
 const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
+const isConfigFile = (uri: string): boolean => uri.endsWith(`/${configFileName}`);
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -158,8 +155,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
-    const configChanged = uris.some((uri) => uri.endsWith(`/${configFileName}`));
-    if (configChanged) {
+    if (uris.some(isConfigFile)) {
       configs.reloadFiles();
       revalidateAll();
       indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
@@ -172,7 +168,7 @@ export function startServer(connection: Connection): void {
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
   documents.onDidChangeContent((event) => void settingsReady.then(() => checks.schedule(event.document.uri)));
   documents.onDidSave((event) => {
-    if (event.document.uri.endsWith(`/${configFileName}`)) {
+    if (isConfigFile(event.document.uri)) {
       configs.reloadFiles();
       revalidateAll();
     }
@@ -183,55 +179,42 @@ export function startServer(connection: Connection): void {
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
     indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${echo(event.document.uri)}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
+    if (isConfigFile(event.document.uri)) publishConfigFileNotices();
   });
 
-  connection.onCodeAction((params) => {
-    const document = openDocument(params);
-    try {
-      const current = checks.analysisFor(document);
-      const only = params.context.only;
-      const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
-      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(current, params.context.diagnostics) : [];
-      if (only?.some((requested) => fixAllKind.startsWith(requested))) {
-        const fixAll = fixAllAction(current, session.optionsFor(document.uri), fixAllKind);
-        if (fixAll) actions.push(fixAll);
-      }
-      return actions;
-    } catch (error) {
-      connection.console.error(`windows-containers: code actions failed for ${document.uri}: ${String(error)}`);
-      return [];
-    }
-  });
-
-  /** Requests name an open document; anything else is the client's mistake and gets an error. */
-  function openDocument(params: { textDocument?: { uri?: unknown } } | null | undefined): TextDocument {
+  /**
+   * Requests name an open document (anything else is the client's mistake and gets an error) and
+   * read the analysis of its current version. A failure is logged and answered with `fallback`.
+   */
+  function answer<T>(what: string, params: { textDocument?: { uri?: unknown } } | null | undefined, fallback: T, reply: (document: TextDocument, analysed: AnalysedDocument) => T): T {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
     const document = documents.get(uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document ${uri}: open it with textDocument/didOpen first`);
-    return document;
+    try {
+      return reply(document, checks.analysisFor(document));
+    } catch (error) {
+      connection.console.error(`windows-containers: ${what} failed for ${uri}: ${String(error)}`);
+      return fallback;
+    }
   }
 
-  connection.onHover((params) => {
-    const document = openDocument(params);
-    try {
-      return hoverAt(checks.analysisFor(document).analysis, params.position, assistContext(document.uri)) ?? null;
-    } catch (error) {
-      connection.console.error(`windows-containers: hover failed for ${document.uri}: ${String(error)}`);
-      return null;
-    }
-  });
+  connection.onCodeAction((params) =>
+    answer('code actions', params, [], (document, analysed) => {
+      const only = params.context.only;
+      const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
+      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(analysed, params.context.diagnostics) : [];
+      if (only?.some((requested) => fixAllKind.startsWith(requested))) {
+        const fixAll = fixAllAction(analysed, session.optionsFor(document.uri), fixAllKind);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    }),
+  );
 
-  connection.onCompletion((params) => {
-    const document = openDocument(params);
-    try {
-      return completionsAt(checks.analysisFor(document).analysis, document.getText(), params.position, assistContext(document.uri));
-    } catch (error) {
-      connection.console.error(`windows-containers: completion failed for ${document.uri}: ${String(error)}`);
-      return [];
-    }
-  });
+  connection.onHover((params) => answer('hover', params, null, (document, { analysis }) => hoverAt(analysis, params.position, assistContext(document.uri)) ?? null));
+
+  connection.onCompletion((params) => answer('completion', params, [], (document, { analysis }) => completionsAt(analysis, document.getText(), params.position, assistContext(document.uri))));
 
   connection.onRequest(targetRequest, (params: { uri?: string }): TargetInfo => {
     const configured = params.uri ? configs.configFor(params.uri).target : undefined;
@@ -246,33 +229,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * Over stdio the server answers a message that is not JSON with a JSON-RPC parse error (-32700,
- * id null), as the spec asks; vscode-jsonrpc would drop it silently. IPC (VS Code) carries objects.
- *
- * A framing error is another matter: after a header without a valid Content-Length (or a
- * Content-Length that does not match the body) the reader has lost the message boundaries for
- * good, and would go on alive but deaf, which an editor never notices. The server exits instead,
- * so the editor restarts it. A message left incomplete for the reader's partial-message timeout
- * (10 s) is the same desynchronisation.
- */
-function connect(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
-  const lostStep = (why: string): void => {
-    process.stderr.write(`windows-containers: the message stream from the client is out of step (${echo(why.split('\n')[0]!)}); exiting so that the editor restarts the server\n`);
-    process.exit(1);
-  };
-  reader.onError((error) => {
-    // JSON.parse of a whole body throws a SyntaxError: the framing held, only that message is bad.
-    if (!(error instanceof SyntaxError)) return lostStep(error.message);
-    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as ResponseMessage);
-  });
-  reader.onPartialMessage((info) => lostStep(`a message still incomplete after ${info.waitingTime} ms`));
-  return createConnection(ProposedFeatures.all, reader, writer);
 }
 
 startServer(connect());
