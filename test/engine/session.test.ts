@@ -30,15 +30,15 @@ function newSession(targetWindowsVersion?: string): AnalysisSession<ReturnType<t
 }
 
 const open = (relative: string, text: string, version = 1) => ({ uri: uriOf(relative), languageId: relative.endsWith('.yaml') ? 'yaml' : 'dockerfile', version, text });
-const rules = (session: AnalysisSession<unknown>, document: ReturnType<typeof open>): string[] => session.analysisOf(document).analysed.analysis.findings.map((finding) => finding.ruleId);
+const rules = (session: AnalysisSession<unknown>, document: ReturnType<typeof open>): string[] => session.analysisOf(document).analysis.findings.map((finding) => finding.ruleId);
 
 describe('analysis session', () => {
   it('analyses a version once, whichever asks first', () => {
     const session = newSession('ltsc2022');
     const web = open('k8s/web.yaml', pod('web'));
-    const first = session.analysisOf(web).analysed;
-    assert.equal(session.analysisOf(web).analysed, first);
-    assert.notEqual(session.analysisOf({ ...web, version: 2 }).analysed, first);
+    const first = session.analysisOf(web);
+    assert.equal(session.analysisOf(web), first);
+    assert.notEqual(session.analysisOf({ ...web, version: 2 }), first);
   });
 
   it('a Dockerfile edited in its buffer invalidates only the open manifests that deploy its image', () => {
@@ -46,13 +46,13 @@ describe('analysis session', () => {
     const web = open('k8s/web.yaml', pod('web'));
     const api = open('k8s/api.yaml', pod('api'));
     assert.deepEqual(rules(session, web), []);
-    const apiAnalysis = session.analysisOf(api).analysed;
+    const apiAnalysis = session.analysisOf(api);
 
-    const { invalidated } = session.analysisOf(open('web/Dockerfile', dockerfile('ltsc2025'), 2));
+    const invalidated = session.update(open('web/Dockerfile', dockerfile('ltsc2025'), 2));
     assert.deepEqual(invalidated, { documents: [web.uri], targetChanged: false });
     // Same versions of the manifests: the one invalidated is analysed again against the new buffer.
     assert.deepEqual(rules(session, web), [builtImageRule]);
-    assert.equal(session.analysisOf(api).analysed, apiAnalysis);
+    assert.equal(session.analysisOf(api), apiAnalysis);
   });
 
   it('a Dockerfile changed on disk invalidates the same manifests, and the same file read again none', () => {
@@ -85,7 +85,7 @@ describe('analysis session', () => {
   it('reuses the unchanged documents of the last parse, also after its analysis was invalidated, until the document is closed', () => {
     const session = newSession('ltsc2022');
     const stream = pod('web') + '---\n' + pod('api');
-    const documentsOf = (version: number, text: string) => session.analysisOf(open('k8s/both.yaml', text, version)).analysed.analysis.kubernetes!.documents;
+    const documentsOf = (version: number, text: string) => session.analysisOf(open('k8s/both.yaml', text, version)).analysis.kubernetes!.documents;
     const first = documentsOf(1, stream)[0];
     const edited = stream.replace('name: api', 'name: api2');
     assert.equal(documentsOf(2, edited)[0], first);
@@ -100,8 +100,7 @@ describe('analysis session', () => {
     const web = open('k8s/web.yaml', pod('web'));
     session.analysisOf(web);
     session.close(web.uri);
-    const { invalidated } = session.analysisOf(open('web/Dockerfile', dockerfile('ltsc2025'), 2));
-    assert.deepEqual(invalidated.documents, []);
+    assert.deepEqual(session.update(open('web/Dockerfile', dockerfile('ltsc2025'), 2)).documents, []);
   });
 
   it("the CLI's one-shot analysis sees the finished index and keeps neither parse nor analysis", () => {

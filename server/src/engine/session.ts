@@ -71,6 +71,8 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** Rules not run in this session, whatever their severity; set invalidateAll() after changing it. */
   omitRules: ReadonlySet<string> | undefined;
   private readonly lastParse = new Map<string, ParsedDocument>();
+  /** Parses update() made whose analysis has not been asked for yet. */
+  private readonly unanalysed = new Map<string, { version: number; parsed: ParsedDocument }>();
   private readonly analyses = new Map<string, AnalysedDocument>();
   /** Topics of the index each document's last analysis read: what invalidates it. */
   private readonly reads = new Map<string, Set<string>>();
@@ -97,24 +99,36 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   }
 
   /**
-   * The analysis of this version of an open document, made once per version. The parse reuses the
-   * unchanged parts of the document's last one, and the buffer replaces its file in the index (it
-   * is the truth before it is saved): `invalidated` names the other documents that read what it changed.
+   * An open document's new version: its parse reuses the unchanged parts of the document's last one,
+   * and its buffer replaces its file in the index (it is the truth before it is saved). Returns the
+   * other documents that read what it changed. Nothing to do for a version already taken in.
    */
-  analysisOf(document: VersionedDocument): { analysed: AnalysedDocument; invalidated: Invalidation } {
-    const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version) return { analysed: cached, invalidated: nothingInvalidated };
-    const source: SourceDocument = { uri: document.uri, text: document.text, languageId: document.languageId };
+  update(document: VersionedDocument): Invalidation {
+    if (this.analyses.get(document.uri)?.version === document.version || this.unanalysed.get(document.uri)?.version === document.version) return nothingInvalidated;
     // The last parse, even when a settings or workspace change dropped the analysis made from it.
-    const parsed = parse(source, this.lastParse.get(document.uri));
+    const parsed = parse({ uri: document.uri, text: document.text, languageId: document.languageId }, this.lastParse.get(document.uri));
     this.lastParse.set(document.uri, parsed);
-    const invalidated = this.invalidatedBy(this.index.set(document.uri, this.options.summarize(parsed)), document.uri);
+    this.unanalysed.set(document.uri, { version: document.version, parsed });
+    return this.invalidatedBy(this.index.set(document.uri, this.options.summarize(parsed)), document.uri);
+  }
+
+  /**
+   * The analysis of this version of an open document, made once per version. Takes the version in
+   * when update() did not; call update() first to learn which other documents that invalidated.
+   */
+  analysisOf(document: VersionedDocument): AnalysedDocument {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    if (this.unanalysed.get(document.uri)?.version !== document.version) this.update(document);
+    const { parsed } = this.unanalysed.get(document.uri)!;
+    // Taken before the analysis: one that fails parses again next time.
+    this.unanalysed.delete(document.uri);
     const read = new Set<string>();
     const analysis = analyzeParsed(parsed, this.optionsFor(document.uri, read));
     this.reads.set(document.uri, read);
-    const analysed: AnalysedDocument = { document: source, version: document.version, analysis };
+    const analysed: AnalysedDocument = { document: parsed.document, version: document.version, analysis };
     this.analyses.set(document.uri, analysed);
-    return { analysed, invalidated };
+    return analysed;
   }
 
   /**
@@ -172,6 +186,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** A closed document: its parse, analysis and reads go. Its file in the index is the caller's to restore. */
   close(uri: string): void {
     this.lastParse.delete(uri);
+    this.unanalysed.delete(uri);
     this.analyses.delete(uri);
     this.reads.delete(uri);
   }

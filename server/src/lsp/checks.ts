@@ -40,11 +40,14 @@ export class OpenDocumentChecks {
     return this.scheduler.pending();
   }
 
-  /** The analysis of the document's current version, for a request: shared with its check, never published. */
+  /**
+   * The analysis of the document's current version, for a request as for its check, never published
+   * here. The documents that read what this version changed are checked again.
+   */
   analysisFor(document: OpenDocument): AnalysedDocument {
-    const { analysed, invalidated } = this.session.analysisOf({ uri: document.uri, version: document.version, text: document.getText(), languageId: document.languageId });
-    this.recheck(invalidated);
-    return analysed;
+    const current = { uri: document.uri, version: document.version, text: document.getText(), languageId: document.languageId };
+    this.recheck(this.session.update(current));
+    return this.session.analysisOf(current);
   }
 
   /** Checks again the documents a change invalidated. */
