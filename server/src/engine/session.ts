@@ -132,19 +132,16 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   }
 
   /**
-   * One analysis against the index as it stands, keeping nothing: the CLI's step per file, whose
-   * parse is let go as soon as its findings are out. `config` when the caller resolved it already.
+   * One analysis that keeps nothing: the CLI's step per file, whose parse is let go once its findings
+   * and summary are out. Against the index as it stands, or `workspace` when given; with `config`
+   * when the caller resolved it already.
    */
-  analyze(document: SourceDocument, given: { config?: ResolvedConfig; today?: Date } = {}): DocumentFindings {
+  analyze(document: SourceDocument, given: { config?: ResolvedConfig; today?: Date; workspace?: WorkspaceView } = {}): DocumentFindings & { summary: Summary | undefined } {
     const parsed = parse(document);
     const config = given.config ?? this.configFor(document.uri);
-    const { findings, notices } = analyzeParsed(parsed, { config, today: given.today, workspace: this.index.view(), frontEnd: this.options.frontEnd, omitRules: this.omitRules });
-    return { findings, notices, tooLarge: parsed.tooLarge === true };
-  }
-
-  /** A document's summary as the analysis reads the document, without keeping its parse. */
-  summarize(document: SourceDocument): Summary | undefined {
-    return this.options.summarize(parse(document));
+    const workspace = given.workspace ?? this.index.view();
+    const { findings, notices } = analyzeParsed(parsed, { config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
+    return { findings, notices, tooLarge: parsed.tooLarge === true, summary: this.options.summarize(parsed) };
   }
 
   /**
