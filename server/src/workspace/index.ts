@@ -4,6 +4,7 @@
 import { normalize, sep } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
+import type { SessionIndex } from '../engine/session';
 import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
 import { filePathOf } from './uri';
 import { imageKey, runtimeClassNodeBuild, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
@@ -72,7 +73,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export class WorkspaceIndex {
+export class WorkspaceIndex implements SessionIndex<FileSummary> {
   private readonly files = new Map<string, FileSummary>();
   private readonly configLinks = new Map<string, ImageLink[]>();
   private derivedCache: Derived | undefined;
