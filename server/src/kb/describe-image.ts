@@ -50,16 +50,16 @@ export interface ImageInfo {
 /** A whole word of a tag: delimited by the start or end of the tag or by '-', '_' or '.'. */
 const tagWord = (body: string): RegExp => new RegExp(`(?:^|[-_.])${body}(?=$|[-_.])`, 'i');
 const WINDOWS_VARIANT_WORD = tagWord(
-  `(?<variant>${Object.keys(tagWords.windowsVariants).join('|')})(?:[-_.](?<release>${releaseTagNames.join('|')}))?`,
+  `(?<variant>${Object.keys(tagWords.windowsVariants).join('|')})(?:[-_.](?<release>${releaseTagNames().join('|')}))?`,
 );
-const LTSC_WORD = tagWord(`(?<release>${releaseTagNames.filter((t) => /^ltsc\d{4}$/i.test(t)).join('|')})`);
+const LTSC_WORD = tagWord(`(?<release>${releaseTagNames().filter((t) => /^ltsc\d{4}$/i.test(t)).join('|')})`);
 // `windows-1809`, `windows_20H2`: the word windows right before a release name. `windows` alone
 // (windows-exporter, windows-amd64 helper binaries) says nothing about a base image.
-const WINDOWS_RELEASE_WORD = tagWord(`windows[-_](?<release>${releaseTagNames.join('|')})`);
+const WINDOWS_RELEASE_WORD = tagWord(`windows[-_](?<release>${releaseTagNames().join('|')})`);
 // A full Windows OS version, `10.0.17763.5820` or `10.0.17744` (the build of an Insider preview);
 // its own dots are not word boundaries.
 const FULL_BUILD_WORD = /(?:^|[-_])10\.0\.(?<build>\d{5})(?:\.\d+)?(?=$|[-_])/i;
-const BARE_RELEASE_TAG = new RegExp(`^(?<release>${releaseTagNames.filter((t) => !/^ltsc/i.test(t)).join('|')})(?:[-_]amd64)?$`, 'i');
+const BARE_RELEASE_TAG = new RegExp(`^(?<release>${releaseTagNames().filter((t) => !/^ltsc/i.test(t)).join('|')})(?:[-_]amd64)?$`, 'i');
 // Distribution names may carry a version: alpine3.22, ubi9, azurelinux3.0.
 const LINUX_WORD = tagWord(`(?:${tagWords.linuxDistributions.join('|')})(?:\\d[\\d.]*)?`);
 

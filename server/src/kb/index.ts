@@ -18,7 +18,7 @@ export type {
   WindowsRelease,
 } from './types';
 export { baseImageLifecycles, hostAliases, kubernetesWindowsNodes, stableAbi, windowsReleases } from './releases';
-export { imageFamilies, linuxOnlyImages, productLifecycles, tagWords, variantFactsTable } from './images';
+export { imageFamilies, latestTagRemoved, linuxOnlyImages, productLifecycles, tagWords, variantFactsTable } from './images';
 export {
   derivedImages,
   familiesWithoutPosixTools,
@@ -55,8 +55,12 @@ export {
   productSupport,
   productSupportMessages,
   productSupportSources,
+  endsWithinNotice,
+  monthAndYear,
+  supportedLtscReleases,
   supportStatus,
   variantFacts,
 } from './support';
 export type { ImageSupport, ProductSupport, SupportStatus } from './support';
-export { parseWindowsVersion, releaseForBuild, releaseForName } from './versions';
+export { targetVersionChoices, targetVersionPattern } from './target-setting';
+export { describeRelease, newestLtscRelease, parseWindowsVersion, releaseForBuild, releaseForName } from './versions';

@@ -2,10 +2,10 @@
 import { classify, type ImageInfo } from './describe-image';
 import type { ImageReference } from './image-reference';
 import { productLifecycles, variantFactsTable } from './images';
-import { baseImageLifecycles, kubernetesWindowsNodes } from './releases';
+import { baseImageLifecycles, kubernetesWindowsNodes, windowsReleases } from './releases';
 import { nameAsWritten, replaceGroups } from './retag';
 import { src } from './sources';
-import type { ProductLifecycle, VariantFacts, WindowsRelease } from './types';
+import type { IsoDate, ProductLifecycle, VariantFacts, WindowsRelease } from './types';
 import { releaseForBuild } from './versions';
 
 export interface SupportStatus {
@@ -85,6 +85,37 @@ export function hostSupportStatus(release: WindowsRelease, today: Date): Support
   if (day <= mainstreamEnd) return { state: 'supported', ...known, endDate: mainstreamEnd };
   if (extendedEnd && day <= extendedEnd) return { state: 'mainstream-ended', ...known, endDate: extendedEnd };
   return { state: 'ended', ...known, endDate: extendedEnd ?? mainstreamEnd };
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "April 2019" for 2019-04-16: how messages name a month a fact dates from. */
+export function monthAndYear(day: IsoDate): string {
+  const [year, month] = day.split('-');
+  return `${monthNames[Number(month) - 1]} ${year}`;
+}
+
+/** An end of support is announced this many days ahead, for images and nodes alike. */
+const endOfSupportNoticeDays = 183;
+
+/** Whether support that ends on `endDate` (its last supported day) ends within the notice window of `today`, or has ended. */
+export function endsWithinNotice(endDate: IsoDate | undefined, today: Date): boolean {
+  if (!endDate) return false;
+  return Date.parse(`${endDate}T23:59:59Z`) - today.getTime() <= endOfSupportNoticeDays * 24 * 60 * 60 * 1000;
+}
+
+/**
+ * The LTSC releases to target on a day, oldest first: available, with images of their own, and with
+ * support as a host OS that does not end within the notice window (ltsc2016 in December 2026 is
+ * left out: the end-of-support rules already warn about it).
+ */
+export function supportedLtscReleases(day: Date): WindowsRelease[] {
+  const today = day.toISOString().slice(0, 10);
+  return windowsReleases.filter((release) => {
+    if (release.channel !== 'LTSC' || release.tagNames.length === 0 || !release.availability || release.availability > today) return false;
+    const status = hostSupportStatus(release, day);
+    return status.state !== 'unknown' && !endsWithinNotice(status.extendedEnd ?? status.mainstreamEnd, day);
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   canRunHyperV,
   canRunProcessIsolated,
   describeImage,
+  describeRelease,
   imageLifecycleNotes,
   parseImageReference,
   supportStatus,
@@ -58,7 +59,7 @@ function imageLines(base: BaseImage, today: Date): string[] | undefined {
     if (info.release) lines.push(supportText(info.release, info.variant, today));
     lines.push(...hostLines(info.build));
   } else if ((info.os === 'windows' || info.os === 'multi') && info.sharedTagReleases?.length) {
-    const releases = info.sharedTagReleases.map((r) => `${r.name} (10.0.${r.build})`).join(', ');
+    const releases = info.sharedTagReleases.map((r) => describeRelease(r.build)).join(', ');
     lines.push(`Shared tag: its Windows images are for ${releases} only; a host pulls the entry for its own build.`);
   } else if (info.os === 'windows') {
     const variant = info.variant ? ` (${variantNames[info.variant]})` : '';
@@ -146,7 +147,7 @@ function knownTags(family: ImageFamily, name: string, today: Date): Array<{ tag:
       const tag = release.build === example.build ? example.tag : suggestRetag(ref, release.build)?.split(':').pop();
       if (!tag || found.has(tag)) continue;
       const variant = example.variant ?? family.variant;
-      found.set(tag, { tag, build: release.build, detail: `${release.name} (10.0.${release.build})${variant ? `, ${variantNames[variant]}` : ''}` });
+      found.set(tag, { tag, build: release.build, detail: `${describeRelease(release.build)}${variant ? `, ${variantNames[variant]}` : ''}` });
     }
   }
   return [...found.values()].sort((a, b) => b.build - a.build || a.tag.localeCompare(b.tag));
