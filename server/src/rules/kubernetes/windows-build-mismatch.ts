@@ -6,6 +6,7 @@
 import type { Node } from 'yaml';
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease, kubernetesWindowsNodes, parseWindowsVersion, preferredImageBuildForHost, releaseForName, suggestRetag, type WindowsRelease } from '../../kb';
+import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, windowsPod, type NodeBuildSelector } from '../../languages/kubernetes/windows';
@@ -102,8 +103,8 @@ export default defineRule({
           : undefined;
       const target = preferredImageBuildForHost(nodeBuild);
       const retag = image.ref && target !== undefined ? suggestRetag(image.ref, target) : undefined;
-      const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
-      const suggest: Fix[] = retag ? [{ title: `Use ${retag}`, edits: [{ range: image.range, newText: written.replace(image.text, retag) }] }] : [];
+      const retagged = retag ? retagFix(model, image, retag) : undefined;
+      const suggest: Fix[] = retagged ? [retagged] : [];
       context.report({
         range: image.range,
         messageId: 'mismatch',

@@ -19,6 +19,7 @@ import {
   suggestRetag,
   type WindowsRelease,
 } from '../../kb';
+import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
@@ -69,13 +70,12 @@ export default defineRule({
     }
 
     function retagSuggestions(pod: PodSpec, image: ContainerImage): Fix[] {
-      const model = pod.object.model;
-      const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
       return [...supportedReleases]
         .sort((a, b) => b.build - a.build)
         .map((release) => (image.ref ? suggestRetag(image.ref, release.build) : undefined))
         .filter((retag): retag is string => retag !== undefined)
-        .map((retag) => ({ title: `Use ${retag}`, edits: [{ range: image.range, newText: written.replace(image.text, retag) }] }));
+        .map((retag) => retagFix(pod.object.model, image, retag))
+        .filter((fix): fix is Fix => fix !== undefined);
     }
 
     return {
