@@ -43,7 +43,7 @@ describe('Kubernetes hover', () => {
 
   it('explains images: Windows release and the node builds that run it, Linux-only, HostProcess', () => {
     const iis = hover(pod('  containers:\n  - name: web\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-lt|sc2019\n'))!;
-    assert.match(iis, /Windows image: Windows Server 2019 \(version 1809\), build 17763, Server Core/);
+    assert.match(iis, /Windows image: Windows Server 2019 \(version 1809, build 10\.0\.17763\), Server Core/);
     assert.match(iis, /node\.kubernetes\.io\/windows-build: 10\.0\.17763` \(process isolation\)/);
     assert.match(hover(pod('  containers:\n  - name: web\n    image: ngi|nx:1.27\n'))!, /Linux image: it has no Windows variant/);
     assert.match(hover(pod('  containers:\n  - {name: h, image: mcr.microsoft.com/oss/kubernetes/windows-host-process-containers-base-image:v1|.0.0}\n'))!, /runs on any Windows node build/);

@@ -39,6 +39,7 @@ type Modules = {
   runner: typeof import('../../server/src/engine/runner');
   cli: typeof import('../../server/src/cli');
   setting: typeof import('../helpers/target-setting');
+  workspace: typeof import('../../server/src/workspace/build');
 };
 let m: Modules;
 
@@ -55,6 +56,7 @@ before(() => {
     runner: require('../../server/src/engine/runner') as Modules['runner'],
     cli: require('../../server/src/cli') as Modules['cli'],
     setting: require('../helpers/target-setting') as Modules['setting'],
+    workspace: require('../../server/src/workspace/build') as Modules['workspace'],
   };
 });
 
@@ -84,6 +86,10 @@ describe('a new Windows release added to the kb data only', () => {
   it('CLI usage: --help and the --target problem list it', () => {
     assert.match(m.cli.main(['--help'], process.cwd()).stdout, /--target <version> +target Windows version: ltsc2019, ltsc2022, ltsc2025, ltsc2026 or a build such as 10\.0\.28000/);
     assert.match(m.cli.main(['check', '--target', 'ltsc2027', '.'], process.cwd()).stderr, /--target must be ltsc2019, ltsc2022, ltsc2025, ltsc2026 or/);
+  });
+
+  it("the editor's target picker offers it first", () => {
+    assert.deepEqual(m.workspace.targetChoices(now)[0], { label: 'ltsc2026', description: 'Windows Server 2026 (build 10.0.28000)' });
   });
 
   it('the package.json pattern check: the pattern accepts it, and the file on disk is named stale', () => {

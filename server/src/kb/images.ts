@@ -820,7 +820,8 @@ export const variantFactsTable: Readonly<Record<VariantFacts['variant'], Variant
     variant: 'nanoserver',
     // Admin-only steps such as `setx /M` need `USER ContainerAdministrator` first.
     defaultUser: 'ContainerUser',
-    // Nano Server 2016 (sac2016) still had PowerShell; it was removed from 1709 on.
+    // Nano Server 2016 (sac2016) still had PowerShell and IIS; they were removed from 1709 on.
+    completeBuilds: [14393],
     hasWindowsPowerShell: false,
     hasPwsh: false,
     hasDotNetFramework: false,

@@ -63,4 +63,4 @@ export {
 } from './support';
 export type { ImageSupport, ProductSupport, SupportStatus } from './support';
 export { targetVersionChoices, targetVersionPattern } from './target-setting';
-export { describeRelease, newestLtscRelease, parseWindowsVersion, releaseForBuild, releaseForName } from './versions';
+export { describeRelease, newestLtscRelease, parseWindowsVersion, releaseForBuild, releaseForName, supportedNodeBuildLabel } from './versions';

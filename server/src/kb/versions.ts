@@ -1,5 +1,5 @@
 // Windows releases by build and by name, as tags, settings and kubelet labels write them.
-import { hostAliases, windowsReleases } from './releases';
+import { hostAliases, kubernetesWindowsNodes, windowsReleases } from './releases';
 import type { WindowsRelease } from './types';
 
 const releaseByTagName = new Map<string, WindowsRelease>(
@@ -61,4 +61,9 @@ export function describeRelease(build: number): string {
   if (!release) return `Windows build 10.0.${build}`;
   const named = /^(?<name>.*) \((?<aside>[^()]*)\)$/.exec(release.name)?.groups;
   return named ? `${named.name} (${named.aside}, build 10.0.${build})` : `${release.name} (build 10.0.${build})`;
+}
+
+/** A windows-build label value of nodes Kubernetes supports ('10.0.20348'): the example messages and hovers give. */
+export function supportedNodeBuildLabel(): string {
+  return releaseForName(kubernetesWindowsNodes.supportedReleases[0]!)!.windowsBuildLabel;
 }

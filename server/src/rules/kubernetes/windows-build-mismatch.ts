@@ -5,7 +5,7 @@
 // https://github.com/containerd/platforms/blob/main/platform_windows_compat.go
 import type { Node } from 'yaml';
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunProcessIsolated, describeRelease, kubernetesWindowsNodes, parseWindowsVersion, preferredImageBuildForHost, releaseForName, suggestRetag, type WindowsRelease } from '../../kb';
+import { canRunProcessIsolated, describeRelease, parseWindowsVersion, preferredImageBuildForHost, suggestRetag, supportedNodeBuildLabel, type WindowsRelease } from '../../kb';
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
@@ -39,14 +39,12 @@ export default defineRule({
     ],
   },
   create(context) {
-    // A value a node Kubernetes supports carries.
-    const nodeLabelExample = releaseForName(kubernetesWindowsNodes.supportedReleases[0]!)?.windowsBuildLabel ?? '10.0.<build>';
     function reportInvalid(value: string, node: Node, model: PodSpec['object']['model']): boolean {
       if (windowsBuildLabelValue.test(value)) return false;
       const build = parseWindowsVersion(value);
       const range = nodeRange(model, node);
       const fix: Fix | undefined = build !== undefined ? { title: `Write 10.0.${build}`, edits: [{ range, newText: `'10.0.${build}'` }] } : undefined;
-      context.report({ range, messageId: 'invalidValue', data: { value, example: nodeLabelExample, hint: build !== undefined ? `; ${value} is ${describeRelease(build)}` : '' }, ...(fix ? { fix } : {}) });
+      context.report({ range, messageId: 'invalidValue', data: { value, example: supportedNodeBuildLabel(), hint: build !== undefined ? `; ${value} is ${describeRelease(build)}` : '' }, ...(fix ? { fix } : {}) });
       return true;
     }
 
