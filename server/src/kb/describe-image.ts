@@ -120,7 +120,7 @@ function plainKind(tag: string | undefined): TagKind {
   return tag.toLowerCase() === 'latest' ? 'latest' : 'other';
 }
 
-export interface Classified {
+interface Classified {
   info: ImageInfo;
   scheme?: TagScheme;
   match?: RegExpExecArray;

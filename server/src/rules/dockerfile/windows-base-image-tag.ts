@@ -30,14 +30,15 @@ export default defineRule({
       },
       stage(stage: Stage) {
         const base = stage.base;
-        if (!base || !model || base.ref.digest || !base.info.family?.noLatestTag) return;
+        const file = model;
+        if (!base || !file || base.ref.digest || !base.info.family?.noLatestTag) return;
         const tag = base.ref.tag;
         if (tag !== undefined && tag.toLowerCase() !== 'latest') return;
 
         const candidates = candidateBuilds(context.today, base, context.config.target?.build);
         const retag = (build: number): Fix | undefined => {
           const release = releaseTagFor(base.info.family!, base.info.variant, build);
-          return release ? retagFix(model!, base, release) : undefined;
+          return release ? retagFix(file, base, release) : undefined;
         };
         const target = context.config.target?.build;
         // A deprecated Docker Hub name never got the newer release tags: moving to MCR comes first.
