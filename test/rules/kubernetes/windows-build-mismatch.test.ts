@@ -36,7 +36,7 @@ runRuleTests(rule, {
           messageId: 'mismatch',
           line: 13,
           column: 16,
-          messageIncludes: 'Windows Server 2019 (version 1809) image (build 17763), but its node selector pins this Deployment to nodes with Windows build 10.0.20348 (Windows Server 2022)',
+          messageIncludes: 'Windows Server 2019 (version 1809, build 10.0.17763) image, but its node selector pins this Deployment to nodes of Windows Server 2022 (build 10.0.20348)',
           suggestions: [{ title: `Use ${iis2022}`, output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`) }],
         },
       ],
@@ -57,7 +57,7 @@ runRuleTests(rule, {
     {
       name: 'a label value no node carries',
       code: deployment(`${selector('ltsc2022')}${web(iis2022)}`),
-      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, messageIncludes: 'Windows Server 2022 is 10.0.20348' }],
+      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, messageIncludes: '; ltsc2022 is Windows Server 2022 (build 10.0.20348)' }],
       output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`),
     },
     {
