@@ -8,7 +8,7 @@ import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, parseWindowsVersion, preferredImageBuildForHost, releaseForBuild, suggestRetag, type WindowsRelease } from '../../kb';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, windowsPod, type NodeBuildSelector } from '../../languages/kubernetes/windows';
+import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, type NodeBuildSelector } from '../../languages/kubernetes/windows';
 
 const releaseName = (build: number): string => releaseForBuild(build)?.name ?? `Windows build ${build}`;
 
@@ -23,6 +23,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'The `node.kubernetes.io/windows-build` a pod is pinned to must be able to run its Windows images with process isolation.',
     messages: {
@@ -31,6 +32,7 @@ export default defineRule({
       invalidValue: 'No node carries node.kubernetes.io/windows-build: {{value}}: the kubelet sets it to 10.0.<build>, such as 10.0.20348{{hint}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
@@ -57,7 +59,6 @@ export default defineRule({
         if (pair && value !== undefined) reportInvalid(value, pair.value as Node, object.model);
       },
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const model = pod.object.model;
         const selectors: NodeBuildSelector[] = [];
         for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
