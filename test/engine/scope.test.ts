@@ -6,6 +6,8 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { allRules } from '../../server/src/engine/registry';
 import { analyze } from '../../server/src/engine/runner';
 import { defineRule, type AnyRule, type ScopeFor } from '../../server/src/engine/types';
+import type { PodSpec } from '../../server/src/languages/kubernetes/model';
+import type { WindowsPod } from '../../server/src/languages/kubernetes/windows';
 
 const dockerfile = [
   'FROM ubuntu:22.04 AS build',
@@ -72,6 +74,15 @@ function findings(rule: AnyRule, uri: string, text: string): string[] {
 }
 
 describe('rule scope', () => {
+  it('rejects at compile time a scope of the other language, and Windows evidence where the scope gives none', () => {
+    const meta = { type: 'problem', defaultSeverity: 'error', description: 'test', messages: { x: 'x' }, fixable: false, hasSuggestions: false, sources: [] } as const;
+    // @ts-expect-error A manifest has no stages.
+    defineRule({ id: 'kubernetes/test-wrong-scope', meta: { ...meta, language: 'kubernetes', scope: 'windows-stage' }, create: () => ({}) });
+    // @ts-expect-error Only a windows-pod rule is handed the evidence that makes the pod Windows.
+    defineRule({ id: 'kubernetes/test-no-evidence', meta: { ...meta, language: 'kubernetes', scope: 'any' }, create: () => ({ podSpec: (_pod: PodSpec, _windows: WindowsPod) => undefined }) });
+    defineRule({ id: 'kubernetes/test-evidence', meta: { ...meta, language: 'kubernetes', scope: 'windows-pod' }, create: () => ({ podSpec: (_pod: PodSpec, _windows: WindowsPod) => undefined }) });
+  });
+
   it('every registered rule declares a scope of its language', () => {
     const wrong = allRules.filter((rule) => !(['any', rule.meta.language === 'dockerfile' ? 'windows-stage' : 'windows-pod'] as string[]).includes(rule.meta.scope));
     assert.deepEqual(wrong.map((rule) => `${rule.id}: ${String(rule.meta.scope)}`), []);
