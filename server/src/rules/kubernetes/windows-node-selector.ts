@@ -17,7 +17,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
-    // Its condition is not the inferred Windows pod: Windows evidence inside a Helm template block counts too, as a chart that renders it still needs the selector.
+    // Its condition is wider than an inferred Windows pod: Windows evidence inside a Helm template block (`{{ if }}`) counts too.
     scope: 'any',
     defaultSeverity: 'warning',
     description: 'A Windows workload needs a `kubernetes.io/os: windows` node selector to be scheduled onto Windows nodes.',
