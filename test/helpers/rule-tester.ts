@@ -1,7 +1,9 @@
-// Table-driven rule tests in the manner of ESLint's RuleTester. Besides comparing findings and
-// fixed output, every case is checked for what a user would hit: ranges outside the document,
-// fixes that break the file or leave the problem in place, positions that shift under CRLF or
-// (for manifests) when the document sits inside a multi-document stream.
+// Table-driven rule tests in the manner of ESLint's RuleTester. Findings are compared by message id,
+// data and exact range, never by message text, and with the fixed output; every case is also checked
+// for what a user would hit: ranges outside the document, fixes that break the file or leave the
+// problem in place, positions that shift under CRLF or (for manifests) when the document sits inside
+// a multi-document stream, and fixes or suggestions the rule's meta does not declare. A table fails
+// when it has no case for one of the rule's messages.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
