@@ -14,7 +14,7 @@ import { scanFolder } from './workspace/scan';
 import { configLinks, type ImageLink } from './workspace/summary';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
-import { parseWindowsVersion } from './kb';
+import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 
 declare const PACKAGE_VERSION: string;
@@ -47,7 +47,7 @@ content says (a Dockerfile starts with ARG or FROM after comments; a manifest is
 Options:
   --format text|json|sarif   output format (default: text)
   --language dockerfile|yaml the language of the files named on the command line, whatever their name
-  --target <version>         target Windows version: ltsc2019, ltsc2022, ltsc2025 or 10.0.<build>
+  --target <version>         target Windows version: ${targetVersionChoices()}
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
@@ -100,7 +100,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--target': {
         const target = value();
-        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "${target}"`);
+        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ${targetVersionChoices()}; got "${target}"`);
         options.target = target;
         break;
       }

@@ -236,7 +236,7 @@ describe('wincontainers check', () => {
     ['an unknown option', ['check', '--fast'], 'wincontainers: unknown option "--fast"\n'],
     ['a bad language', ['check', 'notes.txt', '--language', 'powershell'], 'wincontainers: --language must be dockerfile or yaml; got "powershell"\n'],
     ['a bad format', ['check', '--format', 'xml'], 'wincontainers: --format must be text, json or sarif; got "xml"\n'],
-    ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "ltsc2030"\n'],
+    ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.26100; got "ltsc2030"\n'],
     ['a missing config', ['check', '--config', 'missing.yaml'], 'wincontainers: cannot read config missing.yaml: ENOENT\n'],
   ] as const) {
     it(`exits 2 with one line on ${name}`, () => {

@@ -31,7 +31,7 @@ runRuleTests(rule, {
     {
       name: 'a multi-platform tag with no Windows image the pinned build can run',
       code: deployment(`${selector("'10.0.20348'")}${web('mcr.microsoft.com/dotnet/framework/aspnet:4.8')}`),
-      errors: [{ messageId: 'sharedMismatch', line: 13, column: 16, endColumn: 61, data: { releases: 'ltsc2019, ltsc2016', nodeBuild: '10.0.20348' } }],
+      errors: [{ messageId: 'sharedMismatch', line: 13, column: 16, endColumn: 61, data: { releases: 'ltsc2019, ltsc2016', nodeRelease: 'Windows Server 2022 (build 10.0.20348)' } }],
     },
     {
       name: 'ltsc2019 image on a Windows Server 2022 node: relabel fix, retag suggestion',
@@ -41,7 +41,7 @@ runRuleTests(rule, {
           messageId: 'mismatch',
           line: 13,
           column: 16,
-          data: { kind: 'Deployment', where: 'its node selector', nodeBuild: '10.0.20348', nodeRelease: 'Windows Server 2022', imageRelease: 'Windows Server 2019 (version 1809)', imageBuild: 17763 },
+          data: { kind: 'Deployment', where: 'its node selector', nodeRelease: 'Windows Server 2022 (build 10.0.20348)', imageRelease: 'Windows Server 2019 (version 1809, build 10.0.17763)' },
           suggestions: [{ title: `Use ${iis2022}`, output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`) }],
         },
       ],
@@ -62,7 +62,7 @@ runRuleTests(rule, {
     {
       name: 'a label value no node carries',
       code: deployment(`${selector('ltsc2022')}${web(iis2022)}`),
-      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, data: { hint: ' (Windows Server 2022 is 10.0.20348)' } }],
+      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, data: { hint: '; ltsc2022 is Windows Server 2022 (build 10.0.20348)' } }],
       output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`),
     },
     {

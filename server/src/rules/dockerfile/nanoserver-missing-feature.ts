@@ -10,9 +10,6 @@ import { commandName, commandsOf, isExecForm, matchRange, runText } from '../../
 import { textOf } from '../../languages/dockerfile/edits';
 import type { DockerInstruction, Stage } from '../../languages/dockerfile/model';
 
-/** Nano Server 2016 (build 14393, `sac2016`) still had PowerShell and IIS; it is out of support anyway. */
-const nano2016 = 14393;
-
 export default defineRule({
   id: 'dockerfile/nanoserver-missing-feature',
   meta: {
@@ -50,8 +47,8 @@ export default defineRule({
         }
 
         const base = rootStage(stage).base?.info;
-        if (base?.variant !== 'nanoserver' || !base.family || stage.windowsBuild === nano2016) return;
         const facts = variantFacts('nanoserver');
+        if (base?.variant !== 'nanoserver' || !base.family || (stage.windowsBuild !== undefined && facts.completeBuilds?.includes(stage.windowsBuild))) return;
         for (const lack of facts.lacks) {
           const programs = lack.usedBy?.commands;
           for (const command of commands) {

@@ -4,12 +4,10 @@
 // servicing stack, so an image on an unsupported release never gets another fix.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 import { defineRule, type Fix } from '../../engine/types';
-import { imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
+import { endsWithinNotice, imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 
-/** How far ahead an end of extended support is announced. */
-const warningDays = 183;
 const maxSuggestions = 3;
 
 export default defineRule({
@@ -38,7 +36,7 @@ export default defineRule({
   },
   create(context) {
     let model: DockerfileModel | undefined;
-    const isActive = (status: SupportStatus): boolean => status.state === 'supported' || (status.state === 'mainstream-ended' && !endsSoon(status, context.today));
+    const isActive = (status: SupportStatus): boolean => status.state === 'supported' || (status.state === 'mainstream-ended' && !endsWithinNotice(status.endDate, context.today));
     return {
       dockerfile(parsed) {
         model = parsed;
@@ -63,7 +61,7 @@ export default defineRule({
         }
         const { release, status } = support;
         const ended = status.state === 'ended';
-        if (!ended && !(status.state === 'mainstream-ended' && endsSoon(status, context.today))) return;
+        if (!ended && !(status.state === 'mainstream-ended' && endsWithinNotice(status.endDate, context.today))) return;
 
         const suggest = windowsReleases
           .filter((r) => r.channel === 'LTSC' && r.build > release.build && isActive(supportStatus(r, base.info.variant, context.today)))
@@ -92,12 +90,6 @@ export default defineRule({
     };
   },
 });
-
-function endsSoon(status: SupportStatus, today: Date): boolean {
-  if (!status.endDate) return false;
-  const end = Date.parse(`${status.endDate}T23:59:59Z`);
-  return end - today.getTime() <= warningDays * 24 * 60 * 60 * 1000;
-}
 
 function variantName(variant: string | undefined): string {
   switch (variant) {

@@ -2,11 +2,11 @@
 // and deploys an image that a Dockerfile of the workspace builds on another. Kubernetes runs
 // Windows containers process-isolated, so containerd's compatibility rule decides.
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunProcessIsolated } from '../../kb';
+import { canRunProcessIsolated, describeRelease } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
 import { hostProcessInfo } from '../../languages/kubernetes/windows';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
-import { describeBuild, fileName } from '../../workspace/describe';
+import { fileName } from '../../workspace/describe';
 import { podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     description: 'An image built by a workspace Dockerfile must be built on a Windows build the pod\'s nodes can run.',
     messages: {
       mismatch:
-        '{{image}} is built by {{dockerfile}} on Windows {{imageBuild}}, but this {{kind}} is scheduled onto nodes with Windows build {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
+        '{{image}} is built by {{dockerfile}} on {{imageBuild}}, but this {{kind}} is scheduled onto nodes of {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
     },
     fixable: false,
     hasSuggestions: true,
@@ -49,11 +49,11 @@ export default defineRule({
           context.report({
             range: image.range,
             messageId: 'mismatch',
-            data: { image: image.text, dockerfile: fileName(built.dockerfile.path), imageBuild: describeBuild(imageBuild), kind: pod.object.kind, nodeBuild: describeBuild(node.build) },
+            data: { image: image.text, dockerfile: fileName(built.dockerfile.path), imageBuild: describeRelease(imageBuild), kind: pod.object.kind, nodeBuild: describeRelease(node.build) },
             suggest,
             related: [
-              { uri: built.dockerfile.uri, range: built.dockerfile.finalFromRange, message: `Built on Windows ${describeBuild(imageBuild)}` },
-              { uri: node.uri, range: node.range, message: `Nodes with Windows build ${describeBuild(node.build)}` },
+              { uri: built.dockerfile.uri, range: built.dockerfile.finalFromRange, message: `Built on ${describeRelease(imageBuild)}` },
+              { uri: node.uri, range: node.range, message: `Nodes of ${describeRelease(node.build)}` },
             ],
           });
         });
