@@ -262,7 +262,7 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
 
 /**
  * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
- * checked is one `kind: "not-checked"` entry with `rule: null`, at its first line.
+ * checked is one `kind: "not-checked"` entry with `rule: null` and `messageId: null`, at its first line.
  */
 function formatJson(results: readonly CheckedFile[]): string {
   const entries = results.flatMap(({ path, findings, notChecked }) => [
@@ -275,12 +275,13 @@ function formatJson(results: readonly CheckedFile[]): string {
       endColumn: finding.range.end.character + 1,
       severity: finding.severity,
       rule: finding.ruleId,
+      messageId: finding.messageId,
       message: finding.message,
       fixable: finding.fix !== undefined,
       docs: finding.docsUrl,
     })),
     ...(notChecked
-      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, message: notChecked.message, fixable: false, docs: null }]
+      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, messageId: null, message: notChecked.message, fixable: false, docs: null }]
       : []),
   ]);
   return JSON.stringify(entries, null, 2) + '\n';

@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'The image must be built on a Windows build that the nodes its manifests deploy it to can run.',
     messages: {
@@ -18,6 +19,7 @@ export default defineRule({
         'This image is built on {{imageBuild}}, but {{workload}} in {{file}} deploys it to nodes of {{nodeBuild}}, which cannot run it: Kubernetes uses process isolation, and the build must be one the node supports.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://kubernetes.io/docs/concepts/windows/intro/',

@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Nano Server has no PowerShell, .NET Framework or IIS, and runs as ContainerUser: Server Core steps fail on it.',
     messages: {
@@ -23,6 +24,7 @@ export default defineRule({
       setxMachine: '`setx /M` writes machine settings, which ContainerUser, the account this step runs as, may not change. Run it after `USER ContainerAdministrator` (and switch back to ContainerUser afterwards).',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
       'https://github.com/microsoft/iis-docker/issues/149',
@@ -35,7 +37,7 @@ export default defineRule({
     const users = new Map<Stage, Map<DockerInstruction, string | undefined>>();
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows' || !['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(instruction.keyword)) return;
+        if (!['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(instruction.keyword)) return;
         const commands = instruction.keyword === 'SHELL' ? shellProgram(instruction) : commandsOf(instruction);
 
         const setx = commands.find((c) => c.name === 'setx' && c.args.some((a) => a.toLowerCase() === '/m'));

@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Multi-platform tags such as `dotnet/sdk:8.0` contain no Windows image: a Windows build cannot pull them.',
     messages: {
@@ -21,6 +22,7 @@ export default defineRule({
         '`{{tag}}` of {{image}} is a multi-platform tag with Linux images only, so a Windows build cannot pull it ("no matching manifest for windows/amd64"). Use a Windows tag such as `{{example}}`.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: ['https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-tags.md', 'https://github.com/dotnet/dotnet-docker/issues/4492'],
   },
   create(context) {

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Windows base images have no `latest` tag: name the Windows release explicitly.',
     messages: {
@@ -17,6 +18,7 @@ export default defineRule({
       latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since {{removed}}. Pin the Windows release your hosts run, e.g. {{example}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',

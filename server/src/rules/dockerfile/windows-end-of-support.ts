@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Windows base images whose release is out of support, or leaves it within six months, or that are Insider previews, get no more security updates.',
     messages: {
@@ -26,6 +27,7 @@ export default defineRule({
       unknownBuild: 'Windows build {{build}} in {{image}} is no released Windows Server build: a preview or unknown build. Preview builds expire and start only on Insider hosts of a matching build; use a released Long-Term Servicing Channel base.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/update-containers',
@@ -41,7 +43,7 @@ export default defineRule({
       },
       stage(stage: Stage) {
         const base = stage.base;
-        if (!base || stage.os !== 'windows' || !model) return;
+        if (!base || !model) return;
         // A bare `1803` tag is read as a release only because the stage is certainly Windows.
         const support = imageSupport(base.info, context.today, base.info.release ?? base.info.releaseIfWindows);
         if (!support) return;

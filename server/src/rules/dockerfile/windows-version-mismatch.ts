@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Windows stages built together, and the host that runs them, must be on compatible Windows builds.',
     messages: {
@@ -26,6 +27,7 @@ export default defineRule({
         'The target host runs {{target}}, which cannot run {{build}} images even with Hyper-V isolation: the image is newer than the host. Use the {{suggestion}} image.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',

@@ -14,6 +14,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Goes by the Windows build the pod is pinned to (by label or RuntimeClass), not by the pod's inferred OS: a pod with a Linux sidecar image is still placed on those nodes.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'An image built by a workspace Dockerfile must be built on a Windows build the pod\'s nodes can run.',
     messages: {
@@ -21,6 +23,7 @@ export default defineRule({
         '{{image}} is built by {{dockerfile}} on {{imageBuild}}, but this {{kind}} is scheduled onto nodes of {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://kubernetes.io/docs/concepts/windows/user-guide/',

@@ -5,23 +5,23 @@ import { defineRule } from '../../engine/types';
 import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
 import { retagFix } from '../../languages/kubernetes/edit';
 import type { PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/framework-end-of-support',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods running images of a .NET or .NET Framework version that no longer gets updates.',
     messages: productSupportMessages,
     fixable: true,
+    hasSuggestions: true,
     sources: productSupportSources,
   },
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         for (const container of pod.containers) {
           const image = container.image;
           if (!image?.ref) continue;

@@ -5,13 +5,14 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { kubernetesWindowsNodes, latestTagRemoved, monthAndYear, newestLtscRelease, releaseForName, releaseTagFor, type WindowsRelease } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { nodeBuildSelectors, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
+import { nodeBuildSelectors, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-base-image-tag',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'Windows base images in a pod have no `latest` tag: name the Windows release of the nodes.',
     messages: {
@@ -19,6 +20,7 @@ export default defineRule({
       latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since {{removed}}. Pin the Windows release of your nodes, e.g. {{example}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
@@ -33,7 +35,6 @@ export default defineRule({
       .sort((a, b) => b.build - a.build);
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const selectors = nodeBuildSelectors(pod, context.workspace, context.uri);
         const pinned = selectors.length === 1 ? windowsBuildLabelValue.exec(selectors[0]!.value) : null;
         // The pod's own node build decides the tag; else the configured target.

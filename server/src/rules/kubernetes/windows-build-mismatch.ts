@@ -9,7 +9,7 @@ import { canRunProcessIsolated, describeRelease, parseWindowsVersion, preferredI
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, windowsPod, type NodeBuildSelector } from '../../languages/kubernetes/windows';
+import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, type NodeBuildSelector } from '../../languages/kubernetes/windows';
 
 const whereText: Record<NodeBuildSelector['where'], string> = {
   'node-selector': 'its node selector',
@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'The `node.kubernetes.io/windows-build` a pod is pinned to must be able to run its Windows images with process isolation.',
     messages: {
@@ -30,6 +31,7 @@ export default defineRule({
       invalidValue: 'No node carries node.kubernetes.io/windows-build: {{value}}: the kubelet sets it to 10.0.<build>, such as {{example}}{{hint}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
@@ -56,7 +58,6 @@ export default defineRule({
         if (pair && value !== undefined) reportInvalid(value, pair.value as Node, object.model);
       },
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const model = pod.object.model;
         const selectors: NodeBuildSelector[] = [];
         for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {

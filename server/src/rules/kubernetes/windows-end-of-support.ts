@@ -22,13 +22,14 @@ import {
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
+import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, type WindowsPod } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-end-of-support',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods whose images or nodes are on a Windows release that is out of support, a preview, or no longer supported by Kubernetes.',
     messages: {
@@ -41,6 +42,7 @@ export default defineRule({
       nodeUnsupported: '{{where}} pins nodes of {{release}}, which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}).',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/insider-overview',
@@ -85,9 +87,7 @@ export default defineRule({
         const value = scalarText(pair?.value, object.ctx);
         if (pair && value !== undefined) reportNodeBuild(value, nodeRange(object.model, pair.value as Node), `RuntimeClass ${object.name ?? ''}`.trim());
       },
-      podSpec(pod: PodSpec) {
-        const windows = windowsPod(pod, context.workspace);
-        if (!windows) return;
+      podSpec(pod: PodSpec, windows: WindowsPod) {
         const model = pod.object.model;
         for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
