@@ -11,10 +11,11 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { ResolvedConfig } from './engine/config';
 import { analyzeParsed, parse } from './engine/runner';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './engine/workspace-view';
+import type { WorkspaceView } from './core/workspace-view';
 import { summarize, summarizeText, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
-import type { FileSummary, ImageLink } from './workspace/summary';
+import type { FileSummary, ImageLink } from './core/summary';
+import { allRules } from './rules';
 
 export interface CheckInput {
   file: string;
@@ -63,7 +64,7 @@ export function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summar
 
 export function analyzeInput(input: CheckInput, workspace: WorkspaceView, data: Pick<WorkspaceData, 'configs' | 'today'>): FileAnalysis {
   const parsed = parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId });
-  const { findings, notices } = analyzeParsed(parsed, { config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
+  const { findings, notices } = analyzeParsed(parsed, { rules: allRules, config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
   return { findings, notices, tooLarge: parsed.tooLarge === true };
 }
 

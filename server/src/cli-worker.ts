@@ -1,7 +1,7 @@
 // A worker thread of `wincontainers check` (see cli-parallel.ts): summarizes or analyzes the batches
 // of files it is sent and answers each on its port, waking the main thread through the shared counter.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { WorkspaceView } from './engine/workspace-view';
+import type { WorkspaceView } from './core/workspace-view';
 import { analyzeInput, summarizeInput, workspaceIndex, type Reply, type Task, type WorkspaceData } from './cli-parallel';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };

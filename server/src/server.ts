@@ -31,6 +31,7 @@ import { Scheduler } from './lsp/scheduler';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { targetChoices, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
+import { allRules } from './rules';
 
 const settingsSection = 'windowsContainers';
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
@@ -93,7 +94,7 @@ export function startServer(connection: Connection): void {
 
   function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
-    return { config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
+    return { rules: allRules, config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
   }
 
   function assistContext(uri: string): AssistContext {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
-import { allRules } from '../../server/src/engine/registry';
+import { allRules } from '../../server/src/rules';
 import { analyze } from '../../server/src/engine/runner';
 import { describeDefaultSeverity } from '../../server/src/engine/types';
 import { testToday } from '../helpers/rule-tester';

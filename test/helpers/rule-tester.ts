@@ -9,9 +9,9 @@ import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
 import { fixAll } from '../../server/src/engine/fixes';
-import { applyEdits, LineIndex } from '../../server/src/engine/text';
+import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
-import { emptyWorkspace, type WorkspaceView } from '../../server/src/engine/workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../../server/src/core/workspace-view';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */
 export const testToday = new Date('2026-11-23T12:00:00Z');

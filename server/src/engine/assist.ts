@@ -9,7 +9,7 @@ import { templateCompletions } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
 import type { Position } from './types';
-import type { WorkspaceView } from './workspace-view';
+import type { WorkspaceView } from '../core/workspace-view';
 
 export interface AssistContext {
   config: ResolvedConfig;

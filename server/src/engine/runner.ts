@@ -6,11 +6,11 @@ import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
 import { fileKind, type FileKind } from './files';
-import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
-import { LineIndex } from './text';
+import { LineIndex } from '../core/text';
 import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
-import { emptyWorkspace, layeredWorkspace, type RuntimeClassInfo, type WorkspaceView } from './workspace-view';
+import type { RuntimeClassInfo } from '../core/summary';
+import { emptyWorkspace, layeredWorkspace, type WorkspaceView } from '../core/workspace-view';
 
 export interface SourceDocument {
   uri: string;
@@ -23,8 +23,8 @@ export interface AnalyzeOptions {
   config: ResolvedConfig;
   today?: Date;
   workspace?: WorkspaceView;
-  /** Rules to run instead of the registry (rule tests run one rule). */
-  rules?: readonly AnyRule[];
+  /** The rules to run: the front ends pass every rule, a rule test one. */
+  rules: readonly AnyRule[];
   /** Picks each rule's default severity; the editor's when not given. */
   frontEnd?: FrontEnd;
   /**
@@ -96,7 +96,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
   const { document, kind } = parsed;
   if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(Buffer.byteLength(document.text, 'utf8'))] };
   if (kind === 'config') {
-    const { problem } = parseConfigFile(document.text, ruleIds);
+    const { problem } = parseConfigFile(document.text, new Set(options.rules.map((rule) => rule.id)));
     return { kind, findings: [], notices: problem ? [problem] : [] };
   }
   if (parsed.dockerfile) return analyzeDockerfile(document, parsed.dockerfile, options);
@@ -106,7 +106,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
 
 function activeRules(options: AnalyzeOptions, language: 'dockerfile' | 'kubernetes'): Array<{ rule: AnyRule; severity: Severity }> {
   const result: Array<{ rule: AnyRule; severity: Severity }> = [];
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of options.rules) {
     if (rule.meta.language !== language || options.omitRules?.has(rule.id)) continue;
     const setting = options.config.rules[rule.id] ?? defaultSeverity(rule.meta, options.frontEnd ?? 'editor');
     if (setting !== 'off') result.push({ rule, severity: setting });

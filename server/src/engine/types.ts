@@ -3,32 +3,13 @@
 import type { ResolvedConfig } from './config';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
 import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
-import type { LineIndex } from './text';
-import type { WorkspaceView } from './workspace-view';
+import type { Fix, LineIndex, Range } from '../core/text';
+import type { Severity } from './severity';
+import type { WorkspaceView } from '../core/workspace-view';
 
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Fix, Position, Range, TextEdit } from '../core/text';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
-export const severitySettings: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-}
+export type { Notice, Severity, SeveritySetting } from './severity';
 
 export interface RelatedLocation {
   uri: string;
@@ -136,12 +117,4 @@ export interface Finding {
   related: RelatedLocation[];
   deprecation: boolean;
   docsUrl: string;
-}
-
-/** A problem that is not a rule finding: a broken configuration file, a file too large to check. */
-export interface Notice {
-  severity: Severity;
-  message: string;
-  range: Range;
-  code: string;
 }

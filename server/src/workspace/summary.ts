@@ -5,69 +5,14 @@
 import { dirname, resolve } from 'node:path';
 import { Composer, isMap, Parser, type Node } from 'yaml';
 import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
-import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
+import type { DockerfileModel } from '../languages/dockerfile/model';
 import { kubernetesObjects, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { hostProcessInfo, nodeBuildSelectors } from '../languages/kubernetes/windows';
 import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
-import { LineIndex } from '../engine/text';
-import type { Range } from '../engine/types';
-import { emptyWorkspace, type RuntimeClassInfo } from '../engine/workspace-view';
-
-export interface DockerfileSummary {
-  kind: 'dockerfile';
-  path: string;
-  uri: string;
-  /** The stage `docker build` produces without --target: the last one. */
-  finalOs: StageOs;
-  finalBuild?: number;
-  /** The final stage's FROM image as written, for related-information links. */
-  finalFromRange: Range;
-}
-
-/** A place where a manifest deploys an image. */
-export interface ImageUsage {
-  uri: string;
-  image: string;
-  key: string;
-  tag?: string;
-  range: Range;
-  /** "Deployment web", for messages. */
-  workload: string;
-  hostProcess: boolean;
-  /** The pod's own `node.kubernetes.io/windows-build` selector or required affinity. */
-  nodeBuild?: NodeBuild;
-  runtimeClassName?: string;
-}
-
-export interface NodeBuild {
-  value: string;
-  build: number;
-  uri: string;
-  range: Range;
-}
-
-/** An image that a compose file, a skaffold file or the config's `images:` map builds from a Dockerfile. */
-export interface ImageLink {
-  key: string;
-  tag?: string;
-  dockerfilePath: string;
-  uri: string;
-  range: Range;
-  via: 'compose' | 'skaffold' | 'config';
-}
-
-export interface YamlSummary {
-  kind: 'yaml';
-  path: string;
-  uri: string;
-  runtimeClasses: RuntimeClassInfo[];
-  usages: ImageUsage[];
-  links: ImageLink[];
-  /** Every windows-build value the file schedules onto, for inferring the target. */
-  nodeBuilds: NodeBuild[];
-}
-
-export type FileSummary = DockerfileSummary | YamlSummary;
+import type { DockerfileSummary, ImageLink, NodeBuild, RuntimeClassInfo, YamlSummary } from '../core/summary';
+import { LineIndex } from '../core/text';
+import type { Range } from '../core/text';
+import { emptyWorkspace } from '../core/workspace-view';
 
 /** Registry defaults are ignored (`nginx` = `docker.io/library/nginx`); tags are compared separately. */
 export function imageKey(ref: ImageReference): string {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze } from '../../../server/src/engine/runner';
-import { applyEdits } from '../../../server/src/engine/text';
+import { applyEdits } from '../../../server/src/core/text';
 import rule from '../../../server/src/rules/dockerfile/windows-escape-character';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
 

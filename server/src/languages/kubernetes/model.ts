@@ -3,9 +3,9 @@
 import { basename } from 'node:path';
 import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
-import { LineIndex } from '../../engine/text';
-import type { Range } from '../../engine/types';
-import type { BuiltImage, WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
+import { LineIndex, type Range } from '../../core/text';
+import type { RuntimeClassInfo } from '../../core/summary';
+import type { BuiltImage, WorkspaceView } from '../../core/workspace-view';
 import { asMap, asSeq, forgetAnchors, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {

@@ -5,8 +5,8 @@
 // tolerates it, or Windows workloads that do.
 import { isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ResolvedConfig } from '../../engine/config';
-import type { Range } from '../../engine/types';
-import type { WorkspaceView } from '../../engine/workspace-view';
+import type { Range } from '../../core/text';
+import type { WorkspaceView } from '../../core/workspace-view';
 import { documentedWindowsTaint, type NodeTaint } from '../../kb';
 import { mayHaveHiddenKeys, nodeRange, readRuntimeClass, valueIsTemplated, type KubernetesModel, type PodSpec } from './model';
 import { inTemplateBlock, windowsPod } from './windows';

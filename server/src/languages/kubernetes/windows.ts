@@ -2,8 +2,8 @@
 // its `spec.os.name`, HostProcess settings, and which of a list of KB fields it sets.
 import { isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PodField } from '../../kb';
-import type { Range } from '../../engine/types';
-import type { WorkspaceView } from '../../engine/workspace-view';
+import type { Range } from '../../core/text';
+import type { WorkspaceView } from '../../core/workspace-view';
 import { mayHaveHiddenKeys, nodeRange, podOs, valueIsTemplated, windowsBuildLabel, type Container, type KubernetesModel, type OsEvidence, type PodOs, type PodSpec } from './model';
 import { asMap, getMap, getPair, getPath, getSeq, pairKeyText, resolveNode, scalarText } from './yaml-util';
 

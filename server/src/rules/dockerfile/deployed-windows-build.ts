@@ -4,7 +4,7 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, suggestRetag } from '../../kb';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
-import { describeBuild, fileName } from '../../workspace/describe';
+import { describeBuild, fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'dockerfile/deployed-windows-build',

@@ -3,7 +3,7 @@
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
 import { defineRule } from '../../engine/types';
 import { podOs, type PodSpec } from '../../languages/kubernetes/model';
-import { fileName } from '../../workspace/describe';
+import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'kubernetes/built-image-linux',

@@ -6,7 +6,7 @@ import { canRunProcessIsolated } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
 import { hostProcessInfo } from '../../languages/kubernetes/windows';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
-import { describeBuild, fileName } from '../../workspace/describe';
+import { describeBuild, fileName } from '../../engine/describe';
 import { podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
 
 export default defineRule({

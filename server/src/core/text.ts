@@ -1,5 +1,23 @@
 // Offsets <-> LSP positions, and applying edits. Line breaks are \n, \r\n and \r, as in LSP.
-import type { Position, Range, TextEdit } from './types';
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
