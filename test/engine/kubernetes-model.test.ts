@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKubernetes, podOs, type KubeObject } from '../../server/src/languages/kubernetes/model';
+import { parseKubernetes, type KubeObject } from '../../server/src/languages/kubernetes/model';
+import { podOs } from '../../server/src/engine/pod-os';
 import { emptyWorkspace } from '../../server/src/core/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';

@@ -1,16 +1,16 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
 import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
-import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
+import { parseKubernetes, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
+import { kubernetesFacts, type KubernetesFacts } from './facts';
 import { fileKind, type FileKind } from './files';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
 import { LineIndex } from '../core/text';
 import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
-import type { RuntimeClassInfo } from '../core/summary';
-import { emptyWorkspace, layeredWorkspace, type WorkspaceView } from '../core/workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 
 export interface SourceDocument {
   uri: string;
@@ -119,7 +119,7 @@ interface Collector {
   contextFor(rule: AnyRule, severity: Severity): RuleContext<string>;
 }
 
-function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
+function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView, facts?: KubernetesFacts): Collector {
   const findings: Finding[] = [];
   const today = options.today ?? new Date();
   return {
@@ -132,6 +132,7 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
         config: options.config,
         today,
         workspace,
+        facts,
         report(report: Report<string>) {
           findings.push(toFinding(rule, severity, report));
         },
@@ -177,13 +178,8 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
 }
 
 function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
-  const localRuntimeClasses = new Map<string, RuntimeClassInfo>();
-  for (const object of model.objects) {
-    const info = readRuntimeClass(object, document.uri);
-    if (info) localRuntimeClasses.set(info.name, info);
-  }
-  const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
-  const sink = collector(document, model.lines, options, workspace);
+  const facts = kubernetesFacts(model, document.uri, options.config, options.workspace ?? emptyWorkspace);
+  const sink = collector(document, model.lines, options, facts.workspace, facts);
   const active = activeRules(options, 'kubernetes');
   const readsBrokenDocuments = new Set<string>(active.filter(({ rule }) => rule.meta.reportsBrokenDocuments).map(({ rule }) => rule.id));
   const handlers: KubernetesHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));

@@ -1,6 +1,7 @@
 // The rule API: what a rule declares, what it receives and what it reports. Positions are LSP-shaped
 // (0-based line, UTF-16 character) so the server passes them through untouched.
 import type { ResolvedConfig } from './config';
+import type { KubernetesFacts } from './facts';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
 import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
 import type { Fix, LineIndex, Range } from '../core/text';
@@ -54,7 +55,7 @@ export interface Report<MessageId extends string> {
   related?: RelatedLocation[];
 }
 
-export interface RuleContext<MessageId extends string> {
+export interface RuleContext<MessageId extends string, L extends Language = Language> {
   readonly uri: string;
   readonly text: string;
   /** Offsets <-> positions of `text`, built once per analysis for every rule. */
@@ -62,6 +63,8 @@ export interface RuleContext<MessageId extends string> {
   readonly config: ResolvedConfig;
   readonly today: Date;
   readonly workspace: WorkspaceView;
+  /** What several rules ask about the same pod or object, answered once per analysis. */
+  readonly facts: L extends 'kubernetes' ? KubernetesFacts : undefined;
   report(report: Report<MessageId>): void;
 }
 
@@ -86,7 +89,7 @@ type RuleNamespace<L extends Language> = L extends 'kubernetes' ? 'kubernetes' |
 export interface RuleDefinition<MessageId extends string, L extends Language> {
   id: `${RuleNamespace<L>}/${string}`;
   meta: RuleMeta<MessageId> & { language: L };
-  create(context: RuleContext<MessageId>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers;
+  create(context: RuleContext<MessageId, L>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers;
 }
 
 export type AnyRule = RuleDefinition<string, 'dockerfile'> | RuleDefinition<string, 'kubernetes'>;

@@ -7,7 +7,8 @@ import type { TargetVersion } from '../engine/config';
 import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
 import { filePathOf } from '../core/uri';
 import type { FileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from '../core/summary';
-import { imageKey, runtimeClassNodeBuild } from './summary';
+import { runtimeClassNodeBuild } from '../engine/pod-os';
+import { imageKey } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
 export function pathKey(pathOrUri: string): string {

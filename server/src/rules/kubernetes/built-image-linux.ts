@@ -2,7 +2,7 @@
 // pulls it on a Windows node, finds no Windows image in it, and the pod never starts. Nothing in
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
 import { defineRule } from '../../engine/types';
-import { podOs, type PodSpec } from '../../languages/kubernetes/model';
+import { type PodSpec } from '../../languages/kubernetes/model';
 import { fileName } from '../../engine/describe';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         const windowsSchedule = os.scheduling.find((evidence) => evidence.os === 'windows');
         if (!windowsSchedule || os.scheduling.some((evidence) => evidence.os === 'linux')) return;
         for (const evidence of os.evidence) {

@@ -4,7 +4,6 @@
 // https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
 import { defineRule, type Fix } from '../../engine/types';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/deprecated-image',
@@ -30,7 +29,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
+        if (!context.facts.windowsPod(pod)) return;
         for (const container of pod.containers) {
           const image = container.image;
           const deprecated = image?.info?.deprecated;

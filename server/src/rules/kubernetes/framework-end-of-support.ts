@@ -4,7 +4,6 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/framework-end-of-support',
@@ -20,7 +19,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
+        if (!context.facts.windowsPod(pod)) return;
         for (const container of pod.containers) {
           const image = container.image;
           if (!image?.ref) continue;

@@ -6,7 +6,7 @@ import type { Node, YAMLMap } from 'yaml';
 import { defineRule } from '../../engine/types';
 import { linuxExecutable } from '../../kb';
 import { nodeRange, valueIsTemplated, type Container, type PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo, inTemplateBlock, windowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, scalarText } from '../../languages/kubernetes/yaml-util';
 
 const handlers: ReadonlyArray<{ path: readonly string[]; what: string }> = [
@@ -53,8 +53,8 @@ export default defineRule({
 
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
-        const hostProcess = hostProcessInfo(pod);
+        if (!context.facts.windowsPod(pod)) return;
+        const hostProcess = context.facts.hostProcess(pod);
         for (const entry of hostProcess.containers) {
           const { container } = entry;
           const isHostProcess = entry.effective !== false && entry.effective !== undefined;

@@ -5,7 +5,7 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { kubernetesWindowsNodes, releaseForName, releaseTagFor, type WindowsRelease } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { nodeBuildSelectors, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-base-image-tag',
@@ -33,8 +33,8 @@ export default defineRule({
       .sort((a, b) => b.build - a.build);
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
-        const selectors = nodeBuildSelectors(pod, context.workspace, context.uri);
+        if (!context.facts.windowsPod(pod)) return;
+        const selectors = context.facts.nodeBuildSelectors(pod);
         const pinned = selectors.length === 1 ? windowsBuildLabelValue.exec(selectors[0]!.value) : null;
         // The pod's own node build decides the tag; else the configured target.
         const target = pinned ? Number(pinned[1]) : context.config.target?.build;

@@ -8,7 +8,8 @@ import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, parseWindowsVersion, preferredImageBuildForHost, releaseForBuild, suggestRetag, type WindowsRelease } from '../../kb';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, windowsPod, type NodeBuildSelector } from '../../languages/kubernetes/windows';
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import type { NodeBuildSelector } from '../../engine/pod-os';
 
 const releaseName = (build: number): string => releaseForBuild(build)?.name ?? `Windows build ${build}`;
 
@@ -57,15 +58,15 @@ export default defineRule({
         if (pair && value !== undefined) reportInvalid(value, pair.value as Node, object.model);
       },
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
+        if (!context.facts.windowsPod(pod)) return;
         const model = pod.object.model;
         const selectors: NodeBuildSelector[] = [];
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where !== 'runtime-class' && selector.node && reportInvalid(selector.value, selector.node, model)) continue;
           selectors.push(selector);
         }
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         // HostProcess containers run on the host itself: their image's build does not matter.
         const images = hostProcess.containers
           .filter((entry) => entry.effective === false || entry.effective === undefined)

@@ -19,7 +19,7 @@ import {
 } from '../../kb';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
+import { podSpecKey, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
 
 /** How far ahead an end of extended support is announced, as for Dockerfiles. */
 const warningDays = 183;
@@ -89,10 +89,10 @@ export default defineRule({
         if (pair && value !== undefined) reportNodeBuild(value, nodeRange(object.model, pair.value as Node), `RuntimeClass ${object.name ?? ''}`.trim());
       },
       podSpec(pod: PodSpec) {
-        const windows = windowsPod(pod, context.workspace);
+        const windows = context.facts.windowsPod(pod);
         if (!windows) return;
         const model = pod.object.model;
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where === 'runtime-class' || selector.uri !== context.uri) continue;
           reportNodeBuild(selector.value, selector.range, `This ${pod.object.kind}'s ${selector.where === 'node-selector' ? 'node selector' : 'node affinity'}`);
@@ -101,7 +101,7 @@ export default defineRule({
         const podRange = ['node-selector', 'node-affinity', 'os-field'].includes(windows.evidence.kind)
           ? windows.evidence.range
           : nodeRange(model, podSpecKey(pod));
-        for (const entry of hostProcessInfo(pod).containers) {
+        for (const entry of context.facts.hostProcess(pod).containers) {
           // HostProcess containers run on the host: their image's base says nothing about the node.
           const image = entry.container.image;
           const info = image?.info;

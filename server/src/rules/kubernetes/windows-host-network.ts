@@ -4,7 +4,7 @@
 import { defineRule } from '../../engine/types';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { booleanField, hostProcessInfo, windowsPod } from '../../languages/kubernetes/windows';
+import { booleanField } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-host-network',
@@ -24,9 +24,9 @@ export default defineRule({
       podSpec(pod: PodSpec) {
         const hostNetwork = booleanField(pod, pod.map, ['hostNetwork']);
         if (hostNetwork?.value !== true) return;
-        const windows = windowsPod(pod, context.workspace);
+        const windows = context.facts.windowsPod(pod);
         if (!windows) return;
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         if (hostProcess.any || hostProcess.unknown) return;
         const model = pod.object.model;
         const edit = removePair(model, pod.map, hostNetwork.pair);

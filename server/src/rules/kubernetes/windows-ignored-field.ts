@@ -7,7 +7,7 @@ import { defineRule } from '../../engine/types';
 import { fieldsForbiddenOnWindows } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { fieldPath, fieldsSet, osNameField, uniqueHits, windowsPod } from '../../languages/kubernetes/windows';
+import { fieldPath, fieldsSet, osNameField, uniqueHits } from '../../languages/kubernetes/windows';
 
 // Pod Security "Restricted" demands allowPrivilegeEscalation, seccompProfile and capabilities on any
 // pod without `spec.os.name: windows`: there they serve admission, so they are not reported.
@@ -34,7 +34,7 @@ export default defineRule({
     return {
       podSpec(pod: PodSpec) {
         if (osNameField(pod)) return;
-        const windows = windowsPod(pod, context.workspace);
+        const windows = context.facts.windowsPod(pod);
         if (!windows) return;
         const hits = uniqueHits(fieldsSet(pod, ignoredFields));
         const removed = new Set<Pair>(hits.map((hit) => hit.pair));

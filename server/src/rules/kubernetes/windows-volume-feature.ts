@@ -7,7 +7,7 @@ import { defineRule } from '../../engine/types';
 import { volumeFeaturesUnsupportedOnWindows, type VolumeFeature } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { inTemplateBlock, windowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, resolveNode, scalarText } from '../../languages/kubernetes/yaml-util';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const windows = windowsPod(pod, context.workspace);
+        const windows = context.facts.windowsPod(pod);
         if (!windows) return;
         const model = pod.object.model;
         const hits: Array<{ feature: VolumeFeature; pair: Pair }> = [];
