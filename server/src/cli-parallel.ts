@@ -38,6 +38,7 @@ export interface WorkspaceData {
   summaries: Array<[string, FileSummary | undefined]>;
   configs: ResolvedConfig[];
   today: Date;
+  docsBase: string;
 }
 
 export type Task =
@@ -62,9 +63,9 @@ export function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summar
   return index;
 }
 
-export function analyzeInput(input: CheckInput, workspace: WorkspaceView, data: Pick<WorkspaceData, 'configs' | 'today'>): FileAnalysis {
+export function analyzeInput(input: CheckInput, workspace: WorkspaceView, data: Pick<WorkspaceData, 'configs' | 'today' | 'docsBase'>): FileAnalysis {
   const parsed = parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId });
-  const { findings, notices } = analyzeParsed(parsed, { rules: allRules, config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
+  const { findings, notices } = analyzeParsed(parsed, { rules: allRules, docsBase: data.docsBase, config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
   return { findings, notices, tooLarge: parsed.tooLarge === true };
 }
 
@@ -88,14 +89,14 @@ function threadCount(files: number): number {
  * Summarizes every input, then analyzes each against the workspace they make up; in worker threads
  * when there are enough files (WINCONTAINERS_THREADS=n sets the number; 0 or 1 checks in this thread).
  */
-export function checkInputs(inputs: CheckInput[], configs: readonly ResolvedConfig[], configLinks: Array<[string, ImageLink[]]>, describe: (uri: string) => string, today: Date): FileAnalysis[] {
+export function checkInputs(inputs: CheckInput[], configs: readonly ResolvedConfig[], configLinks: Array<[string, ImageLink[]]>, describe: (uri: string) => string, today: Date, docsBase: string): FileAnalysis[] {
   const threads = threadCount(inputs.length);
   const pool = threads > 1 && existsSync(workerPath) ? new Pool(threads) : undefined;
   try {
     const summaries = pool ? pool.run(inputs, (batch) => ({ kind: 'summarize', inputs: batch }), (reply) => ('summaries' in reply ? reply.summaries : undefined)) : inputs.map(summarizeInput);
     const data: Pick<WorkspaceData, 'configLinks' | 'summaries'> = { configLinks, summaries: inputs.map((input, i) => [input.file, summaries[i]]) };
     const index = workspaceIndex(data);
-    const workspaceData: WorkspaceData = { ...data, configs: configs.map((config) => withInferredTarget(config, index, describe)), today };
+    const workspaceData: WorkspaceData = { ...data, configs: configs.map((config) => withInferredTarget(config, index, describe)), today, docsBase };
     if (!pool) {
       const view = index.view();
       return inputs.map((input) => analyzeInput(input, view, workspaceData));

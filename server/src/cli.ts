@@ -21,6 +21,7 @@ import { checkInputs, type CheckInput } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion } from './kb';
 import { toSarif } from './output/sarif';
+import { shippedDocsBase } from './shipped';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -201,7 +202,7 @@ function languageFromContent(text: string): Language | undefined {
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
+export function check(options: Options, cwd: string, today = new Date(), docsBase = shippedDocsBase()): { results: CheckedFile[]; problems: string[] } {
   const inputs: CheckInput[] = [];
   /** Every file in output order: one that was read (an index into `inputs`), or one over the size limit. */
   const files: Array<{ file: string; input: number } | { file: string; bytes: number }> = [];
@@ -245,7 +246,7 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const analyses = checkInputs(inputs, configs, [...links], describe, today);
+  const analyses = checkInputs(inputs, configs, [...links], describe, today, docsBase);
   const results = files.map((entry): CheckedFile => {
     const path = relative(cwd, entry.file) || entry.file;
     if (!('input' in entry)) return { path, findings: [], notices: [], notChecked: tooLargeNotice(entry.bytes) };
@@ -320,10 +321,11 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const { results, problems } = check(parsed, cwd);
+    const docsBase = shippedDocsBase();
+    const { results, problems } = check(parsed, cwd, new Date(), docsBase);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

@@ -8,6 +8,7 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 import { withoutCorpus } from '../helpers/shared';
 import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -86,7 +87,7 @@ describe('Kubernetes model reuse between versions', () => {
   const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
   const checkVersion = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
     const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
-    const findings = describeFindings(analyzeParsed(parsed, { rules: allRules, config: resolveConfig([]) }).findings);
+    const findings = describeFindings(analyzeParsed(parsed, { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([]) }).findings);
     return { text, findings, parsed };
   };
   /** Parses each version after the one before it and checks the findings against a fresh parse. */

@@ -12,6 +12,7 @@ import { fixAll } from '../../server/src/engine/fixes';
 import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
 import { emptyWorkspace, type WorkspaceView } from '../../server/src/core/workspace-view';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */
 export const testToday = new Date('2026-11-23T12:00:00Z');
@@ -80,6 +81,7 @@ function variantsFor(rule: AnyRule): Variant[] {
 
 function optionsFor(rule: AnyRule, testCase: CaseBase): AnalyzeOptions {
   return {
+    docsBase: shippedDocsBase(),
     config: resolveConfig([{ config: testCase.config ?? {}, origin: 'test' }]),
     today: testCase.today ?? testToday,
     workspace: testCase.workspace ?? emptyWorkspace,

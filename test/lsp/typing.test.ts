@@ -18,6 +18,7 @@ import { ourDiagnostics, startServer, type TestServer } from '../helpers/lsp-cli
 import { corpusSamples, fixtureSamples, type Sample } from '../robustness/checks';
 import { applyMutation, mutationArbitrary } from '../robustness/mutate';
 import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const target = 'ltsc2022';
 
@@ -36,7 +37,7 @@ function smallestChange(before: string, after: string): { range: Range; text: st
 
 function expected(sample: Sample, text: string): string[] {
   const config = resolveConfig([{ config: { targetWindowsVersion: target }, origin: 'test' }]);
-  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { rules: allRules, config })
+  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { docsBase: shippedDocsBase(), rules: allRules, config })
     .findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message}`)
     .sort();
 }

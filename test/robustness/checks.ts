@@ -15,6 +15,7 @@ import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
 import { corpusRoot } from '../helpers/shared';
 import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -28,7 +29,7 @@ const maxAnalysisMs = 1000;
 export const propertyConfigs: readonly UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
 
 export function optionsFor(config: UserConfig = { targetWindowsVersion: 'ltsc2022' }): AnalyzeOptions {
-  return { rules: allRules, config: resolveConfig([{ config, origin: 'robustness' }]), today };
+  return { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config, origin: 'robustness' }]), today };
 }
 
 export interface Sample {

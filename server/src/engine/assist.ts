@@ -5,7 +5,7 @@ import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';
 import { releaseForBuild } from '../kb';
-import { templateCompletions } from '../templates';
+import { templateCompletions, type Template } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
 import type { Position } from './types';
@@ -15,6 +15,8 @@ export interface AssistContext {
   config: ResolvedConfig;
   today: Date;
   workspace: WorkspaceView;
+  /** The snippet templates, with their Windows-version choices. */
+  templates: readonly Template[];
 }
 
 export function hoverAt(analysis: Analysis, position: Position, context: AssistContext): Hover | undefined {
@@ -38,11 +40,11 @@ function withTargetLine(hover: Hover | undefined, analysis: Analysis, position: 
 
 export function completionsAt(analysis: Analysis, text: string, position: Position, context: AssistContext): CompletionItem[] {
   if (analysis.dockerfile) {
-    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config });
+    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config, templates: context.templates });
     return [...dockerfileCompletions(analysis.dockerfile, text, position, context), ...templates];
   }
   if (analysis.kubernetes) {
-    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config }, analysis.kubernetes.objects.length > 0);
+    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config, templates: context.templates }, analysis.kubernetes.objects.length > 0);
     return [...kubernetesCompletions(analysis.kubernetes, text, position, context), ...templates];
   }
   return [];

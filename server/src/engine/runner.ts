@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   workspace?: WorkspaceView;
   /** The rules to run: the front ends pass every rule, a rule test one. */
   rules: readonly AnyRule[];
+  /** Where the rule pages are, for each finding's link (see docsUrl). */
+  docsBase: string;
   /** Picks each rule's default severity; the editor's when not given. */
   frontEnd?: FrontEnd;
   /**
@@ -134,14 +136,14 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
         workspace,
         facts,
         report(report: Report<string>) {
-          findings.push(toFinding(rule, severity, report));
+          findings.push(toFinding(rule, severity, report, options.docsBase));
         },
       };
     },
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
+function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, docsBase: string): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
   // Data comes from the file (an image name, a label): a line break in it must not split the message.
@@ -155,7 +157,7 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): F
     suggestions: report.suggest ?? [],
     related: report.related ?? [],
     deprecation: rule.meta.deprecation === true,
-    docsUrl: docsUrl(rule.id),
+    docsUrl: docsUrl(docsBase, rule.id),
   };
 }
 
