@@ -1,4 +1,6 @@
-// Offsets <-> LSP positions, and applying edits. Line breaks are \n, \r\n and \r, as in LSP.
+// Positions, ranges and edits, LSP-shaped (0-based line, UTF-16 character) so the server passes
+// them through untouched; offsets <-> positions, and applying edits. Line breaks are \n, \r\n and
+// \r, as in LSP.
 export interface Position {
   line: number;
   character: number;

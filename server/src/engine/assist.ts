@@ -1,6 +1,6 @@
 // Hover and completion: answered from the same parse as the diagnostics, by the language module
 // of the document (languages/dockerfile/assist.ts, languages/kubernetes/assist.ts); completion also
-// offers the snippet templates with the target Windows version filled in (templates/).
+// offers the snippet templates, which the front end loads, with the target Windows version filled in.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';

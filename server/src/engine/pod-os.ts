@@ -221,7 +221,7 @@ export function nodeBuildSelectors(pod: PodSpec, workspace: WorkspaceView, uri: 
 }
 
 /** The `windowsNodeTaint` setting (`os=windows:NoSchedule`): the taint every Windows node of the user's clusters carries. */
-export function configuredWindowsTaint(config: ResolvedConfig): NodeTaint | undefined {
+function configuredWindowsTaint(config: ResolvedConfig): NodeTaint | undefined {
   return config.windowsNodeTaint !== undefined ? parseTaint(config.windowsNodeTaint) : undefined;
 }
 

@@ -1,5 +1,5 @@
-// The rule API: what a rule declares, what it receives and what it reports. Positions are LSP-shaped
-// (0-based line, UTF-16 character) so the server passes them through untouched.
+// The rule API: what a rule declares, what it receives and what it reports. Positions, ranges and
+// edits come from core/text.ts.
 import type { ResolvedConfig } from './config';
 import type { KubernetesFacts } from './facts';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';

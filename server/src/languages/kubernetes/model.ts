@@ -1,5 +1,6 @@
 // A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
-// CRDs included), containers with their images, and what says a pod targets Windows or Linux.
+// CRDs included), containers with their images, and RuntimeClass objects. Which OS a pod targets
+// is inferred in engine/pod-os.ts, which needs the workspace.
 import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { LineIndex, type Range } from '../../core/text';

@@ -1,5 +1,6 @@
-// What the Kubernetes rules ask about a pod beyond its OS: whether it is certainly a Windows pod,
-// its `spec.os.name`, HostProcess settings, and which of a list of KB fields it sets.
+// What the Kubernetes rules read off a pod as written: its `spec.os.name`, HostProcess settings,
+// which of a list of KB fields it sets, and what sits in a Go template block. Which OS the pod
+// targets is inferred in engine/pod-os.ts.
 import { isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PodField } from '../../kb';
 import type { Range } from '../../core/text';
