@@ -63,7 +63,11 @@ export interface RuleContext<MessageId extends string, L extends Language = Lang
   readonly config: ResolvedConfig;
   readonly today: Date;
   readonly workspace: WorkspaceView;
-  /** What several rules ask about the same pod or object, answered once per analysis. */
+  /**
+   * What several rules ask about the same pod or object, answered once per analysis. A Dockerfile's
+   * stages carry theirs in the model (OS, Windows build, the SHELL of each instruction), worked out
+   * once per parse: they need neither configuration nor the workspace.
+   */
   readonly facts: L extends 'kubernetes' ? KubernetesFacts : undefined;
   report(report: Report<MessageId>): void;
 }
