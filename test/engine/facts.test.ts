@@ -9,21 +9,14 @@ import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
 import { workspaceOf } from '../helpers/workspace';
 
-const agent = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
+const agent = `apiVersion: v1
+kind: Pod
+metadata: {name: agent}
 spec:
-  template:
-    spec:
-      runtimeClassName: windows-2022
-      containers:
-      - name: agent
-        image: contoso/agent:1
-      volumes:
-      - name: docker-sock
-        hostPath:
-          path: /var/run/docker.sock
+  runtimeClassName: windows-2022
+  containers: [{name: agent, image: contoso/agent:1}]
+  volumes:
+  - {name: docker-sock, hostPath: {path: /var/run/docker.sock}}
 `;
 
 const runtimeClass = (os: string): string => `apiVersion: node.k8s.io/v1
