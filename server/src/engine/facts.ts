@@ -59,7 +59,9 @@ export class KubernetesFacts {
 }
 
 function remember<K, V>(answers: Map<K, V>, key: K, answer: () => V): V {
-  if (answers.has(key)) return answers.get(key)!;
+  const known = answers.get(key);
+  // An answer may be undefined (not a Windows pod, not a RuntimeClass), and is remembered too.
+  if (known !== undefined || answers.has(key)) return known as V;
   const value = answer();
   answers.set(key, value);
   return value;
