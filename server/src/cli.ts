@@ -16,7 +16,7 @@ import { shippedDocsBase } from './shipped';
 import { configLinks } from './workspace/summary';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
-import { parseWindowsVersion } from './kb';
+import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 
 declare const PACKAGE_VERSION: string;
@@ -49,7 +49,7 @@ content says (a Dockerfile starts with ARG or FROM after comments; a manifest is
 Options:
   --format text|json|sarif   output format (default: text)
   --language dockerfile|yaml the language of the files named on the command line, whatever their name
-  --target <version>         target Windows version: ltsc2019, ltsc2022, ltsc2025 or 10.0.<build>
+  --target <version>         target Windows version: ${targetVersionChoices()}
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
@@ -102,7 +102,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--target': {
         const target = value();
-        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "${target}"`);
+        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ${targetVersionChoices()}; got "${target}"`);
         options.target = target;
         break;
       }
@@ -264,7 +264,7 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
 
 /**
  * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
- * checked is one `kind: "not-checked"` entry with `rule: null`, at its first line.
+ * checked is one `kind: "not-checked"` entry with `rule: null` and `messageId: null`, at its first line.
  */
 function formatJson(results: readonly CheckedFile[]): string {
   const entries = results.flatMap(({ path, findings, notChecked }) => [
@@ -277,12 +277,13 @@ function formatJson(results: readonly CheckedFile[]): string {
       endColumn: finding.range.end.character + 1,
       severity: finding.severity,
       rule: finding.ruleId,
+      messageId: finding.messageId,
       message: finding.message,
       fixable: finding.fix !== undefined,
       docs: finding.docsUrl,
     })),
     ...(notChecked
-      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, message: notChecked.message, fixable: false, docs: null }]
+      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, messageId: null, message: notChecked.message, fixable: false, docs: null }]
       : []),
   ]);
   return JSON.stringify(entries, null, 2) + '\n';

@@ -4,7 +4,7 @@
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';
-import { releaseForBuild } from '../kb';
+import { describeRelease } from '../kb';
 import { templateCompletions, type Template } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
@@ -30,8 +30,7 @@ function withTargetLine(hover: Hover | undefined, analysis: Analysis, position: 
   const target = context.config.target;
   const onFrom = analysis.dockerfile!.stages.some((stage) => stage.fromRange.start.line <= position.line && position.line <= stage.fromRange.end.line);
   if (!target || !onFrom) return hover;
-  const release = releaseForBuild(target.build);
-  const line = `Target hosts: ${release ? `${release.name}, ` : ''}build 10.0.${target.build} (from ${target.origin})`;
+  const line = `Target hosts: ${describeRelease(target.build)}, from ${target.origin}`;
   if (!hover) return { contents: { kind: 'markdown', value: line } };
   const contents = hover.contents;
   const text = typeof contents === 'object' && 'kind' in contents ? contents.value : Array.isArray(contents) ? contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n') : typeof contents === 'string' ? contents : contents.value;

@@ -1,11 +1,12 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
-import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
-import { parseKubernetes, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
+import { instructionStartLine, parseDockerfile, type DockerfileModel, type Stage } from '../languages/dockerfile/model';
+import { parseKubernetes, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
 import { kubernetesFacts, type KubernetesFacts } from './facts';
+import type { WindowsPod } from './pod-os';
 import { fileKind, type FileKind } from './files';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
 import { LineIndex } from '../core/text';
@@ -151,6 +152,8 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, do
   return {
     ruleId: rule.id,
     severity,
+    messageId: report.messageId,
+    data: report.data ?? {},
     message,
     range: report.range,
     fix: report.fix,
@@ -165,12 +168,17 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
   const workspace = options.workspace ?? emptyWorkspace;
   const lines = new LineIndex(document.text);
   const sink = collector(document, lines, options, workspace);
-  const handlers: DockerfileHandlers[] = activeRules(options, 'dockerfile').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
+  // A file without a Windows stage gets nothing from a windows-stage rule, its file handler included.
+  const hasWindowsStage = model.stages.some(isWindowsStage);
+  const rules = activeRules(options, 'dockerfile').filter(({ rule }) => rule.meta.scope === 'any' || hasWindowsStage);
+  const handlers: DockerfileHandlers[] = rules.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
+  const anyStageHandlers = handlers.filter((_, index) => rules[index]!.rule.meta.scope === 'any');
   for (const handler of handlers) handler.dockerfile?.(model);
   for (const stage of model.stages) {
-    for (const handler of handlers) handler.stage?.(stage);
+    const inScope = isWindowsStage(stage) ? handlers : anyStageHandlers;
+    for (const handler of inScope) handler.stage?.(stage);
     for (const instruction of stage.instructions) {
-      for (const handler of handlers) handler.instruction?.(instruction, stage);
+      for (const handler of inScope) handler.instruction?.(instruction, stage);
     }
   }
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
@@ -184,12 +192,18 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
   const sink = collector(document, model.lines, options, facts.workspace, facts);
   const active = activeRules(options, 'kubernetes');
   const readsBrokenDocuments = new Set<string>(active.filter(({ rule }) => rule.meta.reportsBrokenDocuments).map(({ rule }) => rule.id));
-  const handlers: KubernetesHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
+  const handlers: ScopedPodHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => ScopedPodHandlers)(sink.contextFor(rule, severity)));
+  const windowsPodOnly = active.map(({ rule }) => rule.meta.scope === 'windows-pod');
+  const asksPodOs = handlers.some((handler, index) => windowsPodOnly[index] && handler.podSpec);
   for (const handler of handlers) handler.file?.(model);
   for (const object of model.objects) {
     for (const handler of handlers) handler.object?.(object);
     for (const pod of object.podSpecs) {
-      for (const handler of handlers) handler.podSpec?.(pod);
+      const windows = asksPodOs ? inferredWindowsPod(pod, facts) : undefined;
+      for (let index = 0; index < handlers.length; index++) {
+        if (!windowsPodOnly[index]) handlers[index]!.podSpec?.(pod);
+        else if (windows) handlers[index]!.podSpec?.(pod, windows);
+      }
     }
   }
   const suppressions = collectSuppressions(model.lines);
@@ -214,6 +228,19 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
       !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
   );
   return { kind: 'kubernetes', ...bounded(sortFindings(findings)), kubernetes: model };
+}
+
+/** Handlers of either pod scope: the runner passes the Windows evidence only to `windows-pod` ones. */
+type ScopedPodHandlers = Omit<KubernetesHandlers, 'podSpec'> & { podSpec?(pod: PodSpec, windows?: WindowsPod): void };
+
+/** The one place the runner decides a stage's OS for `windows-stage` rules. */
+function isWindowsStage(stage: Stage): boolean {
+  return stage.os === 'windows';
+}
+
+/** The one place the runner infers a pod's OS for `windows-pod` rules. */
+function inferredWindowsPod(pod: PodSpec, facts: KubernetesFacts): WindowsPod | undefined {
+  return facts.windowsPod(pod);
 }
 
 /**

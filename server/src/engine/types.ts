@@ -7,6 +7,7 @@ import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernet
 import type { Fix, LineIndex, Range } from '../core/text';
 import type { Severity } from './severity';
 import type { WorkspaceView } from '../core/workspace-view';
+import type { WindowsPod } from './pod-os';
 
 export type { Fix, Position, Range, TextEdit } from '../core/text';
 
@@ -24,15 +25,42 @@ export type Language = 'dockerfile' | 'kubernetes';
 /** Who runs the check: the CLI in CI, or the language server while the user types. */
 export type FrontEnd = 'cli' | 'editor';
 
+/**
+ * Which stages or pods the runner calls a rule's handlers for, after kube-linter's
+ * `scope.objectKinds`: the Windows gate is declared once instead of written in each handler, so a
+ * rule cannot report on a Linux stage or pod by forgetting it.
+ *
+ * - `windows-stage` (Dockerfile rules): `stage` and `instruction` are called only for stages whose
+ *   OS is Windows (a Windows base image, a Windows parent stage, or `--platform=windows/...`).
+ *   `dockerfile` is called only for a file with at least one Windows stage, and gets the whole
+ *   model: it is where a rule relates stages to each other (a Linux-only tag pulled by a build that
+ *   runs on Windows, the stages one Windows build needs together), so it sees the other stages too
+ *   and checks the OS of any stage it reports on.
+ * - `windows-pod` (Kubernetes rules): `podSpec` is called only for pods inferred to be Windows
+ *   (Windows evidence outside template blocks, none for Linux), with the evidence. `file` and
+ *   `object` are called for every file and object: a RuntimeClass that pins Windows nodes is a
+ *   Windows fact without being a pod, so a rule reporting from them judges the object itself.
+ * - `any`: every handler for every stage or pod. The rule says in a comment why it looks at
+ *   stages or pods that are not (certainly) Windows.
+ */
+export type Scope = 'windows-stage' | 'windows-pod' | 'any';
+
+/** The scopes that mean something for a language: a stage scope for Dockerfiles, a pod scope for manifests. */
+export type ScopeFor<L extends Language> = L extends 'dockerfile' ? 'windows-stage' | 'any' : 'windows-pod' | 'any';
+
 export interface RuleMeta<MessageId extends string> {
   type: 'problem' | 'suggestion';
   language: Language;
+  scope: Scope;
   /** One severity for both front ends, or one for each. */
   defaultSeverity: Severity | Readonly<Record<FrontEnd, Severity>>;
   /** One line, shown in the docs index and the SARIF rule list. */
   description: string;
   messages: Record<MessageId, string>;
+  /** Whether some report carries a `fix`. */
   fixable: boolean;
+  /** Whether some report carries `suggest` choices. */
+  hasSuggestions: boolean;
   /** Microsoft, Kubernetes or Docker documents that justify the rule. */
   sources: readonly string[];
   /** Marks the underlined text as deprecated in the editor (strike-through). */
@@ -81,25 +109,26 @@ export interface DockerfileHandlers {
   instruction?: InstructionHandler;
 }
 
-export interface KubernetesHandlers {
+export interface KubernetesHandlers<S extends ScopeFor<'kubernetes'> = ScopeFor<'kubernetes'>> {
   file?(model: KubernetesModel): void;
   object?(object: KubeObject): void;
-  podSpec?(pod: PodSpec): void;
+  /** Under `windows-pod`, with what makes the pod a Windows pod. */
+  podSpec?(pod: PodSpec, ...windows: S extends 'windows-pod' ? [windows: WindowsPod] : []): void;
 }
 
 /** The first part of a rule id: the language, or `yaml` for a rule about a YAML file itself rather than the objects in it. */
 type RuleNamespace<L extends Language> = L extends 'kubernetes' ? 'kubernetes' | 'yaml' : L;
 
-export interface RuleDefinition<MessageId extends string, L extends Language> {
+export interface RuleDefinition<MessageId extends string, L extends Language, S extends ScopeFor<L> = ScopeFor<L>> {
   id: `${RuleNamespace<L>}/${string}`;
-  meta: RuleMeta<MessageId> & { language: L };
-  create(context: RuleContext<MessageId, L>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers;
+  meta: RuleMeta<MessageId> & { language: L; scope: S };
+  create(context: RuleContext<MessageId, L>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers<Extract<S, ScopeFor<'kubernetes'>>>;
 }
 
 export type AnyRule = RuleDefinition<string, 'dockerfile'> | RuleDefinition<string, 'kubernetes'>;
 
 /** Typed identity helper: checks that messageIds used in reports exist in meta.messages. */
-export function defineRule<MessageId extends string, L extends Language>(rule: RuleDefinition<MessageId, L>): RuleDefinition<MessageId, L> {
+export function defineRule<MessageId extends string, L extends Language, S extends ScopeFor<L>>(rule: RuleDefinition<MessageId, L, S>): RuleDefinition<MessageId, L, S> {
   return rule;
 }
 
@@ -117,6 +146,10 @@ export function describeDefaultSeverity(meta: Pick<RuleMeta<string>, 'defaultSev
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** The key of the message in the rule's `meta.messages`: what tests and tools match, never the text. */
+  messageId: string;
+  /** The values put into the message template. */
+  data: Readonly<Record<string, string | number>>;
   message: string;
   range: Range;
   fix?: Fix;

@@ -52,6 +52,8 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
             ruleIndex: ruleIndex.get(finding.ruleId),
             level: levels[finding.severity],
             message: { text: finding.message },
+            // Which of the rule's messages it is, for tools that group results without reading the text.
+            properties: { messageId: finding.messageId },
             locations: [
               {
                 physicalLocation: {

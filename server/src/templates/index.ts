@@ -6,7 +6,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../engine/config';
 import type { Position } from '../engine/types';
-import { parseWindowsVersion, releaseForBuild } from '../kb';
+import { describeRelease, parseWindowsVersion } from '../kb';
 import { applyTransform, parseSnippet, snippetBodyText, toSnippetText, expandSnippet, walk, type SnippetNode } from './snippet-syntax';
 
 export type TemplateLanguage = 'dockerfile' | 'kubernetes';
@@ -95,7 +95,6 @@ export function templateCompletions(context: TemplateContext, holdsKubernetesObj
   if (!word || before.trimStart() !== before || line.slice(context.position.character).trim() !== '') return [];
   if (!isEmptyAround(context.language, lines, context.position.line, holdsKubernetesObjects)) return [];
 
-  const release = releaseForBuild(target.build);
   const range = { start: { line: context.position.line, character: 0 }, end: context.position };
   return context.templates
     .filter((template) => template.language === context.language)
@@ -104,12 +103,11 @@ export function templateCompletions(context: TemplateContext, holdsKubernetesObj
       if (option === undefined) return [];
       const nodes = withVersion(template, option);
       const preview = expandSnippet(nodes);
-      const version = `${option}, ${release?.name ?? `build 10.0.${target.build}`}`;
       const item: CompletionItem = {
         label: template.prefix,
         labelDetails: { description: `${template.name} for ${option}` },
         kind: CompletionItemKind.Snippet,
-        detail: `${template.name} (${version}: the target from ${target.origin})`,
+        detail: `${template.name} (${option}): ${describeRelease(target.build)}, the target from ${target.origin}`,
         documentation: { kind: 'markdown', value: `${template.description}\n\n\`\`\`${context.language === 'dockerfile' ? 'dockerfile' : 'yaml'}\n${preview}\n\`\`\`` },
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: toSnippetText(nodes) },

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
 import type { ResolvedConfig } from '../engine/config';
 import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
-import { supportStatus, windowsReleases } from '../kb';
+import { describeRelease, supportedLtscReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
 import { WorkspaceIndex } from './index';
@@ -49,8 +49,7 @@ export function withInferredTarget(config: ResolvedConfig, index: WorkspaceIndex
 
 /** LTSC releases whose Server Core images are still supported: what a user can target, newest first. */
 export function targetChoices(today: Date): Array<{ label: string; description: string }> {
-  return windowsReleases
-    .filter((release) => release.channel === 'LTSC' && supportStatus(release, 'servercore', today).state !== 'ended')
-    .sort((a, b) => b.build - a.build)
-    .map((release) => ({ label: release.id, description: `${release.name} (10.0.${release.build})` }));
+  return supportedLtscReleases(today)
+    .reverse()
+    .map((release) => ({ label: release.id, description: describeRelease(release.build) }));
 }

@@ -22,6 +22,28 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // The path loses its `\`: Expand-Archive unpacks into `c:`, the current folder of drive C:.
+      name: 'a path that ends a line: its backslash joins the next line onto the instruction',
+      code: `${servercore}RUN powershell Expand-Archive a.zip -DestinationPath c:\\\n  ; Remove-Item a.zip\n`,
+      errors: [{ messageId: 'trailingBackslash', line: 2, column: 54, endColumn: 57, data: { path: 'c:\\' } }],
+    },
+    {
+      name: 'a destination that ends a line swallows the next instruction, which either suggestion gives back',
+      code: `${servercore}COPY testfile.txt c:\\\nRUN dir\n`,
+      errors: [
+        {
+          messageId: 'trailingBackslash',
+          line: 2,
+          column: 19,
+          endColumn: 22,
+          suggestions: [
+            { title: 'Use forward slashes', output: `${servercore}COPY testfile.txt c:/\nRUN dir\n`, restoresInstructions: true },
+            { title: 'Use ` as the escape character', output: `# escape=\`\n${servercore}COPY testfile.txt c:\\\nRUN dir\n`, restoresInstructions: true },
+          ],
+        },
+      ],
+    },
+    {
       name: 'single backslashes: not JSON, so shell form; fixed by doubling',
       code: `${servercore}CMD ["C:\\app\\run.exe", "-x"]\n`,
       errors: [{ messageId: 'invalidJson', line: 2, column: 6, endColumn: 22 }],
@@ -30,7 +52,7 @@ runRuleTests(rule, {
     {
       name: 'valid JSON whose \\t and \\n turn into control characters',
       code: `${servercore}RUN ["C:\\tools\\new.exe"]\n`,
-      errors: [{ messageId: 'controlEscape', line: 2, column: 6, endColumn: 24, messageIncludes: '`\\t`' }],
+      errors: [{ messageId: 'controlEscape', line: 2, column: 6, endColumn: 24, data: { escape: '\\t' } }],
       output: `${servercore}RUN ["C:\\\\tools\\\\new.exe"]\n`,
     },
     {

@@ -38,13 +38,13 @@ runRuleTests(rule, {
     {
       name: 'another Windows workload of the file tolerates the taint',
       code: `${tolerating}---\n${deployment('other', '')}`,
-      errors: [{ messageId: 'missing', line: 25, column: 5, endColumn: 9, messageIncludes: 'the taint os=windows:NoSchedule (Deployment tolerant tolerates it)' }],
+      errors: [{ messageId: 'missing', line: 25, column: 5, endColumn: 9, data: { taint: 'os=windows:NoSchedule', origin: 'Deployment tolerant tolerates it', kind: 'Deployment' } }],
       output: `${tolerating}---\n${deployment('other', '')}      tolerations:\n      - key: os\n        operator: Equal\n        value: windows\n        effect: NoSchedule\n`,
     },
     {
       name: 'a Windows RuntimeClass tolerates it; the existing tolerations list grows',
       code: `${runtimeClass}${deployment('web', '      tolerations:\n      - key: dedicated\n        operator: Exists\n')}`,
-      errors: [{ messageId: 'missing', line: 21, column: 7, endColumn: 18, messageIncludes: 'RuntimeClass win tolerates it' }],
+      errors: [{ messageId: 'missing', line: 21, column: 7, endColumn: 18, data: { origin: 'RuntimeClass win tolerates it' } }],
       output: `${runtimeClass}${deployment('web', '      tolerations:\n      - key: dedicated\n        operator: Exists\n      - key: os\n        operator: Equal\n        value: windows\n        effect: NoSchedule\n')}`,
     },
   ],

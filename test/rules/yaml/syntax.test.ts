@@ -39,27 +39,27 @@ runRuleTests(rule, {
     {
       name: 'a tab as indentation',
       code: tabIndented,
-      errors: [{ messageId: 'syntax', line: 4, column: 1, endLine: 4, endColumn: 2, messageIncludes: 'Not valid YAML (Tabs are not allowed as indentation), so this document was not checked' }],
+      errors: [{ messageId: 'syntax', line: 4, column: 1, endLine: 4, endColumn: 2, data: { reason: 'Tabs are not allowed as indentation' } }],
     },
     {
       name: 'a Windows path in double quotes holds an escape that does not exist',
       code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: paths\ndata:\n  logs: "C:\\inetpub\\logs"\n',
-      errors: [{ messageId: 'escape', line: 6, column: 12, endLine: 6, endColumn: 13, messageIncludes: 'Invalid escape sequence \\i' }],
+      errors: [{ messageId: 'escape', line: 6, column: 12, endLine: 6, endColumn: 13, data: { reason: 'Invalid escape sequence \\i' } }],
     },
     {
       name: 'a quote never closed is reported at the opening quote',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "web\nspec:\n  containers: []\n',
-      errors: [{ messageId: 'syntax', line: 4, column: 9, endLine: 4, endColumn: 13, messageIncludes: 'Missing closing "quote' }],
+      errors: [{ messageId: 'syntax', line: 4, column: 9, endLine: 4, endColumn: 13, data: { reason: 'Missing closing "quote' } }],
     },
     {
       name: 'a flow list never closed',
       code: pod('    args: ["-t",\n    "localhost"\n    env: []\n'),
-      errors: [{ messageId: 'syntax', line: 12, column: 5, endLine: 12, endColumn: 6, messageIncludes: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+      errors: [{ messageId: 'syntax', line: 12, column: 5, endLine: 12, endColumn: 6, data: { reason: 'Flow sequence in block collection must be sufficiently indented and end with a ]' } }],
     },
     {
       name: 'a list kubectl accepts does not hide a later error of the same document',
       code: pod('    command: ["cmd", "/c",\n    "ping -t localhost"]\n    env:\n    - name: A\n      value: x: y\n'),
-      errors: [{ messageId: 'syntax', line: 15, column: 14, endLine: 15, endColumn: 15, messageIncludes: 'Nested mappings are not allowed in compact mappings' }],
+      errors: [{ messageId: 'syntax', line: 15, column: 14, endLine: 15, endColumn: 15, data: { reason: 'Nested mappings are not allowed in compact mappings' } }],
     },
     {
       name: 'one finding per file: the first error of the first broken document',
@@ -71,7 +71,7 @@ runRuleTests(rule, {
       name: 'a YAML file that is not a manifest',
       filename: '.github/workflows/build.yml',
       code: 'on: push\njobs:\n  build:\n    runs-on: windows-2022\n    steps:\n    - run: docker build .\n     - run: docker push\n',
-      errors: [{ messageId: 'syntax', line: 7, column: 6, endLine: 7, endColumn: 7, messageIncludes: 'All sequence items must start at the same column' }],
+      errors: [{ messageId: 'syntax', line: 7, column: 6, endLine: 7, endColumn: 7, data: { reason: 'All sequence items must start at the same column' } }],
     },
   ],
 });

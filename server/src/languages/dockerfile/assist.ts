@@ -7,6 +7,7 @@ import {
   canRunHyperV,
   canRunProcessIsolated,
   describeImage,
+  describeRelease,
   imageLifecycleNotes,
   parseImageReference,
   supportStatus,
@@ -56,11 +57,11 @@ function imageLines(base: BaseImage, today: Date): string[] | undefined {
     lines.push('Multi-platform tag with **Linux images only**: it has no Windows image, so a Windows host cannot pull it. Use a tag that names the Windows variant and release.');
   } else if (info.os === 'windows' && info.build !== undefined) {
     const variant = info.variant ? `, ${variantNames[info.variant]}` : '';
-    lines.push(`Windows image: ${info.release?.name ?? 'Windows'}, build 10.0.${info.build}${variant}.`);
+    lines.push(`Windows image: ${describeRelease(info.build)}${variant}.`);
     if (info.release) lines.push(supportText(info.release, info.variant, today));
     lines.push(...hostLines(info.build));
   } else if ((info.os === 'windows' || info.os === 'multi') && info.sharedTagReleases?.length) {
-    const releases = info.sharedTagReleases.map((r) => `${r.name} (10.0.${r.build})`).join(', ');
+    const releases = info.sharedTagReleases.map((r) => describeRelease(r.build)).join(', ');
     lines.push(`Shared tag: its Windows images are for ${releases} only; a host pulls the entry for its own build.`);
   } else if (info.os === 'windows') {
     const variant = info.variant ? ` (${variantNames[info.variant]})` : '';
@@ -100,7 +101,7 @@ function supportText(release: WindowsRelease, variant: ImageInfo['variant'], tod
 /** Which known host builds run the image: containerd's process-isolation rule, and Hyper-V. */
 function hostLines(build: number): string[] {
   const hosts = [...windowsReleases].sort((a, b) => a.build - b.build);
-  const name = (r: WindowsRelease): string => `${r.name} (${r.build})`;
+  const name = (r: WindowsRelease): string => describeRelease(r.build);
   const process = hosts.filter((r) => canRunProcessIsolated(r.build, build));
   // Hyper-V runs the image on any host that is not older; the current LTSC releases name them.
   const hyperv = hosts.filter((r) => r.channel === 'LTSC' && canRunHyperV(r.build, build) && !canRunProcessIsolated(r.build, build));
@@ -148,7 +149,7 @@ function knownTags(family: ImageFamily, name: string, today: Date): Array<{ tag:
       const tag = release.build === example.build ? example.tag : suggestRetag(ref, release.build)?.split(':').pop();
       if (!tag || found.has(tag)) continue;
       const variant = example.variant ?? family.variant;
-      found.set(tag, { tag, build: release.build, detail: `${release.name} (10.0.${release.build})${variant ? `, ${variantNames[variant]}` : ''}` });
+      found.set(tag, { tag, build: release.build, detail: `${describeRelease(release.build)}${variant ? `, ${variantNames[variant]}` : ''}` });
     }
   }
   return [...found.values()].sort((a, b) => b.build - a.build || a.tag.localeCompare(b.tag));

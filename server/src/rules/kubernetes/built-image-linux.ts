@@ -10,12 +10,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Reports the Linux image of a pod scheduled onto Windows: that image is Linux evidence, so the pod is never inferred Windows.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'An image built from a Linux Dockerfile of the workspace cannot run on the Windows nodes the pod is scheduled onto.',
     messages: {
       linuxImage: '{{image}} is built by {{dockerfile}} from a Linux base image, but this {{kind}} is scheduled onto Windows nodes ({{schedule}}): the image cannot run there.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/windows/user-guide/', 'https://kubernetes.io/docs/concepts/windows/intro/'],
   },
   create(context) {

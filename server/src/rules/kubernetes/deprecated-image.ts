@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     type: 'suggestion',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods should pull Microsoft images from their current names, not from deprecated or withdrawn repositories.',
     messages: {
@@ -18,6 +19,7 @@ export default defineRule({
       withdrawn: '{{image}} was withdrawn: Microsoft suspended its SQL Server in Windows containers program and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows.',
     },
     fixable: true,
+    hasSuggestions: false,
     deprecation: true,
     sources: [
       'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
@@ -29,7 +31,6 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!context.facts.windowsPod(pod)) return;
         for (const container of pod.containers) {
           const image = container.image;
           const deprecated = image?.info?.deprecated;

@@ -17,12 +17,14 @@ export default defineRule({
   meta: {
     type: 'suggestion',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'The node labels `beta.kubernetes.io/os` and `beta.kubernetes.io/arch` are deprecated: use `kubernetes.io/os` and `kubernetes.io/arch`.',
     messages: {
       deprecated: 'The node label {{label}} is deprecated: use {{replacement}}, which every node carries.',
     },
     fixable: true,
+    hasSuggestions: false,
     deprecation: true,
     sources: ['https://kubernetes.io/docs/reference/labels-annotations-taints/', 'https://kubernetes.io/docs/concepts/windows/user-guide/'],
   },
@@ -63,7 +65,6 @@ export default defineRule({
 
     return {
       podSpec(pod: PodSpec) {
-        if (!context.facts.windowsPod(pod)) return;
         const { ctx, map } = pod;
         const model = pod.object.model;
         reportSelector(model, ctx, map, getMap(map, 'nodeSelector', ctx));

@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'A Windows pod must not mount Linux sockets or /proc, /sys, /dev from the host: Windows nodes have named pipes instead.',
     messages: {
@@ -23,6 +24,7 @@ export default defineRule({
       system: 'Volume "{{volume}}" mounts {{path}}, which exists only on Linux: on a Windows node it becomes an empty C:{{windowsPath}} directory.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/storage/windows-storage/',
       'https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/',
@@ -33,7 +35,6 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!context.facts.windowsPod(pod)) return;
         const model = pod.object.model;
         // HostProcess containers cannot mount named pipes; they open them on the host directly.
         const canMountPipe = !context.facts.hostProcess(pod).any;

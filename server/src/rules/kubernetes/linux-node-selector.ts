@@ -13,12 +13,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // It reports the pods that are not Windows, in a file whose other workloads are.
+    scope: 'any',
     defaultSeverity: 'warning',
     description: 'In a file that also deploys Windows workloads, other workloads need a `kubernetes.io/os: linux` node selector to stay off Windows nodes.',
     messages: {
       missing: 'This file also deploys Windows workloads ({{windows}}), so the cluster has Windows nodes, and nothing keeps this {{kind}} off them: add the node selector `kubernetes.io/os: linux`, or it may land on a Windows node and fail to start.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host',
       'https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations',

@@ -15,6 +15,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // A pod whose fields disagree about its OS is, by that disagreement, never inferred to be Windows.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'A pod\'s OS must be consistent: spec.os.name, node selector, affinity, RuntimeClass, pod label and images must not contradict each other.',
     messages: {
@@ -27,6 +29,7 @@ export default defineRule({
       mixedImages: '{{image}} has no Windows image, but {{other}} in the same pod is a Windows image: a pod runs on one OS and cannot mix Windows and Linux containers.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/',
       'https://kubernetes.io/docs/concepts/windows/intro/',

@@ -17,12 +17,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Its condition is wider than an inferred Windows pod: Windows evidence inside a Helm template block (`{{ if }}`) counts too.
+    scope: 'any',
     defaultSeverity: 'warning',
     description: 'A Windows workload needs a `kubernetes.io/os: windows` node selector to be scheduled onto Windows nodes.',
     messages: {
       missing: 'This {{kind}} runs Windows containers ({{evidence}}) but nothing schedules it onto Windows nodes: add the node selector `kubernetes.io/os: windows`, or it may land on a Linux node and fail to start.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host',
       'https://kubernetes.io/docs/concepts/windows/intro/',

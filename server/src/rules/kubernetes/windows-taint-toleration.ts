@@ -17,12 +17,14 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'When Windows nodes are tainted, a Windows workload needs the matching toleration to be scheduled.',
     messages: {
       missing: 'Windows nodes carry the taint {{taint}} ({{origin}}), and this {{kind}} does not tolerate it: it fits no Windows node and stays Pending.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations', 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/'],
   },
   create(context) {
@@ -59,7 +61,7 @@ export default defineRule({
           const known = sources.find((source) => source.from !== pod);
           return known ? [{ text, taint, known }] : [];
         });
-        if (relevant.length === 0 || !context.facts.windowsPod(pod)) return;
+        if (relevant.length === 0) return;
         const own = readTolerations(model, pod.map, pod.ctx);
         const fromClass = runtimeClassTolerations(model, pod);
         if (own === 'unknown' || fromClass === 'unknown') return;
