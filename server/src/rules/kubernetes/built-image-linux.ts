@@ -2,7 +2,7 @@
 // pulls it on a Windows node, finds no Windows image in it, and the pod never starts. Nothing in
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
 import { defineRule } from '../../engine/types';
-import { type PodSpec } from '../../languages/kubernetes/model';
+import type { PodSpec } from '../../languages/kubernetes/model';
 import { fileName } from '../../engine/describe';
 
 export default defineRule({
