@@ -17,14 +17,15 @@ import type { ResolvedConfig } from './engine/config';
 import { fileKind } from './engine/files';
 import { analyzeParsed, maxCheckedBytes, parse } from './engine/runner';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './engine/workspace-view';
+import type { WorkspaceView } from './core/workspace-view';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
 import { summarize, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import { readRegularFileSync } from './workspace/read-file';
-import type { FileSummary, ImageLink } from './workspace/summary';
+import type { FileSummary, ImageLink } from './core/summary';
+import { allRules } from './rules';
 
 export type Language = 'dockerfile' | 'yaml';
 
@@ -69,6 +70,7 @@ interface Settings {
   configs: ResolvedConfig[];
   language?: Language;
   today: Date;
+  docsBase: string;
 }
 
 /** What the second step needs besides the file: the whole workspace, as summaries. */
@@ -142,9 +144,9 @@ function readInput(file: string, named: boolean, language: Language | undefined)
   return { text: read.text, languageId };
 }
 
-function analyze(file: string, text: string, languageId: string | undefined, config: ResolvedConfig, workspace: WorkspaceView, today: Date): { analysis: FileAnalysis; summary: FileSummary | undefined } {
+function analyze(file: string, text: string, languageId: string | undefined, config: ResolvedConfig, workspace: WorkspaceView, settings: Settings): { analysis: FileAnalysis; summary: FileSummary | undefined } {
   const parsed = parse({ uri: pathToFileURL(file).href, text, languageId });
-  const { findings, notices } = analyzeParsed(parsed, { config, today, workspace, frontEnd: 'cli' });
+  const { findings, notices } = analyzeParsed(parsed, { rules: allRules, docsBase: settings.docsBase, config, today: settings.today, workspace, frontEnd: 'cli' });
   return { analysis: { findings, notices, tooLarge: parsed.tooLarge === true }, summary: summarize(parsed) };
 }
 
@@ -152,15 +154,15 @@ function readFirst(input: CheckInput, settings: Settings): FirstReading {
   const read = readInput(input.file, input.named, settings.language);
   if (!('text' in read)) return { outcome: read };
   const asked: Questions = { runtimeClasses: [], images: [], deployments: [] };
-  const { analysis, summary } = analyze(input.file, read.text, read.languageId, settings.configs[input.config]!, askingNothing(asked), settings.today);
+  const { analysis, summary } = analyze(input.file, read.text, read.languageId, settings.configs[input.config]!, askingNothing(asked), settings);
   return { outcome: { kind: 'checked', analysis }, languageId: read.languageId, summary, asked };
 }
 
-function recheck(input: Recheck, data: WorkspaceData, workspace: WorkspaceView, today: Date): Outcome {
+function recheck(input: Recheck, data: WorkspaceData, workspace: WorkspaceView, settings: Settings): Outcome {
   const read = readInput(input.file, input.languageId !== undefined, input.languageId as Language | undefined);
   // Changed on disk since the first reading: what it says now.
   if (!('text' in read)) return read;
-  return { kind: 'checked', analysis: analyze(input.file, read.text, read.languageId, data.configs[input.config]!, workspace, today).analysis };
+  return { kind: 'checked', analysis: analyze(input.file, read.text, read.languageId, data.configs[input.config]!, workspace, settings).analysis };
 }
 
 function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
@@ -189,7 +191,7 @@ export class WorkerState {
       case 'recheck': {
         const { settings, workspace } = this.ready();
         if (!workspace) throw new Error('recheck before the workspace');
-        return { outcomes: task.inputs.map((input) => recheck(input, workspace.data, workspace.view, settings.today)) };
+        return { outcomes: task.inputs.map((input) => recheck(input, workspace.data, workspace.view, settings)) };
       }
     }
   }
@@ -224,6 +226,7 @@ export interface CheckSettings {
   /** How a file is named in a message (an inferred target says where it comes from). */
   describe: (uri: string) => string;
   today: Date;
+  docsBase: string;
 }
 
 /**
@@ -234,7 +237,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
   const threads = threadCount(inputs.length);
   const workers = threads > 1 && existsSync(workerPath) ? new Pool(threads) : new InThread();
   try {
-    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today } });
+    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today, docsBase: settings.docsBase } });
     const readings = workers.run(inputs, (batch) => ({ kind: 'read', inputs: batch }), (reply) => ('readings' in reply ? reply.readings : undefined));
     const summaries = inputs.map((input, i): [string, FileSummary | undefined] => [input.file, readings[i]!.summary]);
     const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
@@ -252,7 +255,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
     if (rechecks.length === 0) return outcomes;
     // Usually a handful of files: then this thread, rather than copying the index to every worker.
     const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
-    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today } });
+    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today, docsBase: settings.docsBase } });
     again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
     const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));
     rechecked.forEach((input, i) => (outcomes[input] = results[i]!));

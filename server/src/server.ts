@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, type ResolvedConfig } from './engine/config';
-import { setDocsBase } from './engine/docs';
+import { docsBaseFrom } from './engine/docs';
 import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
@@ -31,6 +31,8 @@ import { Scheduler } from './lsp/scheduler';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { targetChoices, withInferredTarget } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
+import { allRules } from './rules';
+import { shippedDocsBase, shippedTemplates } from './shipped';
 
 const settingsSection = 'windowsContainers';
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
@@ -61,6 +63,9 @@ export function startServer(connection: Connection): void {
   const analysed = new Map<string, AnalysedDocument>();
   let pullSettings = false;
   let omitRules: ReadonlySet<string> | undefined;
+  // The client may point the findings' links at hosted pages instead of the shipped ones.
+  let docsBase = shippedDocsBase();
+  const templates = shippedTemplates();
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
@@ -93,11 +98,11 @@ export function startServer(connection: Connection): void {
 
   function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
-    return { config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
+    return { rules: allRules, docsBase, config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
   }
 
   function assistContext(uri: string): AssistContext {
-    return { config: configFor(uri), today: new Date(), workspace: indexer.index.view() };
+    return { config: configFor(uri), today: new Date(), workspace: indexer.index.view(), templates };
   }
 
   let inferredTarget = '';
@@ -196,7 +201,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
-    if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
+    if (typeof options.docsBaseUrl === 'string') docsBase = docsBaseFrom(options.docsBaseUrl);
     if (options.yamlValidatedElsewhere === true) omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);

@@ -4,7 +4,7 @@ import { fixAll } from '../engine/fixes';
 import type { Analysis, AnalyzeOptions, SourceDocument } from '../engine/runner';
 import { instructionStartLine } from '../languages/dockerfile/model';
 import { ignoreComment } from '../engine/suppressions';
-import { LineIndex, minimalEdit } from '../engine/text';
+import { LineIndex, minimalEdit } from '../core/text';
 import type { Finding, Fix } from '../engine/types';
 import { diagnosticSource, findingKey, type DiagnosticData } from './diagnostics';
 

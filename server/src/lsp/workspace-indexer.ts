@@ -13,7 +13,7 @@ import { pathKey, WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
-import { filePathOf } from '../workspace/uri';
+import { filePathOf } from '../core/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedBytes;
