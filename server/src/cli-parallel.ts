@@ -18,14 +18,15 @@ import { fileKind } from './engine/files';
 import { maxCheckedBytes } from './engine/runner';
 import { AnalysisSession, withInferredTarget } from './engine/session';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './engine/workspace-view';
+import type { WorkspaceView } from './core/workspace-view';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
 import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import { readRegularFileSync } from './workspace/read-file';
-import type { FileSummary, ImageLink } from './workspace/summary';
+import type { FileSummary, ImageLink } from './core/summary';
+import { allRules } from './rules';
 
 export type Language = 'dockerfile' | 'yaml';
 
@@ -70,6 +71,7 @@ interface Settings {
   configs: ResolvedConfig[];
   language?: Language;
   today: Date;
+  docsBase: string;
 }
 
 /** What the second step needs besides the file: the whole workspace, as summaries. */
@@ -145,13 +147,13 @@ function readInput(file: string, named: boolean, language: Language | undefined)
 
 type CheckSession = AnalysisSession<FileSummary, WorkspaceIndex>;
 
-function checkSession(index = new WorkspaceIndex()): CheckSession {
-  return new AnalysisSession({ index, summarize, frontEnd: 'cli' });
+function checkSession(settings: Settings, index = new WorkspaceIndex()): CheckSession {
+  return new AnalysisSession({ index, summarize, frontEnd: 'cli', rules: allRules, docsBase: settings.docsBase });
 }
 
 /** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
-function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, today: Date, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
-  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today, workspace });
+function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
+  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
   return { analysis, summary };
 }
 
@@ -159,15 +161,15 @@ function readFirst(session: CheckSession, input: CheckInput, settings: Settings)
   const read = readInput(input.file, input.named, settings.language);
   if (!('text' in read)) return { outcome: read };
   const asked: Questions = { runtimeClasses: [], images: [], deployments: [] };
-  const { analysis, summary } = analyze(session, input.file, read.text, read.languageId, settings.configs[input.config]!, settings.today, askingNothing(asked));
+  const { analysis, summary } = analyze(session, input.file, read.text, read.languageId, settings.configs[input.config]!, settings, askingNothing(asked));
   return { outcome: { kind: 'checked', analysis }, languageId: read.languageId, summary, asked };
 }
 
-function recheck(session: CheckSession, input: Recheck, data: WorkspaceData, today: Date): Outcome {
+function recheck(session: CheckSession, input: Recheck, data: WorkspaceData, settings: Settings): Outcome {
   const read = readInput(input.file, input.languageId !== undefined, input.languageId as Language | undefined);
   // Changed on disk since the first reading: what it says now.
   if (!('text' in read)) return read;
-  return { kind: 'checked', analysis: analyze(session, input.file, read.text, read.languageId, data.configs[input.config]!, today).analysis };
+  return { kind: 'checked', analysis: analyze(session, input.file, read.text, read.languageId, data.configs[input.config]!, settings).analysis };
 }
 
 function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
@@ -180,31 +182,32 @@ function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>):
 
 /** One worker's state between tasks: the settings, then the workspace. */
 export class WorkerState {
-  private readonly firstReadings = checkSession();
-  private settings?: Settings;
+  private settings?: { settings: Settings; firstReadings: CheckSession };
   private workspace?: { data: WorkspaceData; session: CheckSession };
 
   handle(task: Task): Reply {
     switch (task.kind) {
       case 'settings':
-        this.settings = task.settings;
+        this.settings = { settings: task.settings, firstReadings: checkSession(task.settings) };
         return { ready: true };
-      case 'read':
-        return { readings: task.inputs.map((input) => readFirst(this.firstReadings, input, this.ready().settings)) };
+      case 'read': {
+        const { settings, firstReadings } = this.ready();
+        return { readings: task.inputs.map((input) => readFirst(firstReadings, input, settings)) };
+      }
       case 'workspace':
-        this.workspace = { data: task.data, session: checkSession(workspaceIndex(task.data)) };
+        this.workspace = { data: task.data, session: checkSession(this.ready().settings, workspaceIndex(task.data)) };
         return { ready: true };
       case 'recheck': {
         const { settings, workspace } = this.ready();
         if (!workspace) throw new Error('recheck before the workspace');
-        return { outcomes: task.inputs.map((input) => recheck(workspace.session, input, workspace.data, settings.today)) };
+        return { outcomes: task.inputs.map((input) => recheck(workspace.session, input, workspace.data, settings)) };
       }
     }
   }
 
-  private ready(): { settings: Settings; workspace?: { data: WorkspaceData; session: CheckSession } } {
+  private ready(): { settings: Settings; firstReadings: CheckSession; workspace?: { data: WorkspaceData; session: CheckSession } } {
     if (!this.settings) throw new Error('a task before the settings');
-    return { settings: this.settings, workspace: this.workspace };
+    return { ...this.settings, workspace: this.workspace };
   }
 }
 
@@ -232,6 +235,7 @@ export interface CheckSettings {
   /** How a file is named in a message (an inferred target says where it comes from). */
   describe: (uri: string) => string;
   today: Date;
+  docsBase: string;
 }
 
 /**
@@ -242,7 +246,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
   const threads = threadCount(inputs.length);
   const workers = threads > 1 && existsSync(workerPath) ? new Pool(threads) : new InThread();
   try {
-    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today } });
+    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today, docsBase: settings.docsBase } });
     const readings = workers.run(inputs, (batch) => ({ kind: 'read', inputs: batch }), (reply) => ('readings' in reply ? reply.readings : undefined));
     const summaries = inputs.map((input, i): [string, FileSummary | undefined] => [input.file, readings[i]!.summary]);
     const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
@@ -260,7 +264,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
     if (rechecks.length === 0) return outcomes;
     // Usually a handful of files: then this thread, rather than copying the index to every worker.
     const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
-    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today } });
+    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today, docsBase: settings.docsBase } });
     again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
     const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));
     rechecked.forEach((input, i) => (outcomes[input] = results[i]!));

@@ -7,11 +7,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { echo } from './engine/echo';
-import { allRules, ruleIds } from './engine/registry';
 import { tooLargeNotice } from './engine/runner';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
-import { configLinks, type ImageLink } from './workspace/summary';
+import type { ImageLink } from './core/summary';
+import { allRules, ruleIds } from './rules';
+import { shippedDocsBase } from './shipped';
+import { configLinks } from './workspace/summary';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion, targetVersionChoices } from './kb';
@@ -169,7 +171,7 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
+export function check(options: Options, cwd: string, today = new Date(), docsBase = shippedDocsBase()): { results: CheckedFile[]; problems: string[] } {
   const inputs: CheckInput[] = [];
   /** In the order they are found: the files to check (indexes into `inputs`), and the problems of the walk. */
   const found: Array<{ input: number } | { problem: string }> = [];
@@ -197,7 +199,7 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, docsBase });
   const results: CheckedFile[] = [];
   const problems: string[] = [];
   for (const entry of found) {
@@ -293,10 +295,11 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const { results, problems } = check(parsed, cwd);
+    const docsBase = shippedDocsBase();
+    const { results, problems } = check(parsed, cwd, new Date(), docsBase);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName } from './engine/config';
-import { setDocsBase } from './engine/docs';
+import { docsBaseFrom } from './engine/docs';
 import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { AnalysisSession, type AnalysedDocument } from './engine/session';
@@ -29,6 +29,8 @@ import { settingsSection, SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
+import { allRules } from './rules';
+import { shippedDocsBase, shippedTemplates } from './shipped';
 
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
 const targetRequest = 'windowsContainers/target';
@@ -53,6 +55,9 @@ export function startServer(connection: Connection): void {
     index: new WorkspaceIndex(),
     summarize,
     frontEnd: 'editor',
+    rules: allRules,
+    // The client may point the findings' links at hosted pages instead of the shipped ones.
+    docsBase: shippedDocsBase(),
     configFor: (uri) => configs.configFor(uri),
     describe: (uri) => configs.describe(uri),
   });
@@ -76,6 +81,7 @@ export function startServer(connection: Connection): void {
     lateAnswer: () => revalidateAll(),
     failed: (what) => logFailure(what),
   });
+  const templates = shippedTemplates();
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
@@ -88,7 +94,7 @@ export function startServer(connection: Connection): void {
   const pullSettings = (): Promise<void> => settings.pull().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
 
   function assistContext(uri: string): AssistContext {
-    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view() };
+    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view(), templates };
   }
 
   function revalidateAll(): void {
@@ -108,7 +114,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
-    if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
+    if (typeof options.docsBaseUrl === 'string') session.docsBase = docsBaseFrom(options.docsBaseUrl);
     if (options.yamlValidatedElsewhere === true) session.omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);

@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { check } from '../../server/src/cli';
 import { configFileName, parseConfigFile, resolveConfig } from '../../server/src/engine/config';
-import { ruleIds } from '../../server/src/engine/registry';
+import { allRules, ruleIds } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { analyzeParsed, parse } from '../../server/src/engine/runner';
 import { withInferredTarget } from '../../server/src/engine/session';
 import { summarizeText } from '../../server/src/workspace/build';
@@ -37,7 +38,7 @@ function againstWholeIndex(root: string): string[] {
   const describe = (uri: string): string => relative(root, fileURLToPath(uri));
   const inferred = withInferredTarget(config, index, describe);
   return files.flatMap(({ file, text }) => {
-    const { findings } = analyzeParsed(parse({ uri: pathToFileURL(file).href, text }), { config: inferred, today, workspace: index.view(), frontEnd: 'cli' });
+    const { findings } = analyzeParsed(parse({ uri: pathToFileURL(file).href, text }), { rules: allRules, docsBase: shippedDocsBase(), config: inferred, today, workspace: index.view(), frontEnd: 'cli' });
     return findings.map((finding) => `${relative(root, file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.ruleId} ${finding.message}`);
   });
 }

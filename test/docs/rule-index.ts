@@ -1,5 +1,5 @@
 // Renders docs/rules/README.md from rule metadata, so the index can never drift from the rules.
-import { allRules } from '../../server/src/engine/registry';
+import { allRules } from '../../server/src/rules';
 import { describeDefaultSeverity, type Scope } from '../../server/src/engine/types';
 
 /** What the runner calls a rule for, as the index says it: `any` rules choose for themselves. */

@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
-import { allRules } from '../../server/src/engine/registry';
 import { analyze } from '../../server/src/engine/runner';
 import { defineRule, type AnyRule, type ScopeFor } from '../../server/src/engine/types';
 import type { PodSpec } from '../../server/src/languages/kubernetes/model';
-import type { WindowsPod } from '../../server/src/languages/kubernetes/windows';
+import type { WindowsPod } from '../../server/src/engine/pod-os';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const dockerfile = [
   'FROM ubuntu:22.04 AS build',
@@ -70,7 +71,7 @@ function everyPodRule(scope: ScopeFor<'kubernetes'>): AnyRule {
 }
 
 function findings(rule: AnyRule, uri: string, text: string): string[] {
-  return analyze({ uri, text }, { config: resolveConfig([]), rules: [rule] }).findings.map((f) => `${f.range.start.line + 1} ${f.message}`);
+  return analyze({ uri, text }, { config: resolveConfig([]), docsBase: shippedDocsBase(), rules: [rule] }).findings.map((f) => `${f.range.start.line + 1} ${f.message}`);
 }
 
 describe('rule scope', () => {

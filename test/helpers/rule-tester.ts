@@ -12,9 +12,10 @@ import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
 import { fixAll } from '../../server/src/engine/fixes';
-import { applyEdits, LineIndex } from '../../server/src/engine/text';
+import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
-import { emptyWorkspace, type WorkspaceView } from '../../server/src/engine/workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../../server/src/core/workspace-view';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */
 export const testToday = new Date('2026-11-23T12:00:00Z');
@@ -88,6 +89,7 @@ function variantsFor(rule: AnyRule): Variant[] {
 
 function optionsFor(rule: AnyRule, testCase: CaseBase): AnalyzeOptions {
   return {
+    docsBase: shippedDocsBase(),
     config: resolveConfig([{ config: testCase.config ?? {}, origin: 'test' }]),
     today: testCase.today ?? testToday,
     workspace: testCase.workspace ?? emptyWorkspace,

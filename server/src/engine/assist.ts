@@ -1,20 +1,22 @@
 // Hover and completion: answered from the same parse as the diagnostics, by the language module
 // of the document (languages/dockerfile/assist.ts, languages/kubernetes/assist.ts); completion also
-// offers the snippet templates with the target Windows version filled in (templates/).
+// offers the snippet templates, which the front end loads, with the target Windows version filled in.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';
 import { describeRelease } from '../kb';
-import { templateCompletions } from '../templates';
+import { templateCompletions, type Template } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
 import type { Position } from './types';
-import type { WorkspaceView } from './workspace-view';
+import type { WorkspaceView } from '../core/workspace-view';
 
 export interface AssistContext {
   config: ResolvedConfig;
   today: Date;
   workspace: WorkspaceView;
+  /** The snippet templates, with their Windows-version choices. */
+  templates: readonly Template[];
 }
 
 export function hoverAt(analysis: Analysis, position: Position, context: AssistContext): Hover | undefined {
@@ -37,11 +39,11 @@ function withTargetLine(hover: Hover | undefined, analysis: Analysis, position: 
 
 export function completionsAt(analysis: Analysis, text: string, position: Position, context: AssistContext): CompletionItem[] {
   if (analysis.dockerfile) {
-    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config });
+    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config, templates: context.templates });
     return [...dockerfileCompletions(analysis.dockerfile, text, position, context), ...templates];
   }
   if (analysis.kubernetes) {
-    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config }, analysis.kubernetes.objects.length > 0);
+    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config, templates: context.templates }, analysis.kubernetes.objects.length > 0);
     return [...kubernetesCompletions(analysis.kubernetes, text, position, context), ...templates];
   }
   return [];

@@ -5,8 +5,8 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } f
 import { parseWindowsVersion, targetVersionChoices } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
 import { echo } from './echo';
-import { LineIndex } from './text';
-import { severitySettings, type Notice, type SeveritySetting } from './types';
+import { LineIndex } from '../core/text';
+import { severitySettings, type Notice, type SeveritySetting } from './severity';
 
 export const configFileName = '.wincontainers.yaml';
 

@@ -1,17 +1,17 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
 import { instructionStartLine, parseDockerfile, type DockerfileModel, type Stage } from '../languages/dockerfile/model';
-import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
-import { windowsPod, type WindowsPod } from '../languages/kubernetes/windows';
+import { parseKubernetes, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
+import { kubernetesFacts, type KubernetesFacts } from './facts';
+import type { WindowsPod } from './pod-os';
 import { fileKind, type FileKind } from './files';
-import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
-import { LineIndex } from './text';
+import { LineIndex } from '../core/text';
 import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
-import { emptyWorkspace, layeredWorkspace, type RuntimeClassInfo, type WorkspaceView } from './workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 
 export interface SourceDocument {
   uri: string;
@@ -24,8 +24,10 @@ export interface AnalyzeOptions {
   config: ResolvedConfig;
   today?: Date;
   workspace?: WorkspaceView;
-  /** Rules to run instead of the registry (rule tests run one rule). */
-  rules?: readonly AnyRule[];
+  /** The rules to run: the front ends pass every rule, a rule test one. */
+  rules: readonly AnyRule[];
+  /** Where the rule pages are, for each finding's link (see docsUrl). */
+  docsBase: string;
   /** Picks each rule's default severity; the editor's when not given. */
   frontEnd?: FrontEnd;
   /**
@@ -97,7 +99,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
   const { document, kind } = parsed;
   if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(Buffer.byteLength(document.text, 'utf8'))] };
   if (kind === 'config') {
-    const { problem } = parseConfigFile(document.text, ruleIds);
+    const { problem } = parseConfigFile(document.text, new Set(options.rules.map((rule) => rule.id)));
     return { kind, findings: [], notices: problem ? [problem] : [] };
   }
   if (parsed.dockerfile) return analyzeDockerfile(document, parsed.dockerfile, options);
@@ -107,7 +109,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
 
 function activeRules(options: AnalyzeOptions, language: 'dockerfile' | 'kubernetes'): Array<{ rule: AnyRule; severity: Severity }> {
   const result: Array<{ rule: AnyRule; severity: Severity }> = [];
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of options.rules) {
     if (rule.meta.language !== language || options.omitRules?.has(rule.id)) continue;
     const setting = options.config.rules[rule.id] ?? defaultSeverity(rule.meta, options.frontEnd ?? 'editor');
     if (setting !== 'off') result.push({ rule, severity: setting });
@@ -120,7 +122,7 @@ interface Collector {
   contextFor(rule: AnyRule, severity: Severity): RuleContext<string>;
 }
 
-function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
+function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView, facts?: KubernetesFacts): Collector {
   const findings: Finding[] = [];
   const today = options.today ?? new Date();
   return {
@@ -133,15 +135,16 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
         config: options.config,
         today,
         workspace,
+        facts,
         report(report: Report<string>) {
-          findings.push(toFinding(rule, severity, report));
+          findings.push(toFinding(rule, severity, report, options.docsBase));
         },
       };
     },
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
+function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, docsBase: string): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
   // Data comes from the file (an image name, a label): a line break in it must not split the message.
@@ -157,7 +160,7 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): F
     suggestions: report.suggest ?? [],
     related: report.related ?? [],
     deprecation: rule.meta.deprecation === true,
-    docsUrl: docsUrl(rule.id),
+    docsUrl: docsUrl(docsBase, rule.id),
   };
 }
 
@@ -185,13 +188,8 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
 }
 
 function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
-  const localRuntimeClasses = new Map<string, RuntimeClassInfo>();
-  for (const object of model.objects) {
-    const info = readRuntimeClass(object, document.uri);
-    if (info) localRuntimeClasses.set(info.name, info);
-  }
-  const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
-  const sink = collector(document, model.lines, options, workspace);
+  const facts = kubernetesFacts(model, document.uri, options.config, options.workspace ?? emptyWorkspace);
+  const sink = collector(document, model.lines, options, facts.workspace, facts);
   const active = activeRules(options, 'kubernetes');
   const readsBrokenDocuments = new Set<string>(active.filter(({ rule }) => rule.meta.reportsBrokenDocuments).map(({ rule }) => rule.id));
   const handlers: ScopedPodHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => ScopedPodHandlers)(sink.contextFor(rule, severity)));
@@ -201,7 +199,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
   for (const object of model.objects) {
     for (const handler of handlers) handler.object?.(object);
     for (const pod of object.podSpecs) {
-      const windows = asksPodOs ? inferredWindowsPod(pod, workspace) : undefined;
+      const windows = asksPodOs ? inferredWindowsPod(pod, facts) : undefined;
       for (let index = 0; index < handlers.length; index++) {
         if (!windowsPodOnly[index]) handlers[index]!.podSpec?.(pod);
         else if (windows) handlers[index]!.podSpec?.(pod, windows);
@@ -241,8 +239,8 @@ function isWindowsStage(stage: Stage): boolean {
 }
 
 /** The one place the runner infers a pod's OS for `windows-pod` rules. */
-function inferredWindowsPod(pod: PodSpec, workspace: WorkspaceView): WindowsPod | undefined {
-  return windowsPod(pod, workspace);
+function inferredWindowsPod(pod: PodSpec, facts: KubernetesFacts): WindowsPod | undefined {
+  return facts.windowsPod(pod);
 }
 
 /**

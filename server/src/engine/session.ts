@@ -4,8 +4,8 @@
 // publishes nothing and schedules nothing: front ends ask it for analyses and act on invalidations.
 import { defaultConfig, type ResolvedConfig, type TargetVersion } from './config';
 import { analyzeParsed, parse, type Analysis, type AnalyzeOptions, type ParsedDocument, type SourceDocument } from './runner';
-import type { FrontEnd } from './types';
-import type { WorkspaceView } from './workspace-view';
+import type { AnyRule, FrontEnd } from './types';
+import type { WorkspaceView } from '../core/workspace-view';
 
 /**
  * What the session needs of the workspace index (workspace/index.ts implements it). Handed in rather
@@ -27,6 +27,9 @@ export interface SessionOptions<Summary, Index extends SessionIndex<Summary>> {
   /** A document's summary for the index, from its parse; undefined when no other file can refer to it. */
   summarize(parsed: ParsedDocument): Summary | undefined;
   frontEnd: FrontEnd;
+  rules: readonly AnyRule[];
+  /** Where the rule pages are, for each finding's link; the session's docsBase can change it later. */
+  docsBase: string;
   /** A document's settings before a target is inferred; the defaults when not given. */
   configFor?(uri: string): ResolvedConfig;
   /**
@@ -70,6 +73,8 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   readonly index: Index;
   /** Rules not run in this session, whatever their severity; set invalidateAll() after changing it. */
   omitRules: ReadonlySet<string> | undefined;
+  /** Where the rule pages are (the editor may point at hosted ones); set invalidateAll() after changing it. */
+  docsBase: string;
   private readonly lastParse = new Map<string, ParsedDocument>();
   /** Parses update() made whose analysis has not been asked for yet. */
   private readonly unanalysed = new Map<string, { version: number; parsed: ParsedDocument }>();
@@ -83,6 +88,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
 
   constructor(private readonly options: SessionOptions<Summary, Index>) {
     this.index = options.index;
+    this.docsBase = options.docsBase;
     this.configured = options.configFor ?? (() => defaultConfig);
     this.describe = options.describe ?? ((uri) => uri);
   }
@@ -95,7 +101,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** What an analysis of the document runs with; its questions to the index are added to `read`. */
   optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !this.configured(uri).target) read.add(this.index.targetTopic);
-    return { config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
+    return { rules: this.options.rules, docsBase: this.docsBase, config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
   }
 
   /**
@@ -140,7 +146,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
     const parsed = parse(document);
     const config = given.config ?? this.configFor(document.uri);
     const workspace = given.workspace ?? this.index.view();
-    const { findings, notices } = analyzeParsed(parsed, { config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
+    const { findings, notices } = analyzeParsed(parsed, { rules: this.options.rules, docsBase: this.docsBase, config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
     return { findings, notices, tooLarge: parsed.tooLarge === true, summary: this.options.summarize(parsed) };
   }
 

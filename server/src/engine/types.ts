@@ -1,35 +1,17 @@
-// The rule API: what a rule declares, what it receives and what it reports. Positions are LSP-shaped
-// (0-based line, UTF-16 character) so the server passes them through untouched.
+// The rule API: what a rule declares, what it receives and what it reports. Positions, ranges and
+// edits come from core/text.ts.
 import type { ResolvedConfig } from './config';
+import type { KubernetesFacts } from './facts';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
 import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
-import type { WindowsPod } from '../languages/kubernetes/windows';
-import type { LineIndex } from './text';
-import type { WorkspaceView } from './workspace-view';
+import type { Fix, LineIndex, Range } from '../core/text';
+import type { Severity } from './severity';
+import type { WorkspaceView } from '../core/workspace-view';
+import type { WindowsPod } from './pod-os';
 
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Fix, Position, Range, TextEdit } from '../core/text';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
-export const severitySettings: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-}
+export type { Notice, Severity, SeveritySetting } from './severity';
 
 export interface RelatedLocation {
   uri: string;
@@ -101,7 +83,7 @@ export interface Report<MessageId extends string> {
   related?: RelatedLocation[];
 }
 
-export interface RuleContext<MessageId extends string> {
+export interface RuleContext<MessageId extends string, L extends Language = Language> {
   readonly uri: string;
   readonly text: string;
   /** Offsets <-> positions of `text`, built once per analysis for every rule. */
@@ -109,6 +91,12 @@ export interface RuleContext<MessageId extends string> {
   readonly config: ResolvedConfig;
   readonly today: Date;
   readonly workspace: WorkspaceView;
+  /**
+   * What several rules ask about the same pod or object, answered once per analysis. A Dockerfile's
+   * stages carry theirs in the model (OS, Windows build, the SHELL of each instruction), worked out
+   * once per parse: they need neither configuration nor the workspace.
+   */
+  readonly facts: L extends 'kubernetes' ? KubernetesFacts : undefined;
   report(report: Report<MessageId>): void;
 }
 
@@ -134,7 +122,7 @@ type RuleNamespace<L extends Language> = L extends 'kubernetes' ? 'kubernetes' |
 export interface RuleDefinition<MessageId extends string, L extends Language, S extends ScopeFor<L> = ScopeFor<L>> {
   id: `${RuleNamespace<L>}/${string}`;
   meta: RuleMeta<MessageId> & { language: L; scope: S };
-  create(context: RuleContext<MessageId>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers<Extract<S, ScopeFor<'kubernetes'>>>;
+  create(context: RuleContext<MessageId, L>): L extends 'dockerfile' ? DockerfileHandlers : KubernetesHandlers<Extract<S, ScopeFor<'kubernetes'>>>;
 }
 
 export type AnyRule = RuleDefinition<string, 'dockerfile'> | RuleDefinition<string, 'kubernetes'>;
@@ -169,12 +157,4 @@ export interface Finding {
   related: RelatedLocation[];
   deprecation: boolean;
   docsUrl: string;
-}
-
-/** A problem that is not a rule finding: a broken configuration file, a file too large to check. */
-export interface Notice {
-  severity: Severity;
-  message: string;
-  range: Range;
-  code: string;
 }

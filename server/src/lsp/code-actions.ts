@@ -5,7 +5,7 @@ import type { AnalyzeOptions } from '../engine/runner';
 import type { AnalysedDocument } from '../engine/session';
 import { instructionStartLine } from '../languages/dockerfile/model';
 import { ignoreComment } from '../engine/suppressions';
-import { LineIndex, minimalEdit } from '../engine/text';
+import { LineIndex, minimalEdit } from '../core/text';
 import type { Finding, Fix } from '../engine/types';
 import { diagnosticSource, findingKey, type DiagnosticData } from './diagnostics';
 

@@ -12,8 +12,9 @@ import { summarizeTextSteps } from '../workspace/build';
 import { pathKey, type WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
-import { configLinks, type FileSummary } from '../workspace/summary';
-import { filePathOf } from '../workspace/uri';
+import { configLinks } from '../workspace/summary';
+import type { FileSummary } from '../core/summary';
+import { filePathOf } from '../core/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedBytes;

@@ -5,8 +5,9 @@ import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
 import { describeRelease, supportedLtscReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
-import { filePathOf } from './uri';
-import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText, type FileSummary } from './summary';
+import { filePathOf } from '../core/uri';
+import type { FileSummary } from '../core/summary';
+import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   const { uri } = parsed.document;

@@ -5,9 +5,11 @@ import { normalize, sep } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
 import type { SessionIndex } from '../engine/session';
-import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
-import { filePathOf } from './uri';
-import { imageKey, runtimeClassNodeBuild, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
+import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
+import { filePathOf } from '../core/uri';
+import type { FileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from '../core/summary';
+import { runtimeClassNodeBuild } from '../engine/pod-os';
+import { imageKey } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
 export function pathKey(pathOrUri: string): string {

@@ -39,6 +39,12 @@ runRuleTests(rule, {
     },
     { name: 'RuntimeClass we cannot see: silent', code: deployment(`      runtimeClassName: windows-2022\n      containers:\n      - name: web\n        image: ${iis}\n`) },
     {
+      // Windows only when the chart is installed with windows=true: no selector can be added for both cases.
+      name: 'Windows evidence only inside a Helm if block',
+      filename: 'templates/deployment.yaml',
+      code: deployment(`      {{- if .Values.windows }}\n      securityContext:\n        windowsOptions:\n          runAsUserName: ContainerUser\n      {{- end }}\n      containers:\n      - name: web\n        image: "{{ .Values.image }}"\n`),
+    },
+    {
       name: 'Helm template supplies the node selector',
       filename: 'templates/deployment.yaml',
       code: deployment(`      {{- with .Values.nodeSelector }}\n      nodeSelector:\n        {{- toYaml . | nindent 8 }}\n      {{- end }}\n      containers:\n      - name: web\n        image: ${iis}\n`),

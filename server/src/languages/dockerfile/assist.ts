@@ -2,8 +2,7 @@
 // it is supported and which hosts run it (process isolation as containerd decides it, Hyper-V when
 // the host is not older); and the tags a Windows image publishes, after `FROM <image>:`.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
-import type { AssistContext } from '../../engine/assist';
-import type { Position, Range } from '../../engine/types';
+import type { Position, Range } from '../../core/text';
 import {
   canRunHyperV,
   canRunProcessIsolated,
@@ -38,7 +37,10 @@ function contains(range: Range, position: Position): boolean {
 
 // ---- Hover ---------------------------------------------------------------------------------------
 
-export function dockerfileHover(model: DockerfileModel, position: Position, context: AssistContext): Hover | undefined {
+/** Hover and completion depend on the date only: support ends, new releases appear. */
+type DateContext = { readonly today: Date };
+
+export function dockerfileHover(model: DockerfileModel, position: Position, context: DateContext): Hover | undefined {
   const stage = model.stages.find((s) => s.base && contains(s.base.range, position));
   if (!stage?.base) return undefined;
   const lines = imageLines(stage.base, context.today);
@@ -114,7 +116,7 @@ function hostLines(build: number): string[] {
 const fromTag = /^\s*FROM\s+(?:--\S+\s+)*([^\s:@$]+(?::\d+)?(?:\/[^\s:@$]+)+|[^\s:@$/]+):([\w.-]*)$/i;
 
 /** Tags of the Windows image named before the cursor in `FROM <image>:`, newest Windows release first. */
-export function dockerfileCompletions(_model: DockerfileModel, text: string, position: Position, context: AssistContext): CompletionItem[] {
+export function dockerfileCompletions(_model: DockerfileModel, text: string, position: Position, context: DateContext): CompletionItem[] {
   const line = text.split(/\r\n|\r|\n/)[position.line] ?? '';
   const match = fromTag.exec(line.slice(0, position.character));
   if (!match) return [];

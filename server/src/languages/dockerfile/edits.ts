@@ -1,6 +1,5 @@
 // Edits to a FROM line that quick fixes share: a new tag, a new repository name.
-import { LineIndex } from '../../engine/text';
-import type { Fix, Range } from '../../engine/types';
+import { LineIndex, type Fix, type Range } from '../../core/text';
 import type { BaseImage, DockerfileModel } from './model';
 
 /** The text a range covers. */

@@ -11,7 +11,7 @@
 // The next version of the document re-reads only the instructions whose lines changed: an edit
 // usually touches one instruction, and dockerfile-ast takes 24 ms for 2,000 lines.
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
-import type { Position } from '../../engine/types';
+import type { Position } from '../../core/text';
 import { dockerfileLines, isBlank, parseBuildkit, spacesForLeadingWhitespace, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
 
 /**

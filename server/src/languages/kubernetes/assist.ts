@@ -3,8 +3,7 @@
 // values the OS and Windows build labels take.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
-import type { AssistContext } from '../../engine/assist';
-import type { Position, Range } from '../../engine/types';
+import type { Position, Range } from '../../core/text';
 import { canRunProcessIsolated, describeRelease, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportedNodeBuildLabel, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';
 import { windowsBuildLabelValue } from './windows';
@@ -26,7 +25,10 @@ function supportLine(release: WindowsRelease, today: Date): string | undefined {
 
 // ---- Hover ---------------------------------------------------------------------------------------
 
-export function kubernetesHover(model: KubernetesModel, position: Position, context: AssistContext): Hover | undefined {
+/** Hover and completion depend on the date only: support ends, new releases appear. */
+type DateContext = { readonly today: Date };
+
+export function kubernetesHover(model: KubernetesModel, position: Position, context: DateContext): Hover | undefined {
   const offset = model.lines.offset(position);
   for (const object of model.objects) {
     for (const pod of object.podSpecs) {
@@ -82,7 +84,7 @@ function findBuildValue(node: unknown, ctx: YamlContext, offset: number, depth: 
   return undefined;
 }
 
-function buildHover(value: string, range: Range, context: AssistContext): Hover {
+function buildHover(value: string, range: Range, context: DateContext): Hover {
   const match = windowsBuildLabelValue.exec(value);
   const heading = `**${windowsBuildLabel}: ${value}**`;
   if (!match) return markdown([heading, `No node carries this value: the kubelet labels Windows nodes with \`10.0.<build>\`, such as \`${supportedNodeBuildLabel()}\`.`], range);
@@ -156,7 +158,7 @@ const keyLinePattern = /(?:^|[{,\s-])key\s*:\s*["']?([\w./-]+)["']?/;
  * Values for `kubernetes.io/os` and `node.kubernetes.io/windows-build`, after the label in a node
  * selector or in the `values` of a match expression on it.
  */
-export function kubernetesCompletions(model: KubernetesModel, text: string, position: Position, _context: AssistContext): CompletionItem[] {
+export function kubernetesCompletions(model: KubernetesModel, text: string, position: Position, _context: DateContext): CompletionItem[] {
   const lines = model.text === text ? model.lines : undefined;
   const lineText = (line: number): string => (lines ? lines.lineText(line) : (text.split(/\r\n|\r|\n/)[line] ?? ''));
   const before = lineText(position.line).slice(0, position.character);

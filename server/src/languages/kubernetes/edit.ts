@@ -1,7 +1,7 @@
 // Text edits that add keys to YAML maps the way a person would: appended after the last entry,
 // at the map's own indentation, block or flow style as the map already is, comments untouched.
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Fix, TextEdit } from '../../engine/types';
+import type { Fix, TextEdit } from '../../core/text';
 import type { ContainerImage, KubernetesModel } from './model';
 import { pairKeyText } from './yaml-util';
 

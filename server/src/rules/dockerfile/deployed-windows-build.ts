@@ -4,7 +4,7 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease, suggestRetag } from '../../kb';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
-import { fileName } from '../../workspace/describe';
+import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'dockerfile/deployed-windows-build',

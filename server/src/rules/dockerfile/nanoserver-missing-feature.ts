@@ -2,7 +2,7 @@
 // Framework and no IIS, and it runs as ContainerUser, which may not change machine settings.
 // A Dockerfile written for Server Core fails on it at build time.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images
-import { LineIndex } from '../../engine/text';
+import { LineIndex } from '../../core/text';
 import { defineRule } from '../../engine/types';
 import { variantFacts } from '../../kb';
 import { instructionsBefore, rootStage, usersOf } from '../../languages/dockerfile/build';

@@ -5,7 +5,7 @@
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go
 import { defineRule, type Range } from '../../engine/types';
-import type { LineIndex } from '../../engine/text';
+import type { LineIndex } from '../../core/text';
 import { knownInstructions, leadingSpaceLength, trailingSpaceStart } from '../../languages/dockerfile/buildkit';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
 

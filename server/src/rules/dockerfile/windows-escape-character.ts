@@ -5,7 +5,7 @@
 // https://docs.docker.com/reference/dockerfile/#escape
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile
 import { Keyword } from 'dockerfile-ast';
-import { LineIndex } from '../../engine/text';
+import { LineIndex } from '../../core/text';
 import { defineRule, type Fix, type Range, type TextEdit } from '../../engine/types';
 import { textOf } from '../../languages/dockerfile/edits';
 import type { DockerfileModel, DockerInstruction } from '../../languages/dockerfile/model';

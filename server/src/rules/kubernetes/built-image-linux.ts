@@ -2,8 +2,8 @@
 // pulls it on a Windows node, finds no Windows image in it, and the pod never starts. Nothing in
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
 import { defineRule } from '../../engine/types';
-import { podOs, type PodSpec } from '../../languages/kubernetes/model';
-import { fileName } from '../../workspace/describe';
+import type { PodSpec } from '../../languages/kubernetes/model';
+import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'kubernetes/built-image-linux',
@@ -24,7 +24,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         const windowsSchedule = os.scheduling.find((evidence) => evidence.os === 'windows');
         if (!windowsSchedule || os.scheduling.some((evidence) => evidence.os === 'linux')) return;
         for (const evidence of os.evidence) {

@@ -4,10 +4,9 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo } from '../../languages/kubernetes/windows';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
-import { fileName } from '../../workspace/describe';
-import { podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
+import { fileName } from '../../engine/describe';
+import { runtimeClassNodeBuild } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/built-image-windows-build',
@@ -33,9 +32,9 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
-        const node = podNodeBuild(pod, context.uri) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
+        const node = context.facts.podNodeBuild(pod) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
         if (!node) return;
         pod.containers.forEach((container, index) => {
           const image = container.image;

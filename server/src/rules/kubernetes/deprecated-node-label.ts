@@ -4,7 +4,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import { removePair } from '../../languages/kubernetes/edit';
-import { nodeRange, pairKeyRange, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
+import { nodeRange, pairKeyRange, type KubeObject, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
 import { asMap, getMap, getPair, getSeq, ownPairs, pairKeyText, scalarText, type YamlContext } from '../../languages/kubernetes/yaml-util';
 
 const replacements: Readonly<Record<string, string>> = {
@@ -75,7 +75,7 @@ export default defineRule({
         reportExpressions(model, ctx, preferred.map((item) => getPair(asMap(item, ctx), 'preference', ctx)?.value));
       },
       object(object: KubeObject) {
-        if (readRuntimeClass(object, context.uri)?.os !== 'windows') return;
+        if (context.facts.runtimeClassOf(object)?.os !== 'windows') return;
         reportSelector(object.model, object.ctx, object.root, getMap(getMap(object.root, 'scheduling', object.ctx), 'nodeSelector', object.ctx));
       },
     };

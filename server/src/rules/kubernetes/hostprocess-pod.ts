@@ -8,7 +8,7 @@ import { hostProcessAccounts } from '../../kb';
 import { insertPath, removePair } from '../../languages/kubernetes/edit';
 import { mayHaveHiddenKeys, nodeRange, pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap } from '../../languages/kubernetes/yaml-util';
-import { booleanField, containerNode, hostProcessInfo, stringField } from '../../languages/kubernetes/windows';
+import { booleanField, containerNode, stringField } from '../../languages/kubernetes/windows';
 
 const accounts = hostProcessAccounts.users.map((user) => `${hostProcessAccounts.domain}\\${user}`).join(', ');
 
@@ -38,7 +38,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const info = hostProcessInfo(pod);
+        const info = context.facts.hostProcess(pod);
         if (!info.any) return;
         const model = pod.object.model;
         const kind = pod.object.kind;

@@ -7,7 +7,7 @@ import type { Node } from 'yaml';
 import { defineRule, type Fix } from '../../engine/types';
 import { linuxHostPath } from '../../kb';
 import { nodeRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo, inTemplateBlock } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getMap, getPair, getSeq, scalarText } from '../../languages/kubernetes/yaml-util';
 
 export default defineRule({
@@ -37,7 +37,7 @@ export default defineRule({
       podSpec(pod: PodSpec) {
         const model = pod.object.model;
         // HostProcess containers cannot mount named pipes; they open them on the host directly.
-        const canMountPipe = !hostProcessInfo(pod).any;
+        const canMountPipe = !context.facts.hostProcess(pod).any;
         for (const item of getSeq(pod.map, 'volumes', pod.ctx)?.items ?? []) {
           const volume = asMap(item, pod.ctx);
           const pathPair = getPair(getMap(volume, 'hostPath', pod.ctx), 'path', pod.ctx);

@@ -6,7 +6,7 @@ import type { Node, YAMLMap } from 'yaml';
 import { defineRule } from '../../engine/types';
 import { linuxExecutable } from '../../kb';
 import { nodeRange, valueIsTemplated, type Container, type PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo, inTemplateBlock } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, scalarText } from '../../languages/kubernetes/yaml-util';
 
 const handlers: ReadonlyArray<{ path: readonly string[]; what: string }> = [
@@ -55,7 +55,7 @@ export default defineRule({
 
     return {
       podSpec(pod: PodSpec) {
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         for (const entry of hostProcess.containers) {
           const { container } = entry;
           const isHostProcess = entry.effective !== false && entry.effective !== undefined;

@@ -5,7 +5,7 @@
 import { defineRule, type Fix } from '../../engine/types';
 import { kubernetesWindowsNodes, latestTagRemoved, monthAndYear, newestLtscRelease, releaseForName, releaseTagFor, type WindowsRelease } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { nodeBuildSelectors, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-base-image-tag',
@@ -35,7 +35,7 @@ export default defineRule({
       .sort((a, b) => b.build - a.build);
     return {
       podSpec(pod: PodSpec) {
-        const selectors = nodeBuildSelectors(pod, context.workspace, context.uri);
+        const selectors = context.facts.nodeBuildSelectors(pod);
         const pinned = selectors.length === 1 ? windowsBuildLabelValue.exec(selectors[0]!.value) : null;
         // The pod's own node build decides the tag; else the configured target.
         const target = pinned ? Number(pinned[1]) : context.config.target?.build;

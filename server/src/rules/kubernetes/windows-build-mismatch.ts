@@ -9,7 +9,8 @@ import { canRunProcessIsolated, describeRelease, parseWindowsVersion, preferredI
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, type NodeBuildSelector } from '../../languages/kubernetes/windows';
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import type { NodeBuildSelector } from '../../engine/pod-os';
 
 const whereText: Record<NodeBuildSelector['where'], string> = {
   'node-selector': 'its node selector',
@@ -60,12 +61,12 @@ export default defineRule({
       podSpec(pod: PodSpec) {
         const model = pod.object.model;
         const selectors: NodeBuildSelector[] = [];
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where !== 'runtime-class' && selector.node && reportInvalid(selector.value, selector.node, model)) continue;
           selectors.push(selector);
         }
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         // HostProcess containers run on the host itself: their image's build does not matter.
         const images = hostProcess.containers
           .filter((entry) => entry.effective === false || entry.effective === undefined)

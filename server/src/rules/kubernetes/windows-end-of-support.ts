@@ -22,7 +22,8 @@ import {
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, type WindowsPod } from '../../languages/kubernetes/windows';
+import { podSpecKey, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-end-of-support',
@@ -89,7 +90,7 @@ export default defineRule({
       },
       podSpec(pod: PodSpec, windows: WindowsPod) {
         const model = pod.object.model;
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where === 'runtime-class' || selector.uri !== context.uri) continue;
           reportNodeBuild(selector.value, selector.range, `This ${pod.object.kind}'s ${selector.where === 'node-selector' ? 'node selector' : 'node affinity'}`);
@@ -98,7 +99,7 @@ export default defineRule({
         const podRange = ['node-selector', 'node-affinity', 'os-field'].includes(windows.evidence.kind)
           ? windows.evidence.range
           : nodeRange(model, podSpecKey(pod));
-        for (const entry of hostProcessInfo(pod).containers) {
+        for (const entry of context.facts.hostProcess(pod).containers) {
           // HostProcess containers run on the host: their image's base says nothing about the node.
           const image = entry.container.image;
           const info = image?.info;

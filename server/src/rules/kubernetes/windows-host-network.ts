@@ -4,7 +4,8 @@
 import { defineRule } from '../../engine/types';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { booleanField, hostProcessInfo, type WindowsPod } from '../../languages/kubernetes/windows';
+import { booleanField } from '../../languages/kubernetes/windows';
+import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-host-network',
@@ -26,7 +27,7 @@ export default defineRule({
       podSpec(pod: PodSpec, windows: WindowsPod) {
         const hostNetwork = booleanField(pod, pod.map, ['hostNetwork']);
         if (hostNetwork?.value !== true) return;
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         if (hostProcess.any || hostProcess.unknown) return;
         const model = pod.object.model;
         const edit = removePair(model, pod.map, hostNetwork.pair);

@@ -7,7 +7,8 @@ import { defineRule } from '../../engine/types';
 import { fieldsForbiddenOnWindows } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { fieldPath, fieldsSet, osNameField, uniqueHits, type WindowsPod } from '../../languages/kubernetes/windows';
+import { fieldPath, fieldsSet, osNameField, uniqueHits } from '../../languages/kubernetes/windows';
+import type { WindowsPod } from '../../engine/pod-os';
 
 // Pod Security "Restricted" demands allowPrivilegeEscalation, seccompProfile and capabilities on any
 // pod without `spec.os.name: windows`: there they serve admission, so they are not reported.

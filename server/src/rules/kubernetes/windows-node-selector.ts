@@ -2,7 +2,7 @@
 // RuntimeClass that adds one) a Windows pod in a mixed cluster can land on a Linux node and fail.
 import { defineRule } from '../../engine/types';
 import { insertPath } from '../../languages/kubernetes/edit';
-import { nodeRange, osLabel, podOs, type PodSpec } from '../../languages/kubernetes/model';
+import { nodeRange, osLabel, type PodSpec } from '../../languages/kubernetes/model';
 import { podSpecKey } from '../../languages/kubernetes/windows';
 import { getMap, getPair } from '../../languages/kubernetes/yaml-util';
 
@@ -34,7 +34,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         if (os.scheduling.length > 0 || os.schedulingUnknown) return;
         const windows = os.evidence.find((e) => e.os === 'windows');
         // Conflicting evidence (a Linux image next to a Windows one) is another rule's business.

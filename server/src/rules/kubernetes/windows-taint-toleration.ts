@@ -7,9 +7,10 @@ import { defineRule } from '../../engine/types';
 import type { NodeTaint } from '../../kb';
 import { appendSequenceItem } from '../../languages/kubernetes/edit';
 import { nodeRange, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
-import { knownWindowsTaints, readTolerations, taintText, tolerates, type KnownTaint, type Toleration } from '../../languages/kubernetes/taints';
+import { readTolerations, taintText, tolerates, type Toleration } from '../../languages/kubernetes/taints';
 import { podSpecKey } from '../../languages/kubernetes/windows';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
+import type { KnownTaint } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-taint-toleration',
@@ -45,7 +46,7 @@ export default defineRule({
     return {
       file(model: KubernetesModel) {
         const groups = new Map<string, { text: string; taint: NodeTaint; sources: KnownTaint[] }>();
-        for (const known of knownWindowsTaints(model, context.config, context.workspace, context.uri)) {
+        for (const known of context.facts.knownWindowsTaints(model)) {
           const text = taintText(known.taint);
           const group = groups.get(text) ?? { text, taint: known.taint, sources: [] };
           group.sources.push(known);

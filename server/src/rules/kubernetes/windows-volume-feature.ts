@@ -7,8 +7,9 @@ import { defineRule } from '../../engine/types';
 import { volumeFeaturesUnsupportedOnWindows, type VolumeFeature } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { inTemplateBlock, type WindowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, resolveNode, scalarText } from '../../languages/kubernetes/yaml-util';
+import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-volume-feature',
