@@ -15,13 +15,14 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { isMap, parseAllDocuments } from 'yaml';
 import type { ResolvedConfig } from './engine/config';
 import { fileKind } from './engine/files';
-import { analyzeParsed, maxCheckedBytes, parse } from './engine/runner';
+import { maxCheckedBytes } from './engine/runner';
+import { AnalysisSession, withInferredTarget } from './engine/session';
 import type { Finding, Notice } from './engine/types';
 import type { WorkspaceView } from './core/workspace-view';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
-import { summarize, withInferredTarget } from './workspace/build';
+import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import { readRegularFileSync } from './workspace/read-file';
 import type { FileSummary, ImageLink } from './core/summary';
@@ -144,25 +145,31 @@ function readInput(file: string, named: boolean, language: Language | undefined)
   return { text: read.text, languageId };
 }
 
-function analyze(file: string, text: string, languageId: string | undefined, config: ResolvedConfig, workspace: WorkspaceView, settings: Settings): { analysis: FileAnalysis; summary: FileSummary | undefined } {
-  const parsed = parse({ uri: pathToFileURL(file).href, text, languageId });
-  const { findings, notices } = analyzeParsed(parsed, { rules: allRules, docsBase: settings.docsBase, config, today: settings.today, workspace, frontEnd: 'cli' });
-  return { analysis: { findings, notices, tooLarge: parsed.tooLarge === true }, summary: summarize(parsed) };
+type CheckSession = AnalysisSession<FileSummary, WorkspaceIndex>;
+
+function checkSession(settings: Settings, index = new WorkspaceIndex()): CheckSession {
+  return new AnalysisSession({ index, summarize, frontEnd: 'cli', rules: allRules, docsBase: settings.docsBase });
 }
 
-function readFirst(input: CheckInput, settings: Settings): FirstReading {
+/** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
+function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
+  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
+  return { analysis, summary };
+}
+
+function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
   const read = readInput(input.file, input.named, settings.language);
   if (!('text' in read)) return { outcome: read };
   const asked: Questions = { runtimeClasses: [], images: [], deployments: [] };
-  const { analysis, summary } = analyze(input.file, read.text, read.languageId, settings.configs[input.config]!, askingNothing(asked), settings);
+  const { analysis, summary } = analyze(session, input.file, read.text, read.languageId, settings.configs[input.config]!, settings, askingNothing(asked));
   return { outcome: { kind: 'checked', analysis }, languageId: read.languageId, summary, asked };
 }
 
-function recheck(input: Recheck, data: WorkspaceData, workspace: WorkspaceView, settings: Settings): Outcome {
+function recheck(session: CheckSession, input: Recheck, data: WorkspaceData, settings: Settings): Outcome {
   const read = readInput(input.file, input.languageId !== undefined, input.languageId as Language | undefined);
   // Changed on disk since the first reading: what it says now.
   if (!('text' in read)) return read;
-  return { kind: 'checked', analysis: analyze(input.file, read.text, read.languageId, data.configs[input.config]!, workspace, settings).analysis };
+  return { kind: 'checked', analysis: analyze(session, input.file, read.text, read.languageId, data.configs[input.config]!, settings).analysis };
 }
 
 function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
@@ -175,30 +182,32 @@ function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>):
 
 /** One worker's state between tasks: the settings, then the workspace. */
 export class WorkerState {
-  private settings?: Settings;
-  private workspace?: { data: WorkspaceData; view: WorkspaceView };
+  private settings?: { settings: Settings; firstReadings: CheckSession };
+  private workspace?: { data: WorkspaceData; session: CheckSession };
 
   handle(task: Task): Reply {
     switch (task.kind) {
       case 'settings':
-        this.settings = task.settings;
+        this.settings = { settings: task.settings, firstReadings: checkSession(task.settings) };
         return { ready: true };
-      case 'read':
-        return { readings: task.inputs.map((input) => readFirst(input, this.ready().settings)) };
+      case 'read': {
+        const { settings, firstReadings } = this.ready();
+        return { readings: task.inputs.map((input) => readFirst(firstReadings, input, settings)) };
+      }
       case 'workspace':
-        this.workspace = { data: task.data, view: workspaceIndex(task.data).view() };
+        this.workspace = { data: task.data, session: checkSession(this.ready().settings, workspaceIndex(task.data)) };
         return { ready: true };
       case 'recheck': {
         const { settings, workspace } = this.ready();
         if (!workspace) throw new Error('recheck before the workspace');
-        return { outcomes: task.inputs.map((input) => recheck(input, workspace.data, workspace.view, settings)) };
+        return { outcomes: task.inputs.map((input) => recheck(workspace.session, input, workspace.data, settings)) };
       }
     }
   }
 
-  private ready(): { settings: Settings; workspace?: { data: WorkspaceData; view: WorkspaceView } } {
+  private ready(): { settings: Settings; firstReadings: CheckSession; workspace?: { data: WorkspaceData; session: CheckSession } } {
     if (!this.settings) throw new Error('a task before the settings');
-    return { settings: this.settings, workspace: this.workspace };
+    return { ...this.settings, workspace: this.workspace };
   }
 }
 

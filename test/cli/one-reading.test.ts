@@ -13,7 +13,8 @@ import { configFileName, parseConfigFile, resolveConfig } from '../../server/src
 import { allRules, ruleIds } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
 import { analyzeParsed, parse } from '../../server/src/engine/runner';
-import { summarizeText, withInferredTarget } from '../../server/src/workspace/build';
+import { withInferredTarget } from '../../server/src/engine/session';
+import { summarizeText } from '../../server/src/workspace/build';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { scanFolder } from '../../server/src/workspace/scan';
 import { configLinks } from '../../server/src/workspace/summary';

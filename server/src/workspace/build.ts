@@ -1,12 +1,10 @@
 // Filling the workspace index, the same way for the CLI and the language server.
 import { pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
-import type { ResolvedConfig } from '../engine/config';
 import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
 import { describeRelease, supportedLtscReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
-import { WorkspaceIndex } from './index';
 import { filePathOf } from '../core/uri';
 import type { FileSummary } from '../core/summary';
 import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText } from './summary';
@@ -38,13 +36,6 @@ export function* summarizeTextSteps(path: string, text: string): Generator<void,
   }
   if (fileKind(uri) === 'kubernetes' && !isTooLarge(text)) return yield* summarizeYamlText(path, uri, text);
   return summarize(parse({ uri, text }));
-}
-
-/** The configured target, or else the one the workspace's windows-build selectors agree on. */
-export function withInferredTarget(config: ResolvedConfig, index: WorkspaceIndex, describe: (uri: string) => string): ResolvedConfig {
-  if (config.target) return config;
-  const target = index.inferTarget(describe);
-  return target ? { ...config, target } : config;
 }
 
 /** LTSC releases whose Server Core images are still supported: what a user can target, newest first. */
