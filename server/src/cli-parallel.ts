@@ -1,26 +1,39 @@
-// The CLI's checks in two passes, so that no file's parse outlives its findings: every file is first
-// summarized for the workspace index (the cheaper reading the editor uses for closed files), then
-// each is parsed and analyzed against the finished index and its parse dropped. Over many files both
-// passes run in worker threads, one per core; results are put back in the files' order, so the
-// output is the one a single thread gives.
+// The CLI's checks, each file parsed once in the common case. Every file is read, parsed, summarized
+// for the workspace index and analyzed in one step, as if no other file existed, recording what its
+// analysis asked about other files; the parse is then dropped. Once every summary is in the index,
+// a file whose questions the whole workspace answers differently (a manifest deploying an image a
+// Dockerfile of the workspace builds, a RuntimeClass defined in another file), or whose config gets
+// a target from the workspace, is read and analyzed again against the index. Findings do not depend
+// on anything else about other files, so the rest stand. Over many files both steps run in worker
+// threads, one per core, which read the files themselves; results are put back in the files'
+// order, so the output is the one a single thread gives.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { isMap, parseAllDocuments } from 'yaml';
 import type { ResolvedConfig } from './engine/config';
-import { analyzeParsed, parse } from './engine/runner';
+import { fileKind } from './engine/files';
+import { maxCheckedBytes } from './engine/runner';
+import { AnalysisSession, withInferredTarget } from './engine/session';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './engine/workspace-view';
-import { summarize, summarizeText, withInferredTarget } from './workspace/build';
+import type { WorkspaceView } from './core/workspace-view';
+import type { ImageReference } from './kb';
+import { parseBuildkit } from './languages/dockerfile/buildkit';
+import { parseOptions } from './languages/kubernetes/model';
+import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
-import type { FileSummary, ImageLink } from './workspace/summary';
+import { readRegularFileSync } from './workspace/read-file';
+import type { FileSummary, ImageLink } from './core/summary';
+import { allRules } from './rules';
+
+export type Language = 'dockerfile' | 'yaml';
 
 export interface CheckInput {
   file: string;
-  text: string;
-  /** Set for a file whose name does not say what it is (--language, or its content). */
-  languageId?: string;
+  /** Named on the command line: checked whatever its name, as --language or its content says. */
+  named: boolean;
   /** Index into the configs given with the inputs. */
   config: number;
 }
@@ -31,29 +44,135 @@ export interface FileAnalysis {
   tooLarge: boolean;
 }
 
-/** What the analysis pass needs besides the file: the whole workspace, as summaries. */
-export interface WorkspaceData {
+/** What became of one input. */
+export type Outcome =
+  | { kind: 'unreadable'; message: string }
+  | { kind: 'unknown-language' }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'checked'; analysis: FileAnalysis };
+
+/** What the first step learns of a file: its outcome, and what the index needs to know. */
+interface FirstReading {
+  outcome: Outcome;
+  languageId?: string;
+  summary?: FileSummary;
+  /** What the analysis asked of other files; every answer was "nothing". */
+  asked?: Questions;
+}
+
+interface Questions {
+  runtimeClasses: string[];
+  images: ImageReference[];
+  deployments: string[];
+}
+
+/** Set up once per worker: what every file's check needs besides the file. */
+interface Settings {
+  configs: ResolvedConfig[];
+  language?: Language;
+  today: Date;
+  docsBase: string;
+}
+
+/** What the second step needs besides the file: the whole workspace, as summaries. */
+interface WorkspaceData {
   configLinks: Array<[string, ImageLink[]]>;
   summaries: Array<[string, FileSummary | undefined]>;
+  /** The configs with the targets the workspace gives them. */
   configs: ResolvedConfig[];
-  today: Date;
+}
+
+interface Recheck {
+  file: string;
+  config: number;
+  languageId?: string;
 }
 
 export type Task =
-  | { kind: 'summarize'; inputs: CheckInput[] }
+  | { kind: 'settings'; settings: Settings }
+  | { kind: 'read'; inputs: CheckInput[] }
   | { kind: 'workspace'; data: WorkspaceData }
-  | { kind: 'analyze'; inputs: CheckInput[] };
+  | { kind: 'recheck'; inputs: Recheck[] };
 
-export type Reply = { summaries: Array<FileSummary | undefined> } | { analyses: FileAnalysis[] } | { ready: true } | { error: string };
+export type Reply = { readings: FirstReading[] } | { outcomes: Outcome[] } | { ready: true } | { error: string };
 
-export function summarizeInput(input: CheckInput): FileSummary | undefined {
-  // The closed-file reading goes by the file's name; a file told by --language or its content is
-  // read as the analysis will read it.
-  if (input.languageId === undefined) return summarizeText(input.file, input.text);
-  return summarize(parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId }));
+/**
+ * What a file's text says it is, for a file whose name says nothing. A Dockerfile's first
+ * instruction, after a BOM, blank lines, comments and parser directives, is ARG or FROM (BuildKit
+ * rejects any other); a manifest is a YAML mapping, or a stream of them. A script or a note that
+ * starts with a comment is neither.
+ */
+function languageFromContent(text: string): Language | undefined {
+  // Read as BuildKit reads it, in linear time whatever the text (a pattern for "comment lines, then
+  // a keyword" backtracked exponentially on CRLF comment lines).
+  const [first] = parseBuildkit(text).instructions;
+  if (first && /^(?:arg|from)$/i.test(first.keyword) && first.rest !== '') return 'dockerfile';
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // A file over the size limit is not read, so this costs no more than checking the largest file
+  // that is checked, with the options the manifests are parsed with (no quadratic duplicate-key check).
+  const documents = parseAllDocuments(body, parseOptions);
+  if (!Array.isArray(documents)) return undefined;
+  const onlyMappings = documents.every((document) => document.errors.length === 0 && (document.contents === null || isMap(document.contents)));
+  return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
 }
 
-export function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
+/** A view that knows no other file, and writes down every question put to it. */
+function askingNothing(asked: Questions): WorkspaceView {
+  return {
+    runtimeClass: (name) => void asked.runtimeClasses.push(name),
+    builtImage: (ref) => void asked.images.push(ref),
+    deploymentsOf: (uri) => (asked.deployments.push(uri), []),
+  };
+}
+
+function answersNothing(asked: Questions, workspace: WorkspaceView): boolean {
+  return (
+    asked.runtimeClasses.every((name) => workspace.runtimeClass(name) === undefined) &&
+    asked.images.every((ref) => workspace.builtImage(ref) === undefined) &&
+    asked.deployments.every((uri) => workspace.deploymentsOf(uri).length === 0)
+  );
+}
+
+type Read = { text: string; languageId?: string } | Exclude<Outcome, { kind: 'checked' }>;
+
+function readInput(file: string, named: boolean, language: Language | undefined): Read {
+  const read = readRegularFileSync(file, maxCheckedBytes);
+  if (!read.ok) return read.reason === 'too-large' ? { kind: 'too-large', bytes: read.bytes ?? 0 } : { kind: 'unreadable', message: read.message };
+  const knownByName = fileKind(file) !== undefined;
+  // A folder walk found the file by its name; a file named on the command line may need more.
+  const languageId = named ? (language ?? (knownByName ? undefined : languageFromContent(read.text))) : undefined;
+  if (!knownByName && languageId === undefined) return { kind: 'unknown-language' };
+  return { text: read.text, languageId };
+}
+
+type CheckSession = AnalysisSession<FileSummary, WorkspaceIndex>;
+
+function checkSession(settings: Settings, index = new WorkspaceIndex()): CheckSession {
+  return new AnalysisSession({ index, summarize, frontEnd: 'cli', rules: allRules, docsBase: settings.docsBase });
+}
+
+/** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
+function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
+  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
+  return { analysis, summary };
+}
+
+function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
+  const read = readInput(input.file, input.named, settings.language);
+  if (!('text' in read)) return { outcome: read };
+  const asked: Questions = { runtimeClasses: [], images: [], deployments: [] };
+  const { analysis, summary } = analyze(session, input.file, read.text, read.languageId, settings.configs[input.config]!, settings, askingNothing(asked));
+  return { outcome: { kind: 'checked', analysis }, languageId: read.languageId, summary, asked };
+}
+
+function recheck(session: CheckSession, input: Recheck, data: WorkspaceData, settings: Settings): Outcome {
+  const read = readInput(input.file, input.languageId !== undefined, input.languageId as Language | undefined);
+  // Changed on disk since the first reading: what it says now.
+  if (!('text' in read)) return read;
+  return { kind: 'checked', analysis: analyze(session, input.file, read.text, read.languageId, data.configs[input.config]!, settings).analysis };
+}
+
+function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summaries'>): WorkspaceIndex {
   const index = new WorkspaceIndex();
   for (const [configPath, links] of data.configLinks) index.setConfigLinks(configPath, links);
   // In the files' order, as the answers that take the first match (a RuntimeClass defined twice) depend on it.
@@ -61,10 +180,35 @@ export function workspaceIndex(data: Pick<WorkspaceData, 'configLinks' | 'summar
   return index;
 }
 
-export function analyzeInput(input: CheckInput, workspace: WorkspaceView, data: Pick<WorkspaceData, 'configs' | 'today'>): FileAnalysis {
-  const parsed = parse({ uri: pathToFileURL(input.file).href, text: input.text, languageId: input.languageId });
-  const { findings, notices } = analyzeParsed(parsed, { config: data.configs[input.config]!, today: data.today, workspace, frontEnd: 'cli' });
-  return { findings, notices, tooLarge: parsed.tooLarge === true };
+/** One worker's state between tasks: the settings, then the workspace. */
+export class WorkerState {
+  private settings?: { settings: Settings; firstReadings: CheckSession };
+  private workspace?: { data: WorkspaceData; session: CheckSession };
+
+  handle(task: Task): Reply {
+    switch (task.kind) {
+      case 'settings':
+        this.settings = { settings: task.settings, firstReadings: checkSession(task.settings) };
+        return { ready: true };
+      case 'read': {
+        const { settings, firstReadings } = this.ready();
+        return { readings: task.inputs.map((input) => readFirst(firstReadings, input, settings)) };
+      }
+      case 'workspace':
+        this.workspace = { data: task.data, session: checkSession(this.ready().settings, workspaceIndex(task.data)) };
+        return { ready: true };
+      case 'recheck': {
+        const { settings, workspace } = this.ready();
+        if (!workspace) throw new Error('recheck before the workspace');
+        return { outcomes: task.inputs.map((input) => recheck(workspace.session, input, workspace.data, settings)) };
+      }
+    }
+  }
+
+  private ready(): { settings: Settings; firstReadings: CheckSession; workspace?: { data: WorkspaceData; session: CheckSession } } {
+    if (!this.settings) throw new Error('a task before the settings');
+    return { ...this.settings, workspace: this.workspace };
+  }
 }
 
 const workerPath = join(__dirname, 'cli-worker.js');
@@ -83,34 +227,85 @@ function threadCount(files: number): number {
   return Math.min(availableParallelism(), Math.floor(files / minFilesPerWorker));
 }
 
+export interface CheckSettings {
+  configs: readonly ResolvedConfig[];
+  configLinks: Array<[string, ImageLink[]]>;
+  /** --language, for the files named on the command line. */
+  language?: Language;
+  /** How a file is named in a message (an inferred target says where it comes from). */
+  describe: (uri: string) => string;
+  today: Date;
+  docsBase: string;
+}
+
 /**
- * Summarizes every input, then analyzes each against the workspace they make up; in worker threads
+ * Checks every input against the workspace they make up, in the inputs' order; in worker threads
  * when there are enough files (WINCONTAINERS_THREADS=n sets the number; 0 or 1 checks in this thread).
  */
-export function checkInputs(inputs: CheckInput[], configs: readonly ResolvedConfig[], configLinks: Array<[string, ImageLink[]]>, describe: (uri: string) => string, today: Date): FileAnalysis[] {
+export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettings): Outcome[] {
   const threads = threadCount(inputs.length);
-  const pool = threads > 1 && existsSync(workerPath) ? new Pool(threads) : undefined;
+  const workers = threads > 1 && existsSync(workerPath) ? new Pool(threads) : new InThread();
   try {
-    const summaries = pool ? pool.run(inputs, (batch) => ({ kind: 'summarize', inputs: batch }), (reply) => ('summaries' in reply ? reply.summaries : undefined)) : inputs.map(summarizeInput);
-    const data: Pick<WorkspaceData, 'configLinks' | 'summaries'> = { configLinks, summaries: inputs.map((input, i) => [input.file, summaries[i]]) };
-    const index = workspaceIndex(data);
-    const workspaceData: WorkspaceData = { ...data, configs: configs.map((config) => withInferredTarget(config, index, describe)), today };
-    if (!pool) {
-      const view = index.view();
-      return inputs.map((input) => analyzeInput(input, view, workspaceData));
-    }
-    pool.broadcast({ kind: 'workspace', data: workspaceData });
-    return pool.run(inputs, (batch) => ({ kind: 'analyze', inputs: batch }), (reply) => ('analyses' in reply ? reply.analyses : undefined));
+    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today, docsBase: settings.docsBase } });
+    const readings = workers.run(inputs, (batch) => ({ kind: 'read', inputs: batch }), (reply) => ('readings' in reply ? reply.readings : undefined));
+    const summaries = inputs.map((input, i): [string, FileSummary | undefined] => [input.file, readings[i]!.summary]);
+    const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
+    const configs = settings.configs.map((config) => withInferredTarget(config, index, settings.describe));
+    const view = index.view();
+    const rechecks: Recheck[] = [];
+    const rechecked: number[] = [];
+    readings.forEach(({ asked, languageId }, i) => {
+      const input = inputs[i]!;
+      if (!asked || (configs[input.config] === settings.configs[input.config] && answersNothing(asked, view))) return;
+      rechecked.push(i);
+      rechecks.push({ file: input.file, config: input.config, languageId });
+    });
+    const outcomes = readings.map((reading) => reading.outcome);
+    if (rechecks.length === 0) return outcomes;
+    // Usually a handful of files: then this thread, rather than copying the index to every worker.
+    const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
+    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today, docsBase: settings.docsBase } });
+    again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
+    const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));
+    rechecked.forEach((input, i) => (outcomes[input] = results[i]!));
+    return outcomes;
   } finally {
-    pool?.close();
+    workers.close();
   }
+}
+
+interface Workers {
+  broadcast(task: Task): void;
+  run<I, T>(inputs: readonly I[], task: (batch: I[]) => Task, read: (reply: Reply) => T[] | undefined): T[];
+  close(): void;
+}
+
+function unwrap<T>(reply: Reply, read: (reply: Reply) => T[] | undefined): T[] {
+  const values = read(reply);
+  if (values === undefined) throw new Error('unexpected reply');
+  return values;
+}
+
+/** The same tasks in this thread, for few files or when the worker script is not built. */
+class InThread implements Workers {
+  private readonly state = new WorkerState();
+
+  broadcast(task: Task): void {
+    this.state.handle(task);
+  }
+
+  run<I, T>(inputs: readonly I[], task: (batch: I[]) => Task, read: (reply: Reply) => T[] | undefined): T[] {
+    return unwrap(this.state.handle(task([...inputs])), read);
+  }
+
+  close(): void {}
 }
 
 /**
  * Worker threads driven synchronously (`check` and `main` stay synchronous): each worker answers on
  * its own port and bumps a shared counter, on which this thread sleeps until there is a reply.
  */
-class Pool {
+class Pool implements Workers {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly workers: Worker[] = [];
   private readonly ports: MessagePort[] = [];
@@ -137,8 +332,8 @@ class Pool {
   }
 
   /** Runs the inputs in batches, two in flight per worker so none waits for its next one; results in input order. */
-  run<T>(inputs: readonly CheckInput[], task: (batch: CheckInput[]) => Task, read: (reply: Reply) => T[] | undefined): T[] {
-    const batches: CheckInput[][] = [];
+  run<I, T>(inputs: readonly I[], task: (batch: I[]) => Task, read: (reply: Reply) => T[] | undefined): T[] {
+    const batches: I[][] = [];
     for (let start = 0; start < inputs.length; start += batchSize) batches.push(inputs.slice(start, start + batchSize));
     const results: T[][] = new Array(batches.length);
     const inFlight: number[][] = this.workers.map(() => []);
@@ -154,10 +349,7 @@ class Pool {
     for (let done = 0; done < batches.length; done++) {
       const { worker, reply } = this.receive();
       // A worker answers its tasks in the order it was given them.
-      const batch = inFlight[worker]!.shift()!;
-      const values = read(reply);
-      if (values === undefined) throw new Error('worker thread: unexpected reply');
-      results[batch] = values;
+      results[inFlight[worker]!.shift()!] = unwrap(reply, read);
       send(worker);
     }
     return results.flat();

@@ -5,20 +5,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMap, parseAllDocuments } from 'yaml';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { echo } from './engine/echo';
-import { allRules, ruleIds } from './engine/registry';
-import { fileKind } from './engine/files';
-import { maxCheckedBytes, tooLargeNotice } from './engine/runner';
-import { parseBuildkit } from './languages/dockerfile/buildkit';
-import { parseOptions } from './languages/kubernetes/model';
+import { tooLargeNotice } from './engine/runner';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
-import { configLinks, type ImageLink } from './workspace/summary';
-import { checkInputs, type CheckInput } from './cli-parallel';
+import type { ImageLink } from './core/summary';
+import { allRules, ruleIds } from './rules';
+import { shippedDocsBase } from './shipped';
+import { configLinks } from './workspace/summary';
+import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
-import { parseWindowsVersion } from './kb';
+import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 
 declare const PACKAGE_VERSION: string;
@@ -27,7 +25,6 @@ const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 class UsageError extends Error {}
 
 type Format = 'text' | 'json' | 'sarif';
-type Language = 'dockerfile' | 'yaml';
 
 interface Options {
   paths: string[];
@@ -52,7 +49,7 @@ content says (a Dockerfile starts with ARG or FROM after comments; a manifest is
 Options:
   --format text|json|sarif   output format (default: text)
   --language dockerfile|yaml the language of the files named on the command line, whatever their name
-  --target <version>         target Windows version: ltsc2019, ltsc2022, ltsc2025 or 10.0.<build>
+  --target <version>         target Windows version: ${targetVersionChoices()}
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
@@ -105,7 +102,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--target': {
         const target = value();
-        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "${target}"`);
+        if (parseWindowsVersion(target) === undefined) throw new UsageError(`--target must be ${targetVersionChoices()}; got "${target}"`);
         options.target = target;
         break;
       }
@@ -152,14 +149,8 @@ function discoverConfig(from: string): string | undefined {
   }
 }
 
-interface Input {
-  file: string;
-  /** Named on the command line: checked whatever its name, as --language or its content says. */
-  named: boolean;
-}
-
 /** The files a path stands for: the path itself, or what a folder walk finds under it. */
-function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string, problems: string[]): Input[] {
+function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[], globRoot: string, problems: string[]): Array<{ file: string; named: boolean }> {
   const absolute = resolve(cwd, path);
   let stats;
   try {
@@ -177,36 +168,15 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
 }
 
 /**
- * What a file's text says it is, for a file whose name says nothing. A Dockerfile's first
- * instruction, after a BOM, blank lines, comments and parser directives, is ARG or FROM (BuildKit
- * rejects any other); a manifest is a YAML mapping, or a stream of them. A script or a note that
- * starts with a comment is neither.
- */
-function languageFromContent(text: string): Language | undefined {
-  // Read as BuildKit reads it, in linear time whatever the text (a pattern for "comment lines, then
-  // a keyword" backtracked exponentially on CRLF comment lines).
-  const [first] = parseBuildkit(text).instructions;
-  if (first && /^(?:arg|from)$/i.test(first.keyword) && first.rest !== '') return 'dockerfile';
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // A file over the size limit is not read, so this costs no more than checking the largest file
-  // that is checked, with the options the manifests are parsed with (no quadratic duplicate-key check).
-  const documents = parseAllDocuments(body, parseOptions);
-  if (!Array.isArray(documents)) return undefined;
-  const onlyMappings = documents.every((document) => document.errors.length === 0 && (document.contents === null || isMap(document.contents)));
-  return onlyMappings && documents.some((document) => isMap(document.contents)) ? 'yaml' : undefined;
-}
-
-/**
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[] } {
+export function check(options: Options, cwd: string, today = new Date(), docsBase = shippedDocsBase()): { results: CheckedFile[]; problems: string[] } {
   const inputs: CheckInput[] = [];
-  /** Every file in output order: one that was read (an index into `inputs`), or one over the size limit. */
-  const files: Array<{ file: string; input: number } | { file: string; bytes: number }> = [];
+  /** In the order they are found: the files to check (indexes into `inputs`), and the problems of the walk. */
+  const found: Array<{ input: number } | { problem: string }> = [];
   const configs: ResolvedConfig[] = [];
   const links = new Map<string, ImageLink[]>();
-  const problems: string[] = [];
   const seen = new Set<string>();
   for (const path of options.paths) {
     const absolute = resolve(cwd, path);
@@ -218,40 +188,45 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     const config: ResolvedConfig = resolveConfig(layers);
     configs.push(config);
     if (configPath) links.set(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
-    for (const { file, named } of collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, problems)) {
+    const walkProblems: string[] = [];
+    const files = collectFiles(path, cwd, config.ignore, configPath ? dirname(configPath) : absolute, walkProblems);
+    for (const problem of walkProblems) found.push({ problem });
+    for (const { file, named } of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      const shown = relative(cwd, file) || file;
-      const read = readRegularFileSync(file, maxCheckedBytes);
-      if (!read.ok && read.reason === 'too-large') {
-        files.push({ file, bytes: read.bytes ?? 0 });
-        continue;
-      }
-      if (!read.ok) {
-        problems.push(`cannot read ${shown}: ${read.message}`);
-        continue;
-      }
-      const { text } = read;
-      const knownByName = fileKind(file) !== undefined;
-      // A folder walk found the file by its name; a file named on the command line may need more.
-      const languageId = named ? (options.language ?? (knownByName ? undefined : languageFromContent(text))) : undefined;
-      if (!knownByName && languageId === undefined) {
-        problems.push(`${shown}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
-        continue;
-      }
-      files.push({ file, input: inputs.length });
-      inputs.push({ file, text, languageId, config: configs.length - 1 });
+      found.push({ input: inputs.length });
+      inputs.push({ file, named, config: configs.length - 1 });
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const analyses = checkInputs(inputs, configs, [...links], describe, today);
-  const results = files.map((entry): CheckedFile => {
-    const path = relative(cwd, entry.file) || entry.file;
-    if (!('input' in entry)) return { path, findings: [], notices: [], notChecked: tooLargeNotice(entry.bytes) };
-    const { findings, notices, tooLarge } = analyses[entry.input]!;
-    const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
-    return { path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked };
-  });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, docsBase });
+  const results: CheckedFile[] = [];
+  const problems: string[] = [];
+  for (const entry of found) {
+    if ('problem' in entry) {
+      problems.push(entry.problem);
+      continue;
+    }
+    const { file } = inputs[entry.input]!;
+    const path = relative(cwd, file) || file;
+    const outcome = outcomes[entry.input]!;
+    switch (outcome.kind) {
+      case 'unreadable':
+        problems.push(`cannot read ${path}: ${outcome.message}`);
+        break;
+      case 'unknown-language':
+        problems.push(`${path}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
+        break;
+      case 'too-large':
+        results.push({ path, findings: [], notices: [], notChecked: tooLargeNotice(outcome.bytes) });
+        break;
+      case 'checked': {
+        const { findings, notices, tooLarge } = outcome.analysis;
+        const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
+        results.push({ path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked });
+      }
+    }
+  }
   return { results, problems };
 }
 
@@ -289,7 +264,7 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
 
 /**
  * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
- * checked is one `kind: "not-checked"` entry with `rule: null`, at its first line.
+ * checked is one `kind: "not-checked"` entry with `rule: null` and `messageId: null`, at its first line.
  */
 function formatJson(results: readonly CheckedFile[]): string {
   const entries = results.flatMap(({ path, findings, notChecked }) => [
@@ -302,12 +277,13 @@ function formatJson(results: readonly CheckedFile[]): string {
       endColumn: finding.range.end.character + 1,
       severity: finding.severity,
       rule: finding.ruleId,
+      messageId: finding.messageId,
       message: finding.message,
       fixable: finding.fix !== undefined,
       docs: finding.docsUrl,
     })),
     ...(notChecked
-      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, message: notChecked.message, fixable: false, docs: null }]
+      ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, messageId: null, message: notChecked.message, fixable: false, docs: null }]
       : []),
   ]);
   return JSON.stringify(entries, null, 2) + '\n';
@@ -319,10 +295,11 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const { results, problems } = check(parsed, cwd);
+    const docsBase = shippedDocsBase();
+    const { results, problems } = check(parsed, cwd, new Date(), docsBase);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

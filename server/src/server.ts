@@ -1,38 +1,37 @@
-// The language server: connection, documents and handler registration. Analysis lives in the
-// engine; this file decides when to run it and turns its results into LSP messages.
+// The language server: connection, documents and handler registration. The analysis session
+// (engine/session.ts) keeps parses, analyses and the workspace index; lsp/checks.ts decides when
+// to check and is the only publisher of diagnostics; requests only read analyses.
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  ProposedFeatures,
   ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFileName, type ResolvedConfig } from './engine/config';
-import { setDocsBase } from './engine/docs';
+import { configFileName } from './engine/config';
+import { docsBaseFrom } from './engine/docs';
 import { echo } from './engine/echo';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { analyzeParsed, parse, type AnalyzeOptions, type ParsedDocument } from './engine/runner';
-import { fixAllAction, fixAllKind, quickFixes, type AnalysedDocument } from './lsp/code-actions';
+import { AnalysisSession, type AnalysedDocument } from './engine/session';
+import { OpenDocumentChecks } from './lsp/checks';
+import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
-import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
-import { Scheduler } from './lsp/scheduler';
+import { connect } from './lsp/connection';
+import { noticeToDiagnostic } from './lsp/diagnostics';
+import { settingsSection, SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
-import { targetChoices, withInferredTarget } from './workspace/build';
+import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
+import { allRules } from './rules';
+import { shippedDocsBase, shippedTemplates } from './shipped';
 
-const settingsSection = 'windowsContainers';
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
 const targetRequest = 'windowsContainers/target';
 type TargetInfo = { label: string; build: number; origin: string; inferred: boolean } | null;
@@ -47,113 +46,60 @@ const targetChangedNotification = 'windowsContainers/didChangeTarget';
 const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
 /** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
 const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
-
-/**
- * How long checks wait for the client's answer to workspace/configuration. A client that never
- * answers would otherwise leave every document without diagnostics for good; after this the
- * defaults apply, and a late answer still counts when it comes.
- */
-const settingsTimeoutMs = 3_000;
+const isConfigFile = (uri: string): boolean => uri.endsWith(`/${configFileName}`);
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore((message) => connection.console.warn(message));
-  const analysed = new Map<string, AnalysedDocument>();
-  let pullSettings = false;
-  let omitRules: ReadonlySet<string> | undefined;
-  // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
-  let settingsLoaded: () => void = () => undefined;
-  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
-
-  const lastParse = new Map<string, ParsedDocument>();
-  /** Topics of the workspace index each open document's last analysis read. */
-  const reads = new Map<string, Set<string>>();
-  const indexer = new WorkspaceIndexer({
+  const session = new AnalysisSession({
+    index: new WorkspaceIndex(),
+    summarize,
+    frontEnd: 'editor',
+    rules: allRules,
+    // The client may point the findings' links at hosted pages instead of the shipped ones.
+    docsBase: shippedDocsBase(),
+    configFor: (uri) => configs.configFor(uri),
+    describe: (uri) => configs.describe(uri),
+  });
+  const checks = new OpenDocumentChecks(session, {
+    document: (uri) => documents.get(uri),
+    publish: (params) => void connection.sendDiagnostics(params),
+    error: (message) => connection.console.error(message),
+    targetChanged: () => void connection.sendNotification(targetChangedNotification),
+  });
+  const indexer = new WorkspaceIndexer(session.index, {
     configFor: (folderUri) => configs.configForFolder(folderUri),
     excludesFor: (folderUri) => configs.excludesFor(folderUri),
     isOpen: (uri) => documents.get(uri) !== undefined,
-    pendingChecks: () => scheduler.pending(),
+    pendingChecks: () => checks.pending(),
     log: (message) => connection.console.info(message),
-    changed: (topics, origin) => revalidateDependents(topics, origin),
+    changed: (topics) => checks.recheck(session.invalidatedBy(topics)),
   });
+  const settings = new SettingsPuller(configs, {
+    getConfiguration: (items) => connection.workspace.getConfiguration(items),
+    warn: (message) => connection.console.warn(message),
+    lateAnswer: () => revalidateAll(),
+    failed: (what) => logFailure(what),
+  });
+  const templates = shippedTemplates();
+  // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
+  let settingsLoaded: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
   /** For promises no caller awaits: a failure is logged, never an unhandled rejection. */
   const logFailure =
     (what: string) =>
     (error: unknown): void =>
       connection.console.error(`windows-containers: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-
-  /** One function for the life of the server: the index caches the inferred target per describer. */
-  const describeUri = (uri: string): string => configs.describe(uri);
-
-  /** The configured target, else the one the workspace's windows-build selectors agree on. */
-  function configFor(uri: string): ResolvedConfig {
-    return withInferredTarget(configs.configFor(uri), indexer.index, describeUri);
-  }
-
-  function optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
-    if (read && !configs.configFor(uri).target) read.add(WorkspaceIndex.targetTopic);
-    return { config: configFor(uri), workspace: indexer.index.view(read), frontEnd: 'editor', omitRules };
-  }
+  const pullSettings = (): Promise<void> => settings.pull().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
 
   function assistContext(uri: string): AssistContext {
-    return { config: configFor(uri), today: new Date(), workspace: indexer.index.view() };
+    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view(), templates };
   }
-
-  let inferredTarget = '';
-  /** Re-checks the open documents that read a changed topic; `origin` is being checked already. */
-  function revalidateDependents(topics: Set<string>, origin?: string): void {
-    // Most edits move ranges without changing the inferred target: only a new value counts.
-    if (topics.has(WorkspaceIndex.targetTopic)) {
-      const now = JSON.stringify(indexer.index.inferTarget(describeUri) ?? null);
-      if (now === inferredTarget) topics.delete(WorkspaceIndex.targetTopic);
-      inferredTarget = now;
-    }
-    for (const document of documents.all()) {
-      const read = reads.get(document.uri);
-      if (document.uri === origin || !read || ![...topics].some((topic) => read.has(topic))) continue;
-      analysed.delete(document.uri);
-      scheduler.schedule(document.uri);
-    }
-    if (topics.has(WorkspaceIndex.targetTopic)) void connection.sendNotification(targetChangedNotification);
-  }
-
-  /** Analyses the document's current version, reusing the result when nothing changed since. */
-  function analyseNow(document: TextDocument): AnalysedDocument {
-    const cached = analysed.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const source = { uri: document.uri, text: document.getText(), languageId: document.languageId };
-    // The last parse of this document, even when a settings or workspace change dropped its result.
-    const parsed = parse(source, lastParse.get(document.uri));
-    lastParse.set(document.uri, parsed);
-    // The buffer is the truth for an open file: other files' checks see it before it is saved.
-    indexer.updateFromParse(parsed);
-    const read = new Set<string>();
-    const analysis = analyzeParsed(parsed, optionsFor(document.uri, read));
-    reads.set(document.uri, read);
-    const result: AnalysedDocument = { document: source, version: document.version, analysis };
-    analysed.set(document.uri, result);
-    const diagnostics = [...analysis.findings.map(toDiagnostic), ...analysis.notices.map(noticeToDiagnostic)];
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    return result;
-  }
-
-  const scheduler = new Scheduler((uri) => {
-    const document = documents.get(uri);
-    if (!document) return;
-    try {
-      analyseNow(document);
-    } catch (error) {
-      // One document's failure must not take the server down: log it and clear that document.
-      analysed.delete(uri);
-      connection.console.error(`windows-containers: internal error while checking ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
-    }
-  });
 
   function revalidateAll(): void {
-    analysed.clear();
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    session.invalidateAll();
+    for (const document of documents.all()) checks.schedule(document.uri, 0);
     publishConfigFileNotices();
     void connection.sendNotification(targetChangedNotification);
   }
@@ -166,42 +112,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function pullFolderSettings(): Promise<void> {
-    if (!pullSettings) return;
-    const pulled = readFolderSettings();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), settingsTimeoutMs)));
-    let outcome;
-    try {
-      outcome = await Promise.race([pulled, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (outcome !== 'late') return;
-    connection.console.warn(`windows-containers: the client did not answer workspace/configuration within ${settingsTimeoutMs / 1000} s; checking with the defaults until it does`);
-    pulled.then(revalidateAll, logFailure('reading the settings'));
-  }
-
-  async function readFolderSettings(): Promise<void> {
-    const folders = configs.folderUris;
-    const scopes = folders.length > 0 ? folders : [undefined];
-    const values = await connection.workspace.getConfiguration(scopes.map((scopeUri) => ({ scopeUri, section: settingsSection })));
-    if (folders.length === 0) configs.setGlobalSettings(values[0]);
-    else folders.forEach((uri, index) => configs.setFolderSettings(uri, values[index]));
-    if (folders.length > 0) {
-      const excludes = await connection.workspace.getConfiguration(folders.map((scopeUri) => ({ scopeUri, section: 'files.exclude' })));
-      folders.forEach((uri, index) => configs.setFolderExcludes(uri, excludes[index]));
-    }
-  }
-
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
-    if (typeof options.docsBaseUrl === 'string') setDocsBase(options.docsBaseUrl);
-    if (options.yamlValidatedElsewhere === true) omitRules = shownByYamlExtension;
+    if (typeof options.docsBaseUrl === 'string') session.docsBase = docsBaseFrom(options.docsBaseUrl);
+    if (options.yamlValidatedElsewhere === true) session.omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);
     if (options.settings !== undefined) configs.setGlobalSettings(options.settings);
-    pullSettings = params.capabilities.workspace?.configuration === true;
+    settings.enabled = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -217,11 +135,11 @@ export function startServer(connection: Connection): void {
     // Not awaited: a client that never answers them must not hold back the settings (which have
     // their own timeout) and with them every check. A client that refuses them only sends no
     // change events for them.
-    if (pullSettings) {
+    if (settings.enabled) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
     }
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] }).catch(() => undefined);
-    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    await pullSettings();
     settingsLoaded();
     revalidateAll();
     indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
@@ -229,22 +147,21 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
-    if (pushed !== undefined && !pullSettings) configs.setGlobalSettings(pushed);
-    await pullFolderSettings().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
+    if (pushed !== undefined && !settings.enabled) configs.setGlobalSettings(pushed);
+    await pullSettings();
     revalidateAll();
   });
 
   connection.onNotification(yamlValidationNotification, (params: { validatedElsewhere?: unknown } | null) => {
     const next = params?.validatedElsewhere === true ? shownByYamlExtension : undefined;
-    if (next === omitRules) return;
-    omitRules = next;
+    if (next === session.omitRules) return;
+    session.omitRules = next;
     revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
-    const configChanged = uris.some((uri) => uri.endsWith(`/${configFileName}`));
-    if (configChanged) {
+    if (uris.some(isConfigFile)) {
       configs.reloadFiles();
       revalidateAll();
       indexer.scan(configs.folderUris).catch(logFailure('the workspace scan'));
@@ -255,74 +172,59 @@ export function startServer(connection: Connection): void {
   });
 
   // TextDocuments reports an open as a content change too; the scheduler tells a first check from an edit.
-  documents.onDidChangeContent((event) => void settingsReady.then(() => scheduler.schedule(event.document.uri)));
+  documents.onDidChangeContent((event) => void settingsReady.then(() => checks.schedule(event.document.uri)));
   documents.onDidSave((event) => {
-    if (event.document.uri.endsWith(`/${configFileName}`)) {
+    if (isConfigFile(event.document.uri)) {
       configs.reloadFiles();
       revalidateAll();
     }
   });
   documents.onDidClose((event) => {
-    scheduler.forget(event.document.uri);
-    analysed.delete(event.document.uri);
-    reads.delete(event.document.uri);
-    lastParse.delete(event.document.uri);
+    checks.forget(event.document.uri);
+    session.close(event.document.uri);
     // Unsaved edits die with the buffer: the index goes back to what is on disk.
     indexer.updateFromDisk(event.document.uri).catch(logFailure(`reading ${echo(event.document.uri)}`));
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    if (event.document.uri.endsWith(`/${configFileName}`)) publishConfigFileNotices();
+    if (isConfigFile(event.document.uri)) publishConfigFileNotices();
   });
 
-  connection.onCodeAction((params) => {
-    const document = openDocument(params);
-    try {
-      const current = analyseNow(document);
-      const only = params.context.only;
-      const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
-      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(current, params.context.diagnostics) : [];
-      if (only?.some((requested) => fixAllKind.startsWith(requested))) {
-        const fixAll = fixAllAction(current, optionsFor(document.uri), fixAllKind);
-        if (fixAll) actions.push(fixAll);
-      }
-      return actions;
-    } catch (error) {
-      connection.console.error(`windows-containers: code actions failed for ${document.uri}: ${String(error)}`);
-      return [];
-    }
-  });
-
-  /** Requests name an open document; anything else is the client's mistake and gets an error. */
-  function openDocument(params: { textDocument?: { uri?: unknown } } | null | undefined): TextDocument {
+  /**
+   * Requests name an open document (anything else is the client's mistake and gets an error) and
+   * read the analysis of its current version. A failure is logged and answered with `fallback`.
+   */
+  function answer<T>(what: string, params: { textDocument?: { uri?: unknown } } | null | undefined, fallback: T, reply: (document: TextDocument, analysed: AnalysedDocument) => T): T {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
     const document = documents.get(uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document ${uri}: open it with textDocument/didOpen first`);
-    return document;
+    try {
+      return reply(document, checks.analysisFor(document));
+    } catch (error) {
+      connection.console.error(`windows-containers: ${what} failed for ${uri}: ${String(error)}`);
+      return fallback;
+    }
   }
 
-  connection.onHover((params) => {
-    const document = openDocument(params);
-    try {
-      return hoverAt(analyseNow(document).analysis, params.position, assistContext(document.uri)) ?? null;
-    } catch (error) {
-      connection.console.error(`windows-containers: hover failed for ${document.uri}: ${String(error)}`);
-      return null;
-    }
-  });
+  connection.onCodeAction((params) =>
+    answer('code actions', params, [], (document, analysed) => {
+      const only = params.context.only;
+      const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
+      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(analysed, params.context.diagnostics) : [];
+      if (only?.some((requested) => fixAllKind.startsWith(requested))) {
+        const fixAll = fixAllAction(analysed, session.optionsFor(document.uri), fixAllKind);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    }),
+  );
 
-  connection.onCompletion((params) => {
-    const document = openDocument(params);
-    try {
-      return completionsAt(analyseNow(document).analysis, document.getText(), params.position, assistContext(document.uri));
-    } catch (error) {
-      connection.console.error(`windows-containers: completion failed for ${document.uri}: ${String(error)}`);
-      return [];
-    }
-  });
+  connection.onHover((params) => answer('hover', params, null, (document, { analysis }) => hoverAt(analysis, params.position, assistContext(document.uri)) ?? null));
+
+  connection.onCompletion((params) => answer('completion', params, [], (document, { analysis }) => completionsAt(analysis, document.getText(), params.position, assistContext(document.uri))));
 
   connection.onRequest(targetRequest, (params: { uri?: string }): TargetInfo => {
     const configured = params.uri ? configs.configFor(params.uri).target : undefined;
-    const target = params.uri ? configFor(params.uri).target : undefined;
+    const target = params.uri ? session.configFor(params.uri).target : undefined;
     return target ? { label: target.label, build: target.build, origin: target.origin, inferred: configured === undefined } : null;
   });
 
@@ -333,33 +235,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * Over stdio the server answers a message that is not JSON with a JSON-RPC parse error (-32700,
- * id null), as the spec asks; vscode-jsonrpc would drop it silently. IPC (VS Code) carries objects.
- *
- * A framing error is another matter: after a header without a valid Content-Length (or a
- * Content-Length that does not match the body) the reader has lost the message boundaries for
- * good, and would go on alive but deaf, which an editor never notices. The server exits instead,
- * so the editor restarts it. A message left incomplete for the reader's partial-message timeout
- * (10 s) is the same desynchronisation.
- */
-function connect(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
-  const lostStep = (why: string): void => {
-    process.stderr.write(`windows-containers: the message stream from the client is out of step (${echo(why.split('\n')[0]!)}); exiting so that the editor restarts the server\n`);
-    process.exit(1);
-  };
-  reader.onError((error) => {
-    // JSON.parse of a whole body throws a SyntaxError: the framing held, only that message is bad.
-    if (!(error instanceof SyntaxError)) return lostStep(error.message);
-    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as ResponseMessage);
-  });
-  reader.onPartialMessage((info) => lostStep(`a message still incomplete after ${info.waitingTime} ms`));
-  return createConnection(ProposedFeatures.all, reader, writer);
 }
 
 startServer(connect());

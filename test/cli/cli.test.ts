@@ -39,7 +39,7 @@ interface SarifLog {
   runs: Array<{
     tool: { driver: { rules: Array<{ id: string }> } };
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: SarifLocation[] }> }>;
-    results: Array<{ ruleId: string; level: string; locations: SarifLocation[] }>;
+    results: Array<{ ruleId: string; level: string; locations: SarifLocation[]; properties?: { messageId?: string } }>;
   }>;
 }
 
@@ -104,6 +104,7 @@ describe('wincontainers check', () => {
         endColumn: 49,
         severity: 'error',
         rule: 'dockerfile/windows-base-image-tag',
+        messageId: 'latestTag',
         message: JSON.parse(result.stdout)[0].message,
         fixable: false,
         docs: JSON.parse(result.stdout)[0].docs,
@@ -118,10 +119,10 @@ describe('wincontainers check', () => {
     assert.ok(run0.tool.driver.rules.some((rule) => rule.id === 'kubernetes/windows-node-selector'));
     assert.deepEqual(run0.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
     assert.deepEqual(
-      run0.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region!.startLine]),
+      run0.results.map((r) => [r.ruleId, r.properties?.messageId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region!.startLine]),
       [
-        ['dockerfile/windows-base-image-tag', 'error', 'app/Dockerfile', 1],
-        ['kubernetes/windows-node-selector', 'warning', 'app/pod.yaml', 5],
+        ['dockerfile/windows-base-image-tag', 'latestTag', 'error', 'app/Dockerfile', 1],
+        ['kubernetes/windows-node-selector', 'missing', 'warning', 'app/pod.yaml', 5],
       ],
     );
   });
@@ -170,15 +171,15 @@ describe('wincontainers check', () => {
       assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 2 files; 1 file not checked.');
     });
 
-    it('JSON: still one array; a file not checked is an entry of its own kind with no rule', () => {
+    it('JSON: still one array; a file not checked is an entry of its own kind with no rule or message id', () => {
       const result = run(['check', 'big', 'broken', '--format', 'json'], root);
       assert.equal(result.status, 1);
       const entries = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
       assert.deepEqual(
         entries.map(({ docs, ...rest }) => ({ ...rest, docs: typeof docs === 'string' ? 'url' : docs })),
         [
-          { kind: 'not-checked', file: 'big/huge.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: null, message: tooLarge, fixable: false, docs: null },
-          { kind: 'finding', file: 'broken/pod.yaml', line: 4, column: 1, endLine: 4, endColumn: 2, severity: 'error', rule: 'yaml/syntax', message: syntaxMessage, fixable: false, docs: 'url' },
+          { kind: 'not-checked', file: 'big/huge.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: null, messageId: null, message: tooLarge, fixable: false, docs: null },
+          { kind: 'finding', file: 'broken/pod.yaml', line: 4, column: 1, endLine: 4, endColumn: 2, severity: 'error', rule: 'yaml/syntax', messageId: 'syntax', message: syntaxMessage, fixable: false, docs: 'url' },
         ],
       );
       assert.equal(result.stderr, '');
@@ -235,7 +236,7 @@ describe('wincontainers check', () => {
     ['an unknown option', ['check', '--fast'], 'wincontainers: unknown option "--fast"\n'],
     ['a bad language', ['check', 'notes.txt', '--language', 'powershell'], 'wincontainers: --language must be dockerfile or yaml; got "powershell"\n'],
     ['a bad format', ['check', '--format', 'xml'], 'wincontainers: --format must be text, json or sarif; got "xml"\n'],
-    ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got "ltsc2030"\n'],
+    ['a bad target', ['check', '--target', 'ltsc2030'], 'wincontainers: --target must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.26100; got "ltsc2030"\n'],
     ['a missing config', ['check', '--config', 'missing.yaml'], 'wincontainers: cannot read config missing.yaml: ENOENT\n'],
   ] as const) {
     it(`exits 2 with one line on ${name}`, () => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
-import { allRules } from '../../server/src/engine/registry';
+import { allRules } from '../../server/src/rules';
 import { analyze } from '../../server/src/engine/runner';
 import { describeDefaultSeverity } from '../../server/src/engine/types';
 import { testToday } from '../helpers/rule-tester';
@@ -14,6 +14,7 @@ import { renderRuleIndex } from './rule-index';
 import { fileKind } from '../../server/src/engine/files';
 import { workspaceOf, workspaceRoot } from '../helpers/workspace';
 import { pathToFileURL } from 'node:url';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const docsDir = join(__dirname, '..', '..', '..', 'docs', 'rules');
 
@@ -63,7 +64,7 @@ describe('rule documentation', () => {
             .filter(([name]) => fileKind(name) === rule.meta.language)
             .reduce((count, [name, text]) => {
               const uri = pathToFileURL(join(workspaceRoot, name)).href;
-              return count + analyze({ uri, text }, { config: resolveConfig([]), today: testToday, rules: [rule], workspace }).findings.length;
+              return count + analyze({ uri, text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: [rule], workspace }).findings.length;
             }, 0);
         };
         const wrong = examples(page, 'Wrong');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../../server/src/engine/registry';
+import { allRules } from '../../server/src/rules';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const rulesDir = join(repoRoot, 'docs', 'rules');

@@ -1,6 +1,8 @@
-// `npm run docs`: rewrites docs/rules/README.md from rule metadata, and the KB tables in rule pages.
+// `npm run docs`: rewrites docs/rules/README.md from rule metadata, the KB tables in rule pages, and
+// the target setting's pattern and texts in package.json.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeTargetSetting } from '../helpers/target-setting';
 import { renderKbBlocks } from './kb-facts';
 import { renderRuleIndex } from './rule-index';
 
@@ -14,3 +16,4 @@ for (const language of readdirSync(docsDir, { withFileTypes: true }).filter((ent
     if (rendered !== page) writeFileSync(path, rendered);
   }
 }
+writeTargetSetting();

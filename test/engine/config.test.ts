@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfigFile, resolveConfig, sanitizeSettings } from '../../server/src/engine/config';
-import { ruleIds } from '../../server/src/engine/registry';
+import { ruleIds } from '../../server/src/rules';
 
 describe('.wincontainers.yaml', () => {
   it('reads every setting', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { resolveConfig } from '../../server/src/engine/config';
-import { emptyWorkspace } from '../../server/src/engine/workspace-view';
+import { emptyWorkspace } from '../../server/src/core/workspace-view';
 import { dockerfileCompletions, dockerfileHover } from '../../server/src/languages/dockerfile/assist';
 import { parseDockerfile } from '../../server/src/languages/dockerfile/model';
 import { testToday } from '../helpers/rule-tester';
@@ -21,9 +21,9 @@ function completions(line: string): string[] {
 describe('Dockerfile hover', () => {
   it('names the release, build, support dates and the hosts that run a Windows base image', () => {
     const text = hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\n', 0, 30)!;
-    assert.match(text, /Windows Server 2022, build 10\.0\.20348, Server Core/);
+    assert.match(text, /Windows image: Windows Server 2022 \(build 10\.0\.20348\), Server Core/);
     assert.match(text, /Mainstream support ended 2026-10-13; extended support until 2031-10-14/);
-    assert.match(text, /Process isolation .* on: Windows Server 2022 \(20348\), Windows 11, version 22H2 \(22621\), Windows 11, version 23H2 \(22631\), Windows Server, version 23H2 \(25398\), Windows Server 2025 \(26100\)\./);
+    assert.match(text, /Process isolation .* on: Windows Server 2022 \(build 10\.0\.20348\), Windows 11, version 22H2 \(build 10\.0\.22621\), Windows 11, version 23H2 \(build 10\.0\.22631\), Windows Server, version 23H2 \(build 10\.0\.25398\), Windows Server 2025 \(build 10\.0\.26100\)\./);
     assert.match(text, /Hyper-V isolation on any host of build 20348 or newer/);
     assert.match(text, /Runs as ContainerAdministrator/);
   });

@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/engine/runner';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { testToday } from '../helpers/rule-tester';
 import { corpusRoot, withoutCorpus } from '../helpers/shared';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const corpus = process.env.WINCONTAINERS_CORPUS ?? corpusRoot;
 const index = join(corpus, 'real-world.tsv');
@@ -27,7 +28,7 @@ function files(category: string): string[] {
 
 function check(path: string): string[] {
   const text = readFileSync(join(corpus, 'real-world', path), 'utf8');
-  const { findings } = analyze({ uri: `file:///corpus/${path}` , text }, { config: resolveConfig([]), today: testToday, rules: dockerfileRules });
+  const { findings } = analyze({ uri: `file:///corpus/${path}` , text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: dockerfileRules });
   return findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`);
 }
 

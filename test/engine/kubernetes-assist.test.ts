@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { resolveConfig } from '../../server/src/engine/config';
-import { emptyWorkspace } from '../../server/src/engine/workspace-view';
+import { emptyWorkspace } from '../../server/src/core/workspace-view';
 import { kubernetesCompletions, kubernetesHover } from '../../server/src/languages/kubernetes/assist';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
 
@@ -32,18 +32,18 @@ const pod = (spec: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  n
 describe('Kubernetes hover', () => {
   it('explains a windows-build value: release, the images it runs, support', () => {
     const value = hover(pod("  nodeSelector:\n    node.kubernetes.io/windows-build: '10.0.2|0348'\n  containers: []\n"))!;
-    assert.match(value, /Nodes running Windows Server 2022, build 20348/);
+    assert.match(value, /Nodes running Windows Server 2022 \(build 10\.0\.20348\)/);
     assert.match(value, /Runs images of ltsc2022 \(20348\) with process isolation/);
     assert.match(value, /Mainstream support ended 2026-10-13; extended support until 2031-10-14/);
     const ws2025 = hover(pod('  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - {key: node.kubernetes.io/windows-build, operator: In, values: [10.0.26|100]}\n  containers: []\n'))!;
     assert.match(ws2025, /ltsc2022 \(20348\), ltsc2025 \(26100\)/);
     assert.match(hover(pod('  nodeSelector:\n    node.kubernetes.io/windows-build: ltsc|2022\n  containers: []\n'))!, /No node carries this value/);
-    assert.match(hover(pod("  nodeSelector:\n    node.kubernetes.io/windows-build: '10.0.177|63'\n  containers: []\n"))!, /Kubernetes no longer supports Windows nodes of Windows Server 2019 \(version 1809\) \(since Kubernetes 1\.33\)/);
+    assert.match(hover(pod("  nodeSelector:\n    node.kubernetes.io/windows-build: '10.0.177|63'\n  containers: []\n"))!, /Kubernetes no longer supports Windows nodes of Windows Server 2019 \(version 1809\), since Kubernetes 1\.33\./);
   });
 
   it('explains images: Windows release and the node builds that run it, Linux-only, HostProcess', () => {
     const iis = hover(pod('  containers:\n  - name: web\n    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-lt|sc2019\n'))!;
-    assert.match(iis, /Windows image: Windows Server 2019 \(version 1809\), build 17763, Server Core/);
+    assert.match(iis, /Windows image: Windows Server 2019 \(version 1809, build 10\.0\.17763\), Server Core/);
     assert.match(iis, /node\.kubernetes\.io\/windows-build: 10\.0\.17763` \(process isolation\)/);
     assert.match(hover(pod('  containers:\n  - name: web\n    image: ngi|nx:1.27\n'))!, /Linux image: it has no Windows variant/);
     assert.match(hover(pod('  containers:\n  - {name: h, image: mcr.microsoft.com/oss/kubernetes/windows-host-process-containers-base-image:v1|.0.0}\n'))!, /runs on any Windows node build/);

@@ -4,7 +4,7 @@ import { parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
 import { appendSequenceItem, removePair } from '../../server/src/languages/kubernetes/edit';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
 import { getPair, getPath } from '../../server/src/languages/kubernetes/yaml-util';
-import { applyEdits } from '../../server/src/engine/text';
+import { applyEdits } from '../../server/src/core/text';
 
 const pod = (spec: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`;
 

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKubernetes, podOs, type KubeObject } from '../../server/src/languages/kubernetes/model';
-import { emptyWorkspace } from '../../server/src/engine/workspace-view';
+import { parseKubernetes, type KubeObject } from '../../server/src/languages/kubernetes/model';
+import { podOs } from '../../server/src/engine/pod-os';
+import { emptyWorkspace } from '../../server/src/core/workspace-view';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 import { withoutCorpus } from '../helpers/shared';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 
@@ -84,7 +87,7 @@ describe('Kubernetes model reuse between versions', () => {
   const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
   const checkVersion = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
     const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
-    const findings = describeFindings(analyzeParsed(parsed, { config: resolveConfig([]) }).findings);
+    const findings = describeFindings(analyzeParsed(parsed, { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([]) }).findings);
     return { text, findings, parsed };
   };
   /** Parses each version after the one before it and checks the findings against a fresh parse. */

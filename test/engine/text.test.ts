@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
+import { applyEdits, LineIndex, minimalEdit } from '../../server/src/core/text';
 
 describe('LineIndex', () => {
   it('maps offsets and positions for LF, CRLF and CR line breaks', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { insertPath } from '../../server/src/languages/kubernetes/edit';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
-import { applyEdits } from '../../server/src/engine/text';
+import { applyEdits } from '../../server/src/core/text';
 
 function insertIntoPodSpec(text: string, path: string[], value: string): string {
   const model = parseKubernetes(text);

@@ -1,17 +1,21 @@
-// Table-driven rule tests in the manner of ESLint's RuleTester. Besides comparing findings and
-// fixed output, every case is checked for what a user would hit: ranges outside the document,
-// fixes that break the file or leave the problem in place, positions that shift under CRLF or
-// (for manifests) when the document sits inside a multi-document stream.
+// Table-driven rule tests in the manner of ESLint's RuleTester. Findings are compared by message id,
+// data and exact range, never by message text, and with the fixed output; every case is also checked
+// for what a user would hit: ranges outside the document, fixes that break the file or leave the
+// problem in place, positions that shift under CRLF or (for manifests) when the document sits inside
+// a multi-document stream, and fixes or suggestions the rule's meta does not declare. A table fails
+// when it has no case for one of the rule's messages.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
 import { fixAll } from '../../server/src/engine/fixes';
-import { applyEdits, LineIndex } from '../../server/src/engine/text';
+import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
-import { emptyWorkspace, type WorkspaceView } from '../../server/src/engine/workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../../server/src/core/workspace-view';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */
 export const testToday = new Date('2026-11-23T12:00:00Z');
@@ -29,6 +33,11 @@ export interface CaseBase {
 export interface ExpectedSuggestion {
   title?: string;
   output: string;
+  /**
+   * The suggestion gives back instructions that the mistake joined onto the one before (a `\` that
+   * ends a path continues the line): the fixed Dockerfile has more instructions and keeps the old ones.
+   */
+  restoresInstructions?: boolean;
 }
 
 export interface ExpectedError {
@@ -38,8 +47,8 @@ export interface ExpectedError {
   column: number;
   endLine?: number;
   endColumn?: number;
-  /** Substring the message must contain. */
-  messageIncludes?: string;
+  /** Values the report must have put into its message; keys not given are not checked. */
+  data?: Record<string, string | number>;
   suggestions?: ExpectedSuggestion[];
 }
 
@@ -80,6 +89,7 @@ function variantsFor(rule: AnyRule): Variant[] {
 
 function optionsFor(rule: AnyRule, testCase: CaseBase): AnalyzeOptions {
   return {
+    docsBase: shippedDocsBase(),
     config: resolveConfig([{ config: testCase.config ?? {}, origin: 'test' }]),
     today: testCase.today ?? testToday,
     workspace: testCase.workspace ?? emptyWorkspace,
@@ -108,19 +118,46 @@ function assertRangesInside(findings: readonly Finding[], text: string): void {
   }
 }
 
-/** The fixed file must still parse: no new YAML errors, the same Dockerfile instructions. */
-function assertStillParses(rule: AnyRule, before: string, after: string): void {
+/** The fixed file must still parse: no new YAML errors, the same Dockerfile instructions (or, when it restores some, more). */
+function assertStillParses(rule: AnyRule, before: string, after: string, restoresInstructions = false): void {
   if (rule.meta.language === 'kubernetes') {
     const errors = (text: string): number => parseAllDocuments(text).reduce((n, doc) => n + ('errors' in doc ? doc.errors.length : 0), 0);
     assert.equal(errors(after), errors(before), 'the fix made the YAML unparseable');
   } else {
     const keywords = (text: string): string[] => DockerfileParser.parse(text).getInstructions().map((i) => i.getKeyword().toUpperCase());
-    assert.deepEqual(keywords(after), keywords(before), 'the fix changed the Dockerfile instruction structure');
+    const [old, now] = [keywords(before), keywords(after)];
+    if (!restoresInstructions) {
+      assert.deepEqual(now, old, 'the fix changed the Dockerfile instruction structure');
+      return;
+    }
+    let kept = 0;
+    for (const keyword of now) if (keyword === old[kept]) kept++;
+    assert.ok(now.length > old.length && kept === old.length, `the suggestion should give back instructions and keep the others: ${old.join(' ')} -> ${now.join(' ')}`);
   }
 }
 
+/** A fix or suggestions the rule's meta does not declare: the docs index and the editor would not know of them. */
+export function assertDeclaredInMeta(rule: AnyRule, findings: readonly Finding[]): void {
+  for (const finding of findings) {
+    if (finding.fix) assert.ok(rule.meta.fixable, `${rule.id} reported a fix but its meta says fixable: false`);
+    if (finding.suggestions.length > 0) assert.ok(rule.meta.hasSuggestions, `${rule.id} reported suggestions but its meta says hasSuggestions: false`);
+  }
+}
+
+/**
+ * What the table leaves out: a message no case produces, or a fix or suggestions the meta declares
+ * and no case shows. Checked against the table, whose expectations the cases check against the rule.
+ */
+export function assertTableCoversMeta(rule: AnyRule, invalid: readonly InvalidCase[]): void {
+  const exercised = new Set(invalid.flatMap((testCase) => testCase.errors.map((error) => error.messageId)));
+  assert.deepEqual(Object.keys(rule.meta.messages).filter((id) => !exercised.has(id)), [], 'message ids without an invalid case');
+  if (rule.meta.fixable) assert.ok(invalid.some((testCase) => testCase.output !== undefined), 'meta says fixable: no case shows a fix');
+  if (rule.meta.hasSuggestions) assert.ok(invalid.some((testCase) => testCase.errors.some((error) => (error.suggestions ?? []).length > 0)), 'meta says hasSuggestions: no case shows a suggestion');
+}
+
+/** The same message with the same values on the same line: the problem a fix was meant to remove. */
 function sameProblem(a: Finding, b: Finding): boolean {
-  return a.ruleId === b.ruleId && a.message === b.message && a.range.start.line === b.range.start.line;
+  return a.ruleId === b.ruleId && a.messageId === b.messageId && isDeepStrictEqual(a.data, b.data) && a.range.start.line === b.range.start.line;
 }
 
 export function runRuleTests(rule: AnyRule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -142,6 +179,8 @@ export function runRuleTests(rule: AnyRule, tests: { valid: ValidCase[]; invalid
       }
     });
 
+    it('has a case for every message, and shows the fixes and suggestions its meta declares', () => assertTableCoversMeta(rule, tests.invalid));
+
     describe('invalid', () => {
       for (const testCase of tests.invalid) {
         for (const variant of variantsFor(rule)) {
@@ -158,18 +197,18 @@ function runInvalid(rule: AnyRule, testCase: InvalidCase, variant: Variant): voi
   const text = variant.code(testCase.code);
   const { findings } = analyze({ uri, text }, options);
   assertRangesInside(findings, text);
+  assertDeclaredInMeta(rule, findings);
   assert.equal(findings.length, testCase.errors.length, `expected ${testCase.errors.length} finding(s), got: ${findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`).join(' | ')}`);
 
   testCase.errors.forEach((expected, index) => {
     const finding = findings[index]!;
     const where = `finding ${index + 1} (${finding.message})`;
-    const messageId = Object.entries(rule.meta.messages).find(([, template]) => messageMatches(template, finding.message))?.[0];
-    assert.equal(messageId, expected.messageId, `${where}: message id`);
+    assert.equal(finding.messageId, expected.messageId, `${where}: message id`);
+    for (const [key, value] of Object.entries(expected.data ?? {})) assert.equal(finding.data[key], value, `${where}: data.${key}`);
     assert.equal(finding.range.start.line + 1, expected.line + variant.lineShift, `${where}: line`);
     assert.equal(finding.range.start.character + 1, expected.column, `${where}: column`);
     if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine + variant.lineShift, `${where}: end line`);
     if (expected.endColumn !== undefined) assert.equal(finding.range.end.character + 1, expected.endColumn, `${where}: end column`);
-    if (expected.messageIncludes) assert.ok(finding.message.includes(expected.messageIncludes), `${where}: message should include "${expected.messageIncludes}"`);
     const suggestions = expected.suggestions ?? [];
     assert.equal(finding.suggestions.length, suggestions.length, `${where}: number of suggestions (${finding.suggestions.map((s) => s.title).join(', ')})`);
     suggestions.forEach((suggestion, i) => {
@@ -177,7 +216,7 @@ function runInvalid(rule: AnyRule, testCase: InvalidCase, variant: Variant): voi
       if (suggestion.title) assert.equal(actual.title, suggestion.title, `${where}: suggestion ${i + 1} title`);
       const applied = applyEdits(text, actual.edits);
       assert.equal(applied, variant.code(suggestion.output), `${where}: text after suggestion "${actual.title}"`);
-      assertStillParses(rule, text, applied);
+      assertStillParses(rule, text, applied, suggestion.restoresInstructions);
       const again = analyze({ uri, text: applied }, options).findings;
       assert.ok(!again.some((f) => sameProblem(f, finding)), `${where}: the problem is still reported after suggestion "${actual.title}"`);
     });
@@ -195,13 +234,4 @@ function runInvalid(rule: AnyRule, testCase: InvalidCase, variant: Variant): voi
   for (const finding of fixable) {
     assert.ok(!fixed.remaining.some((f) => sameProblem(f, finding)), `the fix for "${finding.message}" did not remove the problem`);
   }
-}
-
-/** Matches a rendered message against its template, where {{placeholders}} match anything. */
-function messageMatches(template: string, message: string): boolean {
-  const pattern = template
-    .split(/\{\{\s*\w+\s*\}\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  return new RegExp(`^${pattern}$`).test(message);
 }

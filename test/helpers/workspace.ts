@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fileKind, type FileKind } from '../../server/src/engine/files';
 import { parse } from '../../server/src/engine/runner';
-import type { WorkspaceView } from '../../server/src/engine/workspace-view';
+import type { WorkspaceView } from '../../server/src/core/workspace-view';
 import { summarize, summarizeText } from '../../server/src/workspace/build';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { configLinks } from '../../server/src/workspace/summary';

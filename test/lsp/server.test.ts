@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/engine/text';
+import { applyEdits } from '../../server/src/core/text';
 import { ourDiagnostics, startServer, type CodeAction, type TestServer } from '../helpers/lsp-client';
 
 const windowsDockerfile = 'FROM mcr.microsoft.com/windows/servercore:latest\nRUN dir\n';

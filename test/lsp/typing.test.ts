@@ -13,10 +13,12 @@ import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-protocol';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/core/text';
 import { ourDiagnostics, startServer, type TestServer } from '../helpers/lsp-client';
 import { corpusSamples, fixtureSamples, type Sample } from '../robustness/checks';
 import { applyMutation, mutationArbitrary } from '../robustness/mutate';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const target = 'ltsc2022';
 
@@ -35,7 +37,7 @@ function smallestChange(before: string, after: string): { range: Range; text: st
 
 function expected(sample: Sample, text: string): string[] {
   const config = resolveConfig([{ config: { targetWindowsVersion: target }, origin: 'test' }]);
-  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { config })
+  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { docsBase: shippedDocsBase(), rules: allRules, config })
     .findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message}`)
     .sort();
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { WorkspaceIndexer, type IndexerHost } from '../../server/src/lsp/workspace-indexer';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 
 const pod = (name: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  nodeSelector: {node.kubernetes.io/windows-build: '10.0.20348'}\n  containers: [{name: c, image: contoso/${name}:1}]\n`;
 
@@ -38,7 +39,7 @@ describe('workspace scan', () => {
     const pending = new Promise<void>((resolve) => (checksDone = resolve));
     let checking = true;
     void pending.then(() => (checking = false));
-    const indexer = new WorkspaceIndexer(host({ pendingChecks: () => (asked(), checking ? pending : undefined) }));
+    const indexer = new WorkspaceIndexer(new WorkspaceIndex(), host({ pendingChecks: () => (asked(), checking ? pending : undefined) }));
     const scanned = indexer.scan([pathToFileURL(root).href]);
     await scanWaited;
     assert.equal(indexer.index.size, 0);
@@ -51,12 +52,12 @@ describe('workspace scan', () => {
     const opened = pathToFileURL(join(root, 'a.yaml')).href;
     let looks = 0;
     // Closed when the scan lists it, open by the time its summary is ready.
-    const indexer = new WorkspaceIndexer(host({ isOpen: (uri) => uri === opened && looks++ > 0 }));
+    const indexer = new WorkspaceIndexer(new WorkspaceIndex(), host({ isOpen: (uri) => uri === opened && looks++ > 0 }));
     await indexer.scan([pathToFileURL(root).href]);
     assert.equal(indexer.index.size, 1);
 
     // A change on disk, read while the file was being opened.
-    const watcher = new WorkspaceIndexer(host({ isOpen: (uri) => uri === opened }));
+    const watcher = new WorkspaceIndexer(new WorkspaceIndex(), host({ isOpen: (uri) => uri === opened }));
     await watcher.updateFromDisk(opened);
     assert.equal(watcher.index.size, 0);
   });
@@ -76,7 +77,7 @@ describe('workspace scan', () => {
     try {
       for (const name of ['keep.yaml', 'gone-1.yaml', 'gone-2.yaml']) writeFileSync(join(dir, name), pod(name.replace('.yaml', '')));
       const logs: string[] = [];
-      const indexer = new WorkspaceIndexer(host({ log: (message) => logs.push(message) }));
+      const indexer = new WorkspaceIndexer(new WorkspaceIndex(), host({ log: (message) => logs.push(message) }));
       await indexer.scan([pathToFileURL(dir).href]);
       assert.equal(indexer.index.size, 3);
       unlinkSync(join(dir, 'gone-1.yaml'));
@@ -101,6 +102,7 @@ describe('workspace scan', () => {
       for (const path of [...bad, good]) writeFileSync(path, pod('p'));
       const logs: string[] = [];
       const indexer = new WorkspaceIndexer(
+        new WorkspaceIndex(),
         host({
           log: (message) => logs.push(message),
           isOpen: (uri) => {

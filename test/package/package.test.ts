@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { minimatch } from 'minimatch';
 import { dockerfileWatchPatterns, isDockerfileName } from '../../server/src/engine/file-names';
-import { allRules } from '../../server/src/engine/registry';
+import { allRules } from '../../server/src/rules';
 import { dockerfileNames, notDockerfileNames } from '../helpers/file-names';
 
 const repoRoot = join(__dirname, '..', '..', '..');

@@ -11,9 +11,11 @@ import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { fileKind } from '../../server/src/engine/files';
 import { fixAll } from '../../server/src/engine/fixes';
 import { analyze, type Analysis, type AnalyzeOptions, type SourceDocument } from '../../server/src/engine/runner';
-import { applyEdits, LineIndex } from '../../server/src/engine/text';
+import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
 import { corpusRoot } from '../helpers/shared';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -27,7 +29,7 @@ const maxAnalysisMs = 1000;
 export const propertyConfigs: readonly UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
 
 export function optionsFor(config: UserConfig = { targetWindowsVersion: 'ltsc2022' }): AnalyzeOptions {
-  return { config: resolveConfig([{ config, origin: 'robustness' }]), today };
+  return { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config, origin: 'robustness' }]), today };
 }
 
 export interface Sample {

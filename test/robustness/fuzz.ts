@@ -14,6 +14,8 @@ import { buildkitParse, buildkitTestfiles, differentialRun, haveBuildkit } from 
 import { describeFindings } from '../helpers/random-edits';
 import { checkInput, corpusSamples, fixtureSamples, optionsFor, propertyConfigs, type Sample } from './checks';
 import { applyMutation, applyMutations, mutationArbitrary } from './mutate';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const runsPerSeed = 100;
 
@@ -47,7 +49,7 @@ function engineCheck(samples: Sample[]): Check {
   return (seed) => report(fc.check(property, { seed, numRuns: runsPerSeed }), ([sample, mutations, config]) => ({ file: sample.name, detail: `edits ${JSON.stringify(mutations)}, config ${JSON.stringify(config)}` }));
 }
 
-const incrementalOptions = { config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
+const incrementalOptions = { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
 
 function findingsText(parsed: ParsedDocument): string {
   return describeFindings(analyzeParsed(parsed, incrementalOptions).findings).join('\n');

@@ -14,6 +14,8 @@ import { parseWindowsVersion, releaseForBuild } from '../../server/src/kb';
 import { choicesOf, expandSnippet, parseSnippet, snippetBodyText, type SnippetNode } from '../../server/src/templates/snippet-syntax';
 import { snippetFiles, templateCompletions, templatesFrom, type SnippetEntry, type TemplateLanguage } from '../../server/src/templates';
 import { testToday } from '../helpers/rule-tester';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } };
@@ -51,7 +53,7 @@ function configFor(build: number | undefined): ResolvedConfig {
 
 function findings(language: TemplateLanguage, text: string, build: number | undefined): string[] {
   const uri = `file:///workspace/${fileName[language]}`;
-  return analyze({ uri, text }, { config: configFor(build), today: testToday }).findings.map(
+  return analyze({ uri, text }, { docsBase: shippedDocsBase(), rules: allRules, config: configFor(build), today: testToday }).findings.map(
     (f) => `${f.ruleId} at ${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message}`,
   );
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { WorkspaceIndexer } from '../../server/src/lsp/workspace-indexer';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { scanFolder } from '../../server/src/workspace/scan';
 import { dockerfileNames, notDockerfileNames } from '../helpers/file-names';
 
@@ -38,11 +39,11 @@ describe('Dockerfile names in a workspace', () => {
   it("the language server's index holds each form of the name and no near miss, from a scan and from file events", async () => {
     const config = resolveConfig([]);
     const host = { configFor: () => config, excludesFor: () => [], isOpen: () => false, pendingChecks: () => undefined, log: () => undefined, changed: () => undefined };
-    const scanned = new WorkspaceIndexer(host);
+    const scanned = new WorkspaceIndexer(new WorkspaceIndex(), host);
     await scanned.scan([pathToFileURL(root).href]);
     assert.equal(scanned.index.size, dockerfileNames.length + yamlNames.size);
 
-    const watched = new WorkspaceIndexer(host);
+    const watched = new WorkspaceIndexer(new WorkspaceIndex(), host);
     for (const [index, name] of names.entries()) await watched.updateFromDisk(pathToFileURL(pathOf(name, index)).href);
     assert.equal(watched.index.size, dockerfileNames.length + yamlNames.size);
   });

@@ -1,20 +1,22 @@
 // Hover and completion: answered from the same parse as the diagnostics, by the language module
 // of the document (languages/dockerfile/assist.ts, languages/kubernetes/assist.ts); completion also
-// offers the snippet templates with the target Windows version filled in (templates/).
+// offers the snippet templates, which the front end loads, with the target Windows version filled in.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';
-import { releaseForBuild } from '../kb';
-import { templateCompletions } from '../templates';
+import { describeRelease } from '../kb';
+import { templateCompletions, type Template } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
 import type { Position } from './types';
-import type { WorkspaceView } from './workspace-view';
+import type { WorkspaceView } from '../core/workspace-view';
 
 export interface AssistContext {
   config: ResolvedConfig;
   today: Date;
   workspace: WorkspaceView;
+  /** The snippet templates, with their Windows-version choices. */
+  templates: readonly Template[];
 }
 
 export function hoverAt(analysis: Analysis, position: Position, context: AssistContext): Hover | undefined {
@@ -28,8 +30,7 @@ function withTargetLine(hover: Hover | undefined, analysis: Analysis, position: 
   const target = context.config.target;
   const onFrom = analysis.dockerfile!.stages.some((stage) => stage.fromRange.start.line <= position.line && position.line <= stage.fromRange.end.line);
   if (!target || !onFrom) return hover;
-  const release = releaseForBuild(target.build);
-  const line = `Target hosts: ${release ? `${release.name}, ` : ''}build 10.0.${target.build} (from ${target.origin})`;
+  const line = `Target hosts: ${describeRelease(target.build)}, from ${target.origin}`;
   if (!hover) return { contents: { kind: 'markdown', value: line } };
   const contents = hover.contents;
   const text = typeof contents === 'object' && 'kind' in contents ? contents.value : Array.isArray(contents) ? contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n') : typeof contents === 'string' ? contents : contents.value;
@@ -38,11 +39,11 @@ function withTargetLine(hover: Hover | undefined, analysis: Analysis, position: 
 
 export function completionsAt(analysis: Analysis, text: string, position: Position, context: AssistContext): CompletionItem[] {
   if (analysis.dockerfile) {
-    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config });
+    const templates = templateCompletions({ language: 'dockerfile', text, position, config: context.config, templates: context.templates });
     return [...dockerfileCompletions(analysis.dockerfile, text, position, context), ...templates];
   }
   if (analysis.kubernetes) {
-    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config }, analysis.kubernetes.objects.length > 0);
+    const templates = templateCompletions({ language: 'kubernetes', text, position, config: context.config, templates: context.templates }, analysis.kubernetes.objects.length > 0);
     return [...kubernetesCompletions(analysis.kubernetes, text, position, context), ...templates];
   }
   return [];

@@ -2,11 +2,11 @@
 // `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
 import { minimatch } from 'minimatch';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
-import { parseWindowsVersion, releaseForBuild } from '../kb';
+import { parseWindowsVersion, targetVersionChoices } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
 import { echo } from './echo';
-import { LineIndex } from './text';
-import { severitySettings, type Notice, type SeveritySetting } from './types';
+import { LineIndex } from '../core/text';
+import { severitySettings, type Notice, type SeveritySetting } from './severity';
 
 export const configFileName = '.wincontainers.yaml';
 
@@ -90,12 +90,12 @@ interface KeySpec {
 
 const keys: Record<keyof UserConfig, KeySpec> = {
   targetWindowsVersion: {
-    describe: 'ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348',
+    describe: targetVersionChoices(),
     check(node) {
       if (node === null || (isScalar(node) && (node.value === null || node.value === ''))) return { value: undefined };
       const text = isScalar(node) ? String(node.value) : undefined;
       if (text === undefined || parseWindowsVersion(text) === undefined) {
-        return { problem: { node, message: `targetWindowsVersion must be ltsc2019, ltsc2022, ltsc2025 or a build such as 10.0.20348; got ${describeNode(node)}` } };
+        return { problem: { node, message: `targetWindowsVersion must be ${targetVersionChoices()}; got ${describeNode(node)}` } };
       }
       return { value: text };
     },
@@ -282,11 +282,5 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
     if (config.windowsNodeTaint) windowsNodeTaint = config.windowsNodeTaint;
   }
   return { target, isolation, rules, ignore, images, windowsNodeTaint };
-}
-
-/** "Windows Server 2022 (10.0.20348)" for messages. */
-export function describeTarget(target: TargetVersion): string {
-  const release = releaseForBuild(target.build);
-  return release ? `${release.name} (10.0.${target.build})` : `10.0.${target.build}`;
 }
 

@@ -1,16 +1,17 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
-import { instructionStartLine, parseDockerfile, type DockerfileModel } from '../languages/dockerfile/model';
-import { parseKubernetes, readRuntimeClass, nodeRange, type KubernetesModel } from '../languages/kubernetes/model';
+import { instructionStartLine, parseDockerfile, type DockerfileModel, type Stage } from '../languages/dockerfile/model';
+import { parseKubernetes, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
+import { kubernetesFacts, type KubernetesFacts } from './facts';
+import type { WindowsPod } from './pod-os';
 import { fileKind, type FileKind } from './files';
-import { allRules, ruleIds } from './registry';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
-import { LineIndex } from './text';
+import { LineIndex } from '../core/text';
 import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
-import { emptyWorkspace, layeredWorkspace, type RuntimeClassInfo, type WorkspaceView } from './workspace-view';
+import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 
 export interface SourceDocument {
   uri: string;
@@ -23,8 +24,10 @@ export interface AnalyzeOptions {
   config: ResolvedConfig;
   today?: Date;
   workspace?: WorkspaceView;
-  /** Rules to run instead of the registry (rule tests run one rule). */
-  rules?: readonly AnyRule[];
+  /** The rules to run: the front ends pass every rule, a rule test one. */
+  rules: readonly AnyRule[];
+  /** Where the rule pages are, for each finding's link (see docsUrl). */
+  docsBase: string;
   /** Picks each rule's default severity; the editor's when not given. */
   frontEnd?: FrontEnd;
   /**
@@ -96,7 +99,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
   const { document, kind } = parsed;
   if (parsed.tooLarge) return { kind, findings: [], notices: [tooLargeNotice(Buffer.byteLength(document.text, 'utf8'))] };
   if (kind === 'config') {
-    const { problem } = parseConfigFile(document.text, ruleIds);
+    const { problem } = parseConfigFile(document.text, new Set(options.rules.map((rule) => rule.id)));
     return { kind, findings: [], notices: problem ? [problem] : [] };
   }
   if (parsed.dockerfile) return analyzeDockerfile(document, parsed.dockerfile, options);
@@ -106,7 +109,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions): 
 
 function activeRules(options: AnalyzeOptions, language: 'dockerfile' | 'kubernetes'): Array<{ rule: AnyRule; severity: Severity }> {
   const result: Array<{ rule: AnyRule; severity: Severity }> = [];
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of options.rules) {
     if (rule.meta.language !== language || options.omitRules?.has(rule.id)) continue;
     const setting = options.config.rules[rule.id] ?? defaultSeverity(rule.meta, options.frontEnd ?? 'editor');
     if (setting !== 'off') result.push({ rule, severity: setting });
@@ -119,7 +122,7 @@ interface Collector {
   contextFor(rule: AnyRule, severity: Severity): RuleContext<string>;
 }
 
-function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView): Collector {
+function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeOptions, workspace: WorkspaceView, facts?: KubernetesFacts): Collector {
   const findings: Finding[] = [];
   const today = options.today ?? new Date();
   return {
@@ -132,15 +135,16 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
         config: options.config,
         today,
         workspace,
+        facts,
         report(report: Report<string>) {
-          findings.push(toFinding(rule, severity, report));
+          findings.push(toFinding(rule, severity, report, options.docsBase));
         },
       };
     },
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
+function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, docsBase: string): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
   // Data comes from the file (an image name, a label): a line break in it must not split the message.
@@ -148,13 +152,15 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): F
   return {
     ruleId: rule.id,
     severity,
+    messageId: report.messageId,
+    data: report.data ?? {},
     message,
     range: report.range,
     fix: report.fix,
     suggestions: report.suggest ?? [],
     related: report.related ?? [],
     deprecation: rule.meta.deprecation === true,
-    docsUrl: docsUrl(rule.id),
+    docsUrl: docsUrl(docsBase, rule.id),
   };
 }
 
@@ -162,12 +168,17 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
   const workspace = options.workspace ?? emptyWorkspace;
   const lines = new LineIndex(document.text);
   const sink = collector(document, lines, options, workspace);
-  const handlers: DockerfileHandlers[] = activeRules(options, 'dockerfile').map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
+  // A file without a Windows stage gets nothing from a windows-stage rule, its file handler included.
+  const hasWindowsStage = model.stages.some(isWindowsStage);
+  const rules = activeRules(options, 'dockerfile').filter(({ rule }) => rule.meta.scope === 'any' || hasWindowsStage);
+  const handlers: DockerfileHandlers[] = rules.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => DockerfileHandlers)(sink.contextFor(rule, severity)));
+  const anyStageHandlers = handlers.filter((_, index) => rules[index]!.rule.meta.scope === 'any');
   for (const handler of handlers) handler.dockerfile?.(model);
   for (const stage of model.stages) {
-    for (const handler of handlers) handler.stage?.(stage);
+    const inScope = isWindowsStage(stage) ? handlers : anyStageHandlers;
+    for (const handler of inScope) handler.stage?.(stage);
     for (const instruction of stage.instructions) {
-      for (const handler of handlers) handler.instruction?.(instruction, stage);
+      for (const handler of inScope) handler.instruction?.(instruction, stage);
     }
   }
   // A suppression comment covers the whole instruction that follows it, continuation lines included.
@@ -177,21 +188,22 @@ function analyzeDockerfile(document: SourceDocument, model: DockerfileModel, opt
 }
 
 function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, options: AnalyzeOptions): Analysis {
-  const localRuntimeClasses = new Map<string, RuntimeClassInfo>();
-  for (const object of model.objects) {
-    const info = readRuntimeClass(object, document.uri);
-    if (info) localRuntimeClasses.set(info.name, info);
-  }
-  const workspace = layeredWorkspace(localRuntimeClasses, options.workspace ?? emptyWorkspace);
-  const sink = collector(document, model.lines, options, workspace);
+  const facts = kubernetesFacts(model, document.uri, options.config, options.workspace ?? emptyWorkspace);
+  const sink = collector(document, model.lines, options, facts.workspace, facts);
   const active = activeRules(options, 'kubernetes');
   const readsBrokenDocuments = new Set<string>(active.filter(({ rule }) => rule.meta.reportsBrokenDocuments).map(({ rule }) => rule.id));
-  const handlers: KubernetesHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => KubernetesHandlers)(sink.contextFor(rule, severity)));
+  const handlers: ScopedPodHandlers[] = active.map(({ rule, severity }) => (rule.create as (c: RuleContext<string>) => ScopedPodHandlers)(sink.contextFor(rule, severity)));
+  const windowsPodOnly = active.map(({ rule }) => rule.meta.scope === 'windows-pod');
+  const asksPodOs = handlers.some((handler, index) => windowsPodOnly[index] && handler.podSpec);
   for (const handler of handlers) handler.file?.(model);
   for (const object of model.objects) {
     for (const handler of handlers) handler.object?.(object);
     for (const pod of object.podSpecs) {
-      for (const handler of handlers) handler.podSpec?.(pod);
+      const windows = asksPodOs ? inferredWindowsPod(pod, facts) : undefined;
+      for (let index = 0; index < handlers.length; index++) {
+        if (!windowsPodOnly[index]) handlers[index]!.podSpec?.(pod);
+        else if (windows) handlers[index]!.podSpec?.(pod, windows);
+      }
     }
   }
   const suppressions = collectSuppressions(model.lines);
@@ -216,6 +228,19 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
       !objectIgnores.some((entry) => objectSuppresses(entry.ids, finding.ruleId, entry.range, finding.range)),
   );
   return { kind: 'kubernetes', ...bounded(sortFindings(findings)), kubernetes: model };
+}
+
+/** Handlers of either pod scope: the runner passes the Windows evidence only to `windows-pod` ones. */
+type ScopedPodHandlers = Omit<KubernetesHandlers, 'podSpec'> & { podSpec?(pod: PodSpec, windows?: WindowsPod): void };
+
+/** The one place the runner decides a stage's OS for `windows-stage` rules. */
+function isWindowsStage(stage: Stage): boolean {
+  return stage.os === 'windows';
+}
+
+/** The one place the runner infers a pod's OS for `windows-pod` rules. */
+function inferredWindowsPod(pod: PodSpec, facts: KubernetesFacts): WindowsPod | undefined {
+  return facts.windowsPod(pod);
 }
 
 /**

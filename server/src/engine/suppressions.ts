@@ -1,7 +1,7 @@
 // Turning findings off where the user asked: `# wincontainers-ignore <rule-id>[, <rule-id>]` on the
 // line before (no id = every rule), and for a Kubernetes object the annotation
 // `wincontainers.io/ignore: "<rule-id>,<rule-id>"` (or "all").
-import { LineIndex } from './text';
+import { LineIndex } from '../core/text';
 import type { Range } from './types';
 
 export const ignoreComment = 'wincontainers-ignore';

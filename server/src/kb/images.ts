@@ -1,9 +1,9 @@
 import { releaseTagNames } from './releases';
 import { officialImageLibraryFile, src } from './sources';
-import type { BaseVariant, ImageFamily, LinuxOnlyImage, ProductLifecycle, RetagRule, TagScheme, VariantFacts } from './types';
+import type { BaseVariant, ImageFamily, IsoDate, LinuxOnlyImage, ProductLifecycle, RetagRule, TagScheme, VariantFacts } from './types';
 
 /** A Windows release name in a tag, captured as the `release` group. */
-const RELEASE = `(?<release>${releaseTagNames.join('|')})`;
+const RELEASE = `(?<release>${releaseTagNames().join('|')})`;
 
 /** Case-insensitive; `d` records group positions so a retag can replace just the release part. */
 const rx = (source: string): RegExp => new RegExp(source, 'id');
@@ -14,6 +14,9 @@ const BASE_OS_SOURCES = [src.versionCompatibility, src.taggingFormat, src.contai
  * Tag forms of the base OS repositories: release (`ltsc2022`, `1809`), KB (`1809-KB5034127`; before
  * Feb 2019 `1809_KB4480116_amd64`), full OS version (`10.0.17763.437`), each optionally `-amd64`.
  */
+/** The day Microsoft stopped publishing `latest` for the base OS repositories (families with `noLatestTag`). */
+export const latestTagRemoved: { date: IsoDate; sources: string[] } = { date: '2019-04-16', sources: [src.removingLatest] };
+
 const baseOsSchemes: TagScheme[] = [
   { pattern: rx(`^${RELEASE}(?:[-_]amd64)?$`), kind: 'release', os: 'windows', sources: BASE_OS_SOURCES },
   {
@@ -817,7 +820,8 @@ export const variantFactsTable: Readonly<Record<VariantFacts['variant'], Variant
     variant: 'nanoserver',
     // Admin-only steps such as `setx /M` need `USER ContainerAdministrator` first.
     defaultUser: 'ContainerUser',
-    // Nano Server 2016 (sac2016) still had PowerShell; it was removed from 1709 on.
+    // Nano Server 2016 (sac2016) still had PowerShell and IIS; they were removed from 1709 on.
+    completeBuilds: [14393],
     hasWindowsPowerShell: false,
     hasPwsh: false,
     hasDotNetFramework: false,

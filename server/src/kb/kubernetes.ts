@@ -1,6 +1,7 @@
 /**
  * Kubernetes-on-Windows facts as data: pod fields the API server forbids or Windows ignores, Linux
- * host paths and their Windows equivalents, Linux-only volume features, the documented node taint.
+ * host paths and their Windows equivalents, Linux-only volume features, the documented node taint;
+ * and the two questions rules ask of the Linux paths and programs.
  */
 import { src } from './sources';
 
@@ -191,3 +192,21 @@ export const dns1123Subdomain = {
   pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/,
   sources: [src.k8sValidation, src.k8sGmsa],
 } as const;
+
+/** The Linux-only host path a hostPath volume names (a socket, /proc, /sys, /dev), if any. */
+export function linuxHostPath(path: string): LinuxHostPath | undefined {
+  const clean = path.trim().replace(/\/+$/, '') || '/';
+  return linuxHostPaths.find((entry) => clean === entry.path || (entry.prefix === true && clean.startsWith(`${entry.path}/`)));
+}
+
+/**
+ * Why a container's program cannot exist in a Windows container: 'linux-directory' for an absolute
+ * path under /bin, /usr/bin...; 'shell' for a bare Linux shell name (absent from Windows base images;
+ * a custom image may add one). undefined otherwise.
+ */
+export function linuxExecutable(program: string): 'linux-directory' | 'shell' | undefined {
+  const text = program.trim();
+  if (linuxExecutables.directories.some((directory) => text.startsWith(directory))) return 'linux-directory';
+  if ((linuxExecutables.shells as readonly string[]).includes(text)) return 'shell';
+  return undefined;
+}

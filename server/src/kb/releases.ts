@@ -206,8 +206,20 @@ export const kubernetesWindowsNodes: {
   sources: [src.k8sWindowsIntro, src.aksWindowsFaq],
 };
 
-/** Every release name used in image tags ('ltsc2022', '1809', '20H2', 'sac2016', ...). */
-export const releaseTagNames: readonly string[] = windowsReleases.flatMap((r) => r.tagNames);
+/**
+ * Every release name used in image tags ('ltsc2022', '1809', '20H2', 'sac2016', ...). Read when the
+ * tag patterns are built, so they follow windowsReleases.
+ */
+export function releaseTagNames(): string[] {
+  return windowsReleases.flatMap((r) => r.tagNames);
+}
+
+/**
+ * The day the release dates above were last checked against Microsoft's pages. The texts that name
+ * the releases to target (the setting's description and pattern, the CLI usage) are as of this day,
+ * so they do not change under a user from one day to the next.
+ */
+export const releasesChecked: IsoDate = '2026-12-04';
 
 /**
  * containerd's `compatLTSCReleases`: from ltsc2022 on, a host runs process-isolated images from the

@@ -162,6 +162,8 @@ export interface VariantFacts {
     usedBy?: { commands?: readonly string[]; pattern?: RegExp };
     sources: string[];
   }[];
+  /** Builds whose image of this variant still had what `lacks` lists. */
+  completeBuilds?: readonly number[];
   sources: string[];
 }
 

@@ -1,20 +1,15 @@
 // Quick fixes (a rule's fix is preferred, its suggestions are not), "ignore this rule here", and fix-all.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { fixAll } from '../engine/fixes';
-import type { Analysis, AnalyzeOptions, SourceDocument } from '../engine/runner';
+import type { AnalyzeOptions } from '../engine/runner';
+import type { AnalysedDocument } from '../engine/session';
 import { instructionStartLine } from '../languages/dockerfile/model';
 import { ignoreComment } from '../engine/suppressions';
-import { LineIndex, minimalEdit } from '../engine/text';
+import { LineIndex, minimalEdit } from '../core/text';
 import type { Finding, Fix } from '../engine/types';
 import { diagnosticSource, findingKey, type DiagnosticData } from './diagnostics';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.windowsContainers`;
-
-export interface AnalysedDocument {
-  document: SourceDocument;
-  version: number;
-  analysis: Analysis;
-}
 
 function fixAction(fix: Fix, uri: string, diagnostic: Diagnostic, preferred: boolean): CodeAction {
   return {

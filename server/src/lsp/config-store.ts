@@ -2,11 +2,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { boundedGlobs, configFileName, configTooLargeNotice, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
-import { ruleIds } from '../engine/registry';
+import { ruleIds } from '../rules';
 import { echo } from '../engine/echo';
 import type { Notice } from '../engine/types';
 import { readRegularFileSync } from '../workspace/read-file';
-import { decodeLeniently, filePathOf } from '../workspace/uri';
+import { decodeLeniently, filePathOf } from '../core/uri';
 
 interface Folder {
   uri: string;

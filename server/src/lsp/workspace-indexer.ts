@@ -1,6 +1,6 @@
-// Keeps the workspace index current for the language server: a scan of every folder at start-up,
-// then file events and open buffers. It reports which topics changed; the server re-checks the
-// documents that read them. Reading files is cut into slices (a long YAML stream between its
+// Keeps the workspace index current for the language server with the files on disk: a scan of
+// every folder at start-up, then file events (open buffers reach the index through the analysis
+// session). It reports which topics changed; the session says which open documents read them. Reading files is cut into slices (a long YAML stream between its
 // documents) and each slice waits until no check of an open document is pending, so neither the
 // first diagnostics nor a keystroke wait for a large manifest's indexing.
 import { join } from 'node:path';
@@ -8,12 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { echo } from '../engine/echo';
 import { maxCheckedBytes } from '../engine/runner';
-import { summarize, summarizeTextSteps } from '../workspace/build';
-import { pathKey, WorkspaceIndex } from '../workspace/index';
+import { summarizeTextSteps } from '../workspace/build';
+import { pathKey, type WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
-import { filePathOf } from '../workspace/uri';
+import type { FileSummary } from '../core/summary';
+import { filePathOf } from '../core/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedBytes;
@@ -37,12 +38,11 @@ export interface IndexerHost {
   /** While a check of an open document is waiting: when none is. */
   pendingChecks(): Promise<void> | undefined;
   log(message: string): void;
-  /** `origin`: the open document whose buffer caused the change; it is being checked already. */
-  changed(topics: Set<string>, origin?: string): void;
+  /** Files on disk changed what the index answers on these topics. */
+  changed(topics: Set<string>): void;
 }
 
 export class WorkspaceIndexer {
-  readonly index = new WorkspaceIndex();
   private generation = 0;
   private sliceStart = 0;
   private folders: readonly string[] = [];
@@ -51,7 +51,10 @@ export class WorkspaceIndexer {
   private rescanQueued = false;
   private draining = false;
 
-  constructor(private readonly host: IndexerHost) {}
+  constructor(
+    readonly index: WorkspaceIndex,
+    private readonly host: IndexerHost,
+  ) {}
 
   /** Scans every folder; resolves when the index is complete. A later call supersedes a running one. */
   async scan(folderUris: readonly string[]): Promise<void> {
@@ -113,15 +116,6 @@ export class WorkspaceIndexer {
     }
     this.host.log(`windows-containers: indexed ${count} files in ${Date.now() - started} ms`);
     if (changed.size > 0) this.host.changed(changed);
-  }
-
-  /** An open document's buffer, from the parse its analysis already made. */
-  updateFromParse(parsed: Parameters<typeof summarize>[0]): void {
-    const uri = parsed.document.uri;
-    const path = filePathOf(uri);
-    if (path === undefined) return;
-    const changed = this.index.set(path, summarize(parsed));
-    if (changed.size > 0) this.host.changed(changed, uri);
   }
 
   /**
@@ -194,7 +188,7 @@ export class WorkspaceIndexer {
     return undefined;
   }
 
-  private async summarizeInSlices(path: string, text: string): Promise<ReturnType<typeof summarize>> {
+  private async summarizeInSlices(path: string, text: string): Promise<FileSummary | undefined> {
     const steps = summarizeTextSteps(path, text);
     for (;;) {
       if (performance.now() - this.sliceStart >= sliceMs) await this.pause();

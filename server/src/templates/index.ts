@@ -3,12 +3,10 @@
 // agreeing without the user choosing anything. VS Code offers the snippets themselves (with the
 // version as a choice) from the extension's contribution, so the server adds a template only when
 // it knows the target: otherwise it would list every snippet twice.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../engine/config';
 import type { Position } from '../engine/types';
-import { parseWindowsVersion, releaseForBuild } from '../kb';
+import { describeRelease, parseWindowsVersion } from '../kb';
 import { applyTransform, parseSnippet, snippetBodyText, toSnippetText, expandSnippet, walk, type SnippetNode } from './snippet-syntax';
 
 export type TemplateLanguage = 'dockerfile' | 'kubernetes';
@@ -33,15 +31,6 @@ export interface Template {
 
 export const snippetFiles: Readonly<Record<TemplateLanguage, string>> = { dockerfile: 'dockerfile.json', kubernetes: 'yaml.json' };
 
-/** The shipped snippets/ folder: next to dist/ in the extension and the npm package, at the repository root in a checkout. */
-function findSnippetsDir(): string | undefined {
-  for (let dir = __dirname, depth = 0; depth < 6; depth++, dir = dirname(dir)) {
-    const candidate = join(dir, 'snippets');
-    if (existsSync(join(candidate, snippetFiles.dockerfile))) return candidate;
-  }
-  return undefined;
-}
-
 export function templatesFrom(language: TemplateLanguage, entries: Readonly<Record<string, SnippetEntry>>): Template[] {
   return Object.entries(entries).map(([name, entry]) => {
     const nodes = parseSnippet(snippetBodyText(entry.body));
@@ -58,20 +47,6 @@ function versionTabstopOf(nodes: readonly SnippetNode[]): Pick<Template, 'versio
     if ([...builds.values()].every((build) => build !== undefined)) found = { index: node.index, builds: builds as Map<string, number> };
   });
   return found ? { versionTabstop: found } : {};
-}
-
-let loaded: Template[] | undefined;
-
-/** The templates of the shipped snippet files; none when the files cannot be found or read. */
-export function shippedTemplates(): Template[] {
-  if (loaded) return loaded;
-  const dir = findSnippetsDir();
-  loaded = dir
-    ? (Object.keys(snippetFiles) as TemplateLanguage[]).flatMap((language) =>
-        templatesFrom(language, JSON.parse(readFileSync(join(dir, snippetFiles[language]), 'utf8')) as Record<string, SnippetEntry>),
-      )
-    : [];
-  return loaded;
 }
 
 /**
@@ -103,7 +78,7 @@ export interface TemplateContext {
   text: string;
   position: Position;
   config: ResolvedConfig;
-  templates?: readonly Template[];
+  templates: readonly Template[];
 }
 
 /**
@@ -120,21 +95,19 @@ export function templateCompletions(context: TemplateContext, holdsKubernetesObj
   if (!word || before.trimStart() !== before || line.slice(context.position.character).trim() !== '') return [];
   if (!isEmptyAround(context.language, lines, context.position.line, holdsKubernetesObjects)) return [];
 
-  const release = releaseForBuild(target.build);
   const range = { start: { line: context.position.line, character: 0 }, end: context.position };
-  return (context.templates ?? shippedTemplates())
+  return context.templates
     .filter((template) => template.language === context.language)
     .flatMap((template) => {
       const option = optionFor(template, target.build);
       if (option === undefined) return [];
       const nodes = withVersion(template, option);
       const preview = expandSnippet(nodes);
-      const version = `${option}, ${release?.name ?? `build 10.0.${target.build}`}`;
       const item: CompletionItem = {
         label: template.prefix,
         labelDetails: { description: `${template.name} for ${option}` },
         kind: CompletionItemKind.Snippet,
-        detail: `${template.name} (${version}: the target from ${target.origin})`,
+        detail: `${template.name} (${option}): ${describeRelease(target.build)}, the target from ${target.origin}`,
         documentation: { kind: 'markdown', value: `${template.description}\n\n\`\`\`${context.language === 'dockerfile' ? 'dockerfile' : 'yaml'}\n${preview}\n\`\`\`` },
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: toSnippetText(nodes) },

@@ -1,14 +1,13 @@
 // Filling the workspace index, the same way for the CLI and the language server.
 import { pathToFileURL } from 'node:url';
 import { fileKind } from '../engine/files';
-import type { ResolvedConfig } from '../engine/config';
 import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
-import { supportStatus, windowsReleases } from '../kb';
+import { describeRelease, supportedLtscReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
-import { WorkspaceIndex } from './index';
-import { filePathOf } from './uri';
-import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText, type FileSummary } from './summary';
+import { filePathOf } from '../core/uri';
+import type { FileSummary } from '../core/summary';
+import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {
   const { uri } = parsed.document;
@@ -39,17 +38,9 @@ export function* summarizeTextSteps(path: string, text: string): Generator<void,
   return summarize(parse({ uri, text }));
 }
 
-/** The configured target, or else the one the workspace's windows-build selectors agree on. */
-export function withInferredTarget(config: ResolvedConfig, index: WorkspaceIndex, describe: (uri: string) => string): ResolvedConfig {
-  if (config.target) return config;
-  const target = index.inferTarget(describe);
-  return target ? { ...config, target } : config;
-}
-
 /** LTSC releases whose Server Core images are still supported: what a user can target, newest first. */
 export function targetChoices(today: Date): Array<{ label: string; description: string }> {
-  return windowsReleases
-    .filter((release) => release.channel === 'LTSC' && supportStatus(release, 'servercore', today).state !== 'ended')
-    .sort((a, b) => b.build - a.build)
-    .map((release) => ({ label: release.id, description: `${release.name} (10.0.${release.build})` }));
+  return supportedLtscReleases(today)
+    .reverse()
+    .map((release) => ({ label: release.id, description: describeRelease(release.build) }));
 }

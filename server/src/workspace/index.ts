@@ -4,9 +4,12 @@
 import { normalize, sep } from 'node:path';
 import type { ImageReference } from '../kb';
 import type { TargetVersion } from '../engine/config';
-import type { BuiltImage, Deployment, RuntimeClassInfo, WorkspaceView } from '../engine/workspace-view';
-import { filePathOf } from './uri';
-import { imageKey, runtimeClassNodeBuild, type FileSummary, type ImageLink, type ImageUsage, type NodeBuild } from './summary';
+import type { SessionIndex } from '../engine/session';
+import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
+import { filePathOf } from '../core/uri';
+import type { FileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from '../core/summary';
+import { runtimeClassNodeBuild } from '../engine/pod-os';
+import { imageKey } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */
 export function pathKey(pathOrUri: string): string {
@@ -72,7 +75,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export class WorkspaceIndex {
+export class WorkspaceIndex implements SessionIndex<FileSummary> {
   private readonly files = new Map<string, FileSummary>();
   private readonly configLinks = new Map<string, ImageLink[]>();
   private derivedCache: Derived | undefined;
@@ -232,6 +235,7 @@ export class WorkspaceIndex {
     };
   }
 
-  static readonly targetTopic = topics.target;
+  /** Read by every analysis whose target is inferred: whether the workspace agrees on one may change. */
+  readonly targetTopic = topics.target;
 }
 

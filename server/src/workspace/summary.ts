@@ -4,70 +4,16 @@
 // the same parse models the rules use.
 import { dirname, resolve } from 'node:path';
 import { Composer, isMap, Parser, type Node } from 'yaml';
-import { parseImageReference, parseWindowsVersion, type ImageReference } from '../kb';
-import type { DockerfileModel, StageOs } from '../languages/dockerfile/model';
-import { kubernetesObjects, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
-import { hostProcessInfo, nodeBuildSelectors } from '../languages/kubernetes/windows';
+import { parseImageReference, type ImageReference } from '../kb';
+import type { DockerfileModel } from '../languages/dockerfile/model';
+import { kubernetesObjects, type KubeObject, type KubernetesModel } from '../languages/kubernetes/model';
 import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
-import { LineIndex } from '../engine/text';
-import type { Range } from '../engine/types';
-import { emptyWorkspace, type RuntimeClassInfo } from '../engine/workspace-view';
-
-export interface DockerfileSummary {
-  kind: 'dockerfile';
-  path: string;
-  uri: string;
-  /** The stage `docker build` produces without --target: the last one. */
-  finalOs: StageOs;
-  finalBuild?: number;
-  /** The final stage's FROM image as written, for related-information links. */
-  finalFromRange: Range;
-}
-
-/** A place where a manifest deploys an image. */
-export interface ImageUsage {
-  uri: string;
-  image: string;
-  key: string;
-  tag?: string;
-  range: Range;
-  /** "Deployment web", for messages. */
-  workload: string;
-  hostProcess: boolean;
-  /** The pod's own `node.kubernetes.io/windows-build` selector or required affinity. */
-  nodeBuild?: NodeBuild;
-  runtimeClassName?: string;
-}
-
-export interface NodeBuild {
-  value: string;
-  build: number;
-  uri: string;
-  range: Range;
-}
-
-/** An image that a compose file, a skaffold file or the config's `images:` map builds from a Dockerfile. */
-export interface ImageLink {
-  key: string;
-  tag?: string;
-  dockerfilePath: string;
-  uri: string;
-  range: Range;
-  via: 'compose' | 'skaffold' | 'config';
-}
-
-export interface YamlSummary {
-  kind: 'yaml';
-  path: string;
-  uri: string;
-  runtimeClasses: RuntimeClassInfo[];
-  usages: ImageUsage[];
-  links: ImageLink[];
-  /** Every windows-build value the file schedules onto, for inferring the target. */
-  nodeBuilds: NodeBuild[];
-}
-
-export type FileSummary = DockerfileSummary | YamlSummary;
+import type { DockerfileSummary, ImageLink, YamlSummary } from '../core/summary';
+import { LineIndex, type Range } from '../core/text';
+import { emptyWorkspace } from '../core/workspace-view';
+import { defaultConfig } from '../engine/config';
+import { KubernetesFacts } from '../engine/facts';
+import { runtimeClassNodeBuild } from '../engine/pod-os';
 
 /** Registry defaults are ignored (`nginx` = `docker.io/library/nginx`); tags are compared separately. */
 export function imageKey(ref: ImageReference): string {
@@ -106,25 +52,29 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 
 function* summarizeDocuments(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): Generator<void, YamlSummary> {
   const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
+  // The same facts the rules read, of the file alone: the index resolves RuntimeClasses itself,
+  // and a summary asks nothing that depends on configuration.
+  const facts = new KubernetesFacts(uri, defaultConfig, emptyWorkspace);
   for (const objects of documents) {
-    for (const object of objects) addObject(summary, uri, object);
+    for (const object of objects) addObject(summary, facts, object);
     yield;
   }
   if (/^services\s*:/m.test(text) || /skaffold\//.test(text)) summary.links.push(...buildLinks(path, uri, text));
   return summary;
 }
 
-function addObject(summary: YamlSummary, uri: string, object: KubeObject): void {
-  const runtimeClass = readRuntimeClass(object, uri);
+function addObject(summary: YamlSummary, facts: KubernetesFacts, object: KubeObject): void {
+  const { uri } = facts;
+  const runtimeClass = facts.runtimeClassOf(object);
   if (runtimeClass) {
     summary.runtimeClasses.push(runtimeClass);
     const nodeBuild = runtimeClassNodeBuild(runtimeClass);
     if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
   }
   for (const pod of object.podSpecs) {
-    const nodeBuild = podNodeBuild(pod, uri);
+    const nodeBuild = facts.podNodeBuild(pod);
     if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
-    const hostProcess = hostProcessInfo(pod);
+    const hostProcess = facts.hostProcess(pod);
     const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
     pod.containers.forEach((container, index) => {
       const ref = container.image?.ref;
@@ -145,22 +95,6 @@ function addObject(summary: YamlSummary, uri: string, object: KubeObject): void 
 }
 
 /** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
-export function runtimeClassNodeBuild(runtimeClass: RuntimeClassInfo | undefined): NodeBuild | undefined {
-  const build = runtimeClass?.windowsBuild ? parseWindowsVersion(runtimeClass.windowsBuild) : undefined;
-  if (!runtimeClass || runtimeClass.hyperV || build === undefined || !runtimeClass.windowsBuildRange) return undefined;
-  return { value: runtimeClass.windowsBuild!, build, uri: runtimeClass.uri, range: runtimeClass.windowsBuildRange };
-}
-
-/** The Windows build a pod's own `node.kubernetes.io/windows-build` selector or required affinity pins, when it names one. */
-export function podNodeBuild(pod: PodSpec, uri: string): NodeBuild | undefined {
-  // Without a workspace, RuntimeClasses are left out: the index resolves those itself.
-  for (const selector of nodeBuildSelectors(pod, emptyWorkspace, uri)) {
-    const build = selector.sole ? parseWindowsVersion(selector.value) : undefined;
-    if (build !== undefined) return { value: selector.value, build, uri: selector.uri, range: selector.range };
-  }
-  return undefined;
-}
-
 /** compose `build` + `image`, and skaffold `build.artifacts`: which Dockerfile builds which image. */
 function buildLinks(path: string, uri: string, text: string): ImageLink[] {
   const links: ImageLink[] = [];

@@ -18,7 +18,7 @@ runRuleTests(rule, {
       name: 'a declared ARG is fixed to %NAME%',
       code: `${servercore}ARG VERSION=1.0\nRUN echo $VERSION && echo \${VERSION}\n`,
       errors: [
-        { messageId: 'dollar', line: 3, column: 10, endColumn: 18, messageIncludes: '%VERSION%' },
+        { messageId: 'dollar', line: 3, column: 10, endColumn: 18, data: { name: 'VERSION' } },
         { messageId: 'dollar', line: 3, column: 27, endColumn: 37 },
       ],
       output: `${servercore}ARG VERSION=1.0\nRUN echo %VERSION% && echo %VERSION%\n`,

@@ -30,7 +30,7 @@ runRuleTests(rule, {
           line: 1,
           column: 43,
           endColumn: 51,
-          messageIncludes: 'Pod web in web.yaml deploys it to nodes with Windows build 10.0.20348 (Windows Server 2022)',
+          data: { workload: 'Pod web', file: 'web.yaml', nodeBuild: 'Windows Server 2022 (build 10.0.20348)' },
           suggestions: [{ title: 'Build on mcr.microsoft.com/windows/servercore:ltsc2022', output: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n' }],
         },
       ],

@@ -28,8 +28,8 @@ runRuleTests(rule, {
       name: '4.8 on ltsc2022 is no longer produced: 4.8.1 is an in-place update',
       code: `FROM ${framework}/sdk:4.8-windowsservercore-ltsc2022 AS build\nFROM ${framework}/aspnet:4.8-windowsservercore-ltsc2022\n`,
       errors: [
-        { messageId: 'noLongerProduced', line: 1, column: 45, endColumn: 75, messageIncludes: '2025-10-14' },
-        { messageId: 'noLongerProduced', line: 2, column: 48, endColumn: 78, messageIncludes: '4.8.1' },
+        { messageId: 'noLongerProduced', line: 1, column: 45, endColumn: 75, data: { date: '2025-10-14' } },
+        { messageId: 'noLongerProduced', line: 2, column: 48, endColumn: 78, data: { advice: 'Use 4.8.1, the only .NET Framework image for Windows Server 2022 and 2025' } },
       ],
       output: `FROM ${framework}/sdk:4.8.1-windowsservercore-ltsc2022 AS build\nFROM ${framework}/aspnet:4.8.1-windowsservercore-ltsc2022\n`,
     },
@@ -43,12 +43,12 @@ runRuleTests(rule, {
       // microsoft/windows-containers-demos eshop-mvc-modernized-app/application/src/eShopModernizedMVC/Dockerfile
       name: 'a shared 4.7.2 tag: no single replacement',
       code: `FROM ${framework}/aspnet:4.7.2\n`,
-      errors: [{ messageId: 'noLongerProduced', line: 1, column: 48, endColumn: 53, messageIncludes: '4.8 on ltsc2016 and ltsc2019' }],
+      errors: [{ messageId: 'noLongerProduced', line: 1, column: 48, endColumn: 53, data: { advice: 'Use 4.8 on ltsc2016 and ltsc2019, 4.8.1 on ltsc2022 and ltsc2025' } }],
     },
     {
       name: '3.5 has no image to move to',
       code: `FROM ${framework}/runtime:3.5-windowsservercore-ltsc2019\n`,
-      errors: [{ messageId: 'noLongerProduced', line: 1, column: 49, messageIncludes: 'install .NET Framework 3.5' }],
+      errors: [{ messageId: 'noLongerProduced', line: 1, column: 49, data: { product: '.NET Framework 3.5', advice: 'Use a 4.8 or 4.8.1 image and install .NET Framework 3.5 in it, as the dotnet-framework-docker documentation shows' } }],
     },
     {
       name: '.NET 8 ended on 2026-11-10: .NET 10 offered, not applied',
@@ -59,7 +59,7 @@ runRuleTests(rule, {
           line: 1,
           column: 38,
           endColumn: 61,
-          messageIncludes: '2026-11-10',
+          data: { date: '2026-11-10' },
           suggestions: [{ title: 'Use tag 10.0-nanoserver-ltsc2022', output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2022\n' }],
         },
       ],
@@ -67,7 +67,7 @@ runRuleTests(rule, {
     {
       name: '.NET 9 on 1809: .NET 10 has no 1809 image, so nothing is offered',
       code: 'FROM mcr.microsoft.com/dotnet/runtime:9.0.4-nanoserver-1809\n',
-      errors: [{ messageId: 'endOfSupport', line: 1, column: 39, messageIncludes: '.NET 9.0.4', suggestions: [] }],
+      errors: [{ messageId: 'endOfSupport', line: 1, column: 39, data: { product: '.NET 9.0.4' }, suggestions: [] }],
     },
   ],
 });

@@ -22,14 +22,14 @@ runRuleTests(rule, {
       name: 'package manager in RUN, after && and in a wrapped cmd',
       code: `${servercore}RUN echo hi && apt-get update\nRUN cmd /S /C yum install -y x\n`,
       errors: [
-        { messageId: 'command', line: 2, column: 16, endColumn: 23, messageIncludes: 'Start-Process' },
+        { messageId: 'command', line: 2, column: 16, endColumn: 23, data: { equivalent: 'an installer run with `Start-Process -Wait`, `dism /online /enable-feature`, or a download with `curl.exe` and `tar.exe`' } },
         { messageId: 'command', line: 3, column: 15, endColumn: 18 },
       ],
     },
     {
       name: 'PowerShell statements separated by ;',
       code: `${servercore}SHELL ${powershell}\nRUN Write-Host x; chmod +x C:/app/run.exe\n`,
-      errors: [{ messageId: 'command', line: 3, column: 19, endColumn: 24, messageIncludes: 'icacls' }],
+      errors: [{ messageId: 'command', line: 3, column: 19, endColumn: 24, data: { equivalent: '`icacls` (Windows files have ACLs, not mode bits)' } }],
     },
     {
       name: 'exec forms of RUN, CMD and ENTRYPOINT',
@@ -37,13 +37,13 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'command', line: 2, column: 6, endColumn: 11 },
         { messageId: 'command', line: 3, column: 13, endColumn: 22 },
-        { messageId: 'command', line: 4, column: 5, endColumn: 12, messageIncludes: 'net user' },
+        { messageId: 'command', line: 4, column: 5, endColumn: 12, data: { equivalent: '`net user <name> /add` and `net localgroup`' } },
       ],
     },
     {
       name: 'ln -s',
       code: `${servercore}RUN ln -sf C:/a C:/b\n`,
-      errors: [{ messageId: 'command', line: 2, column: 5, endColumn: 7, messageIncludes: 'mklink' }],
+      errors: [{ messageId: 'command', line: 2, column: 5, endColumn: 7, data: { equivalent: '`mklink` (a cmd built-in; note the reversed argument order)' } }],
     },
     {
       name: 'a Linux path to a shell is missing even with Git installed',

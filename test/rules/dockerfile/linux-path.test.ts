@@ -22,14 +22,14 @@ runRuleTests(rule, {
       name: 'PATH and JAVA_HOME pointing at Linux folders nothing creates',
       code: `${servercore}ENV PATH=/usr/local/bin:$PATH JAVA_HOME=/usr/lib/jvm\n`,
       errors: [
-        { messageId: 'missing', line: 2, column: 10, endColumn: 24, messageIncludes: 'C:\\usr\\local\\bin' },
+        { messageId: 'missing', line: 2, column: 10, endColumn: 24, data: { windowsPath: 'C:\\usr\\local\\bin' } },
         { messageId: 'missing', line: 2, column: 41, endColumn: 53 },
       ],
     },
     {
       name: 'exec-form arguments',
       code: `${servercore}CMD ["C:/app/app.exe", "--config", "/etc/app/config.yaml"]\n`,
-      errors: [{ messageId: 'missing', line: 2, column: 37, endColumn: 57, messageIncludes: 'Linux configuration files' }],
+      errors: [{ messageId: 'missing', line: 2, column: 37, endColumn: 57, data: { holds: 'Linux configuration files' } }],
     },
     {
       name: 'device files, wherever they appear',

@@ -23,7 +23,7 @@ runRuleTests(rule, {
       name: 'powershell in RUN, SHELL and CMD',
       code: `${nanoserver}RUN powershell -Command Write-Host hi\nSHELL ["powershell", "-Command"]\nCMD ["pwsh.exe", "-File", "run.ps1"]\n`,
       errors: [
-        { messageId: 'program', line: 2, column: 5, endColumn: 15, messageIncludes: 'PowerShell' },
+        { messageId: 'program', line: 2, column: 5, endColumn: 15, data: { what: 'Windows PowerShell or PowerShell 7' } },
         { messageId: 'program', line: 3, column: 8, endColumn: 20 },
         { messageId: 'program', line: 4, column: 6, endColumn: 16 },
       ],
@@ -37,8 +37,8 @@ runRuleTests(rule, {
       name: '.NET Framework and IIS installs',
       code: `${nanoserver}RUN dism /online /enable-feature /featurename:NetFx3 /all\nRUN dism /online /enable-feature /featurename:IIS-WebServerRole\n`,
       errors: [
-        { messageId: 'feature', line: 2, column: 47, endColumn: 53, messageIncludes: '.NET Framework' },
-        { messageId: 'feature', line: 3, column: 47, endColumn: 64, messageIncludes: 'IIS' },
+        { messageId: 'feature', line: 2, column: 47, endColumn: 53, data: { what: '.NET Framework' } },
+        { messageId: 'feature', line: 3, column: 47, endColumn: 64, data: { what: 'IIS (dropped after ltsc2016)' } },
       ],
     },
     {

@@ -25,7 +25,7 @@ runRuleTests(rule, {
           line: 1,
           column: 35,
           endColumn: 38,
-          messageIncludes: '8.0-nanoserver-ltsc2022',
+          data: { example: '8.0-nanoserver-ltsc2022' },
           suggestions: [
             { title: 'Use tag 8.0-nanoserver-ltsc2022', output: `FROM ${sdk}:8.0-nanoserver-ltsc2022 AS build\nRUN dotnet publish\n${runtime}COPY --from=build C:/app C:/app\n` },
             { title: 'Use tag 8.0-windowsservercore-ltsc2022', output: `FROM ${sdk}:8.0-windowsservercore-ltsc2022 AS build\nRUN dotnet publish\n${runtime}COPY --from=build C:/app C:/app\n` },
@@ -42,7 +42,7 @@ runRuleTests(rule, {
     {
       name: 'latest and no tag have no Windows image either',
       code: `FROM ${sdk} AS build\nRUN dotnet publish\n${runtime}`,
-      errors: [{ messageId: 'noWindows', line: 1, column: 6, endColumn: 34, messageIncludes: '`latest`' }],
+      errors: [{ messageId: 'noWindows', line: 1, column: 6, endColumn: 34, data: { tag: 'latest' } }],
     },
   ],
 });

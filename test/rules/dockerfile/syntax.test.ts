@@ -18,7 +18,7 @@ runRuleTests(rule, {
     {
       name: 'the line after an escaped backslash stands alone, as an unknown instruction',
       code: `${servercore}COPY ["C:\\\\\\\\Program Files\\\\\n\\\\Go", "C:/Go"]\nRUN dir\n`,
-      errors: [{ messageId: 'afterEscapedEscape', line: 3, column: 1, endColumn: 7, messageIncludes: 'unknown instruction: \\\\Go",' }],
+      errors: [{ messageId: 'afterEscapedEscape', line: 3, column: 1, endColumn: 7, data: { keyword: '\\\\Go",' } }],
     },
     {
       name: 'a syntax directive naming the Dockerfile front end reads the file as a Dockerfile',
@@ -33,7 +33,7 @@ runRuleTests(rule, {
     {
       name: 'a keyword written over two lines, as BuildKit joins them',
       code: 'FROM ubuntu:24.04\nCO\\\nPYY a b\n',
-      errors: [{ messageId: 'unknownInstruction', line: 2, column: 1, endLine: 3, endColumn: 4, messageIncludes: 'unknown instruction: COPYY' }],
+      errors: [{ messageId: 'unknownInstruction', line: 2, column: 1, endLine: 3, endColumn: 4, data: { keyword: 'COPYY' } }],
     },
     {
       name: 'an ONBUILD trigger that is not an instruction',
@@ -43,27 +43,27 @@ runRuleTests(rule, {
     {
       name: 'an unterminated heredoc',
       code: 'FROM ubuntu:24.04\nRUN <<EOF\necho hi\n',
-      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 10, messageIncludes: 'unterminated heredoc' }],
+      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 10, data: { error: 'unterminated heredoc' } }],
     },
     {
       name: 'a parser directive written twice',
       code: `# escape=\`\n# escape=\\\n${servercore}`,
-      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 11, messageIncludes: 'only one escape parser directive can be used' }],
+      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 11, data: { error: 'only one escape parser directive can be used' } }],
     },
     {
       name: 'an escape directive with another character',
       code: `# escape=/\n${servercore}`,
-      errors: [{ messageId: 'parseError', line: 1, column: 1, endColumn: 11, messageIncludes: "invalid escape token '/'" }],
+      errors: [{ messageId: 'parseError', line: 1, column: 1, endColumn: 11, data: { error: "invalid escape token '/' does not match ` or \\" } }],
     },
     {
       name: 'ENV with a name and no value',
       code: `${servercore}ENV PATH\n`,
-      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 9, messageIncludes: 'ENV must have two arguments' }],
+      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 9, data: { error: 'ENV must have two arguments' } }],
     },
     {
       name: 'a JSON array of numbers',
       code: `${servercore}CMD ["app.exe", 80]\n`,
-      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 20, messageIncludes: 'arrays must be comprised of strings only' }],
+      errors: [{ messageId: 'parseError', line: 2, column: 1, endColumn: 20, data: { error: 'when using JSON array syntax, arrays must be comprised of strings only' } }],
     },
   ],
 });

@@ -38,7 +38,7 @@ runRuleTests(rule, {
           line: 2,
           column: 83,
           endColumn: 95,
-          messageIncludes: 'ASP.NET',
+          data: { what: 'IIS with ASP.NET on .NET Framework' },
           suggestions: [
             {
               title: 'Use mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019',

@@ -27,12 +27,12 @@ runRuleTests(rule, {
     {
       name: 'an untagged Insider image, like any untagged Windows base: its example is a build tag',
       code: 'FROM mcr.microsoft.com/windows/servercore/insider\n',
-      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 50, messageIncludes: 'e.g. 10.0.26100.1' }],
+      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 50, data: { example: '10.0.26100.1' } }],
     },
     {
       name: 'latest without a target offers the supported releases',
       code: `FROM ${servercore}:latest\n`,
-      errors: [{ messageId: 'latestTag', line: 1, column: 43, endLine: 1, endColumn: 49, messageIncludes: 'ltsc2025', suggestions: supportedServerCoreTags }],
+      errors: [{ messageId: 'latestTag', line: 1, column: 43, endLine: 1, endColumn: 49, data: { example: 'ltsc2025' }, suggestions: supportedServerCoreTags }],
     },
     {
       name: 'latest with a target is fixed to the target',
@@ -43,7 +43,7 @@ runRuleTests(rule, {
           messageId: 'latestTag',
           line: 1,
           column: 43,
-          messageIncludes: 'ltsc2022',
+          data: { example: 'ltsc2022' },
           suggestions: [
             { title: 'Use tag ltsc2025', output: `FROM ${servercore}:ltsc2025 AS build\nRUN dir\n` },
             { title: 'Use tag ltsc2019', output: `FROM ${servercore}:ltsc2019 AS build\nRUN dir\n` },
@@ -74,7 +74,7 @@ runRuleTests(rule, {
       name: 'deprecated Docker Hub name: reported, but not retagged to tags it never had',
       code: 'FROM microsoft/windowsservercore\nRUN dir\n',
       config: { targetWindowsVersion: 'ltsc2022' },
-      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 33, messageIncludes: 'microsoft/windowsservercore has no tag' }],
+      errors: [{ messageId: 'missingTag', line: 1, column: 6, endColumn: 33, data: { image: 'microsoft/windowsservercore' } }],
     },
     {
       name: 'tag from a global ARG is fixed in the ARG',

@@ -23,6 +23,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a third-party tag that spells a base leaving support within six months',
+      code: 'FROM contoso/app:4.8-windowsservercore-ltsc2016\n',
+      errors: [{ messageId: 'endingFromName', line: 1, column: 18, endColumn: 48, data: { base: 'Windows Server 2016 (Server Core)', date: '2027-01-11' } }],
+    },
+    {
       name: 'a Semi-Annual release, with the date and the supported LTSC tags',
       code: `FROM ${servercore}:1803\n`,
       errors: [
@@ -31,7 +36,7 @@ runRuleTests(rule, {
           line: 1,
           column: 43,
           endColumn: 47,
-          messageIncludes: '2019-11-12',
+          data: { date: '2019-11-12' },
           suggestions: [
             { title: 'Use tag ltsc2025', output: `FROM ${servercore}:ltsc2025\n` },
             { title: 'Use tag ltsc2022', output: `FROM ${servercore}:ltsc2022\n` },
@@ -48,7 +53,7 @@ runRuleTests(rule, {
           messageId: 'ended',
           line: 1,
           column: 43,
-          messageIncludes: '2018-10-09',
+          data: { date: '2018-10-09' },
           suggestions: [
             { title: 'Use tag ltsc2025', output: `FROM ${nanoserver}:ltsc2025\n` },
             { title: 'Use tag ltsc2022', output: `FROM ${nanoserver}:ltsc2022\n` },
@@ -65,7 +70,7 @@ runRuleTests(rule, {
           messageId: 'ending',
           line: 1,
           column: 49,
-          messageIncludes: '2027-01-11',
+          data: { date: '2027-01-11' },
           suggestions: [
             { title: 'Use tag 4.8.1-windowsservercore-ltsc2025', output: 'FROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2025\n' },
             { title: 'Use tag 4.8.1-windowsservercore-ltsc2022', output: 'FROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1-windowsservercore-ltsc2022\n' },
@@ -78,7 +83,7 @@ runRuleTests(rule, {
       name: 'after its end date ltsc2016 is ended',
       code: `FROM ${servercore}:ltsc2016\n`,
       today: new Date('2027-02-01T00:00:00Z'),
-      errors: [{ messageId: 'ended', line: 1, column: 43, messageIncludes: '2027-01-11', suggestions: [
+      errors: [{ messageId: 'ended', line: 1, column: 43, data: { date: '2027-01-11' }, suggestions: [
         { title: 'Use tag ltsc2025', output: `FROM ${servercore}:ltsc2025\n` },
         { title: 'Use tag ltsc2022', output: `FROM ${servercore}:ltsc2022\n` },
         { title: 'Use tag ltsc2019', output: `FROM ${servercore}:ltsc2019\n` },
@@ -88,60 +93,60 @@ runRuleTests(rule, {
       // microsoft/iis-docker windowsservercore-insider/Dockerfile
       name: 'an Insider image, with its build',
       code: `# escape=\`\n\nFROM ${servercore}/insider:10.0.19035.1\n`,
-      errors: [{ messageId: 'preview', line: 3, column: 51, endColumn: 63, messageIncludes: 'build 19035' }],
+      errors: [{ messageId: 'preview', line: 3, column: 51, endColumn: 63, data: { build: ' (build 19035)' } }],
     },
     {
       // portainer on Windows Server 2019 previews, found with the search tool
       name: 'an old MCR Insider name',
       code: 'FROM mcr.microsoft.com/nanoserver-insider:10.0.17744.1001 AS download\n',
-      errors: [{ messageId: 'preview', line: 1, column: 43, endColumn: 58, messageIncludes: 'Insider hosts' }],
+      errors: [{ messageId: 'preview', line: 1, column: 43, endColumn: 58 }],
     },
     {
       name: 'the Docker Hub Insider name',
       code: 'FROM microsoft/windowsservercore-insider:10.0.17074.1000\n',
-      errors: [{ messageId: 'preview', line: 1, column: 42, messageIncludes: 'build 17074' }],
+      errors: [{ messageId: 'preview', line: 1, column: 42, data: { build: ' (build 17074)' } }],
     },
     {
       // stefanscherer's golang-windows images for 1809 previews, found with the search tool
       name: 'a full build no release has, in a third-party tag',
       code: 'FROM stefanscherer/golang-windows:1.11-10.0.17744.1001 as gobuild\n',
-      errors: [{ messageId: 'unknownBuild', line: 1, column: 35, endColumn: 55, messageIncludes: 'preview or unknown build' }],
+      errors: [{ messageId: 'unknownBuild', line: 1, column: 35, endColumn: 55 }],
     },
     {
       name: 'a full build no release has, in a base OS tag',
       code: `FROM ${servercore}:10.0.18334.1\n`,
-      errors: [{ messageId: 'unknownBuild', line: 1, column: 43, messageIncludes: '18334' }],
+      errors: [{ messageId: 'unknownBuild', line: 1, column: 43, data: { build: 18334 } }],
     },
     {
       // paulbouwer/windows-containers-workshop labs/lab-02/website/aspnet_website/Step2.Dockerfile
       name: 'a third-party tag that spells an ended base',
       code: 'FROM workshop/aspnet:4.7.2-windowsservercore-1803\n',
-      errors: [{ messageId: 'endedFromName', line: 1, column: 22, endColumn: 50, messageIncludes: 'as its name says' }],
+      errors: [{ messageId: 'endedFromName', line: 1, column: 22, endColumn: 50 }],
     },
     {
       name: 'a variant and release in the middle of a tag',
       code: 'FROM contoso/app:4.7-windowsservercore-1709-builder\n',
-      errors: [{ messageId: 'endedFromName', line: 1, column: 18, messageIncludes: 'Windows Server, version 1709 (Server Core)' }],
+      errors: [{ messageId: 'endedFromName', line: 1, column: 18, data: { base: 'Windows Server, version 1709 (Server Core)' } }],
     },
     {
       name: 'a repository name that spells the base',
       code: 'FROM contoso/iis-windows-1803\n',
-      errors: [{ messageId: 'endedFromName', line: 1, column: 6, endColumn: 30, messageIncludes: '2019-11-12' }],
+      errors: [{ messageId: 'endedFromName', line: 1, column: 6, endColumn: 30, data: { date: '2019-11-12' } }],
     },
     {
       name: 'a mirror whose repository names the variant, with a bare release tag',
       code: 'FROM registry.contoso.com/windows/servercore:1803\n',
-      errors: [{ messageId: 'endedFromName', line: 1, column: 46, endColumn: 50, messageIncludes: 'Windows Server, version 1803 (Server Core)' }],
+      errors: [{ messageId: 'endedFromName', line: 1, column: 46, endColumn: 50, data: { base: 'Windows Server, version 1803 (Server Core)' } }],
     },
     {
       name: 'a bare release tag counts once the stage is Windows',
       code: 'FROM --platform=windows/amd64 myorg/tool:1803\n',
-      errors: [{ messageId: 'endedFromName', line: 1, column: 42, messageIncludes: 'Windows Server, version 1803' }],
+      errors: [{ messageId: 'endedFromName', line: 1, column: 42, data: { release: 'Windows Server, version 1803', base: 'Windows Server, version 1803' } }],
     },
     {
       name: 'a deprecated Docker Hub name: reported, no tag suggested that it never had',
       code: 'FROM microsoft/windowsservercore:1709\n',
-      errors: [{ messageId: 'ended', line: 1, column: 34, messageIncludes: '2019-04-09' }],
+      errors: [{ messageId: 'ended', line: 1, column: 34, data: { date: '2019-04-09' } }],
     },
   ],
 });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze } from '../../../server/src/engine/runner';
-import { applyEdits } from '../../../server/src/engine/text';
+import { applyEdits } from '../../../server/src/core/text';
 import rule from '../../../server/src/rules/dockerfile/windows-escape-character';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
+import { shippedDocsBase } from '../../../server/src/shipped';
 
 const servercore = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
 
@@ -21,6 +22,28 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // The path loses its `\`: Expand-Archive unpacks into `c:`, the current folder of drive C:.
+      name: 'a path that ends a line: its backslash joins the next line onto the instruction',
+      code: `${servercore}RUN powershell Expand-Archive a.zip -DestinationPath c:\\\n  ; Remove-Item a.zip\n`,
+      errors: [{ messageId: 'trailingBackslash', line: 2, column: 54, endColumn: 57, data: { path: 'c:\\' } }],
+    },
+    {
+      name: 'a destination that ends a line swallows the next instruction, which either suggestion gives back',
+      code: `${servercore}COPY testfile.txt c:\\\nRUN dir\n`,
+      errors: [
+        {
+          messageId: 'trailingBackslash',
+          line: 2,
+          column: 19,
+          endColumn: 22,
+          suggestions: [
+            { title: 'Use forward slashes', output: `${servercore}COPY testfile.txt c:/\nRUN dir\n`, restoresInstructions: true },
+            { title: 'Use ` as the escape character', output: `# escape=\`\n${servercore}COPY testfile.txt c:\\\nRUN dir\n`, restoresInstructions: true },
+          ],
+        },
+      ],
+    },
+    {
       name: 'single backslashes: not JSON, so shell form; fixed by doubling',
       code: `${servercore}CMD ["C:\\app\\run.exe", "-x"]\n`,
       errors: [{ messageId: 'invalidJson', line: 2, column: 6, endColumn: 22 }],
@@ -29,7 +52,7 @@ runRuleTests(rule, {
     {
       name: 'valid JSON whose \\t and \\n turn into control characters',
       code: `${servercore}RUN ["C:\\tools\\new.exe"]\n`,
-      errors: [{ messageId: 'controlEscape', line: 2, column: 6, endColumn: 24, messageIncludes: '`\\t`' }],
+      errors: [{ messageId: 'controlEscape', line: 2, column: 6, endColumn: 24, data: { escape: '\\t' } }],
       output: `${servercore}RUN ["C:\\\\tools\\\\new.exe"]\n`,
     },
     {
@@ -47,7 +70,7 @@ runRuleTests(rule, {
 });
 
 describe('dockerfile/windows-escape-character: a path that ends a line', () => {
-  const check = (text: string) => analyze({ uri: 'file:///w/Dockerfile', text }, { config: resolveConfig([]), today: testToday, rules: [rule] }).findings;
+  const check = (text: string) => analyze({ uri: 'file:///w/Dockerfile', text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: [rule] }).findings;
 
   it('reports the first path of the joined instruction, with forward slashes and the escape directive offered', () => {
     const text = `${servercore}COPY testfile.txt c:\\\nRUN dir c:\\\nRUN powershell -Command \\\n    Write-Host hi\n`;

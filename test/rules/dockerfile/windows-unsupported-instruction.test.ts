@@ -21,8 +21,8 @@ runRuleTests(rule, {
       code: `${servercore}COPY --chmod=755 run.cmd C:/app/\nRUN --mount=type=secret,id=npm --network=none npm ci\n`,
       errors: [
         { messageId: 'chmod', line: 2, column: 6, endColumn: 17 },
-        { messageId: 'runFlag', line: 3, column: 5, endColumn: 31, messageIncludes: '--mount' },
-        { messageId: 'runFlag', line: 3, column: 32, endColumn: 46, messageIncludes: '--network' },
+        { messageId: 'runFlag', line: 3, column: 5, endColumn: 31, data: { flag: 'mount' } },
+        { messageId: 'runFlag', line: 3, column: 32, endColumn: 46, data: { flag: 'network' } },
       ],
     },
     {

@@ -22,7 +22,7 @@ runRuleTests(rule, {
       name: 'Linux image built by compose, Windows node selector',
       code: deployment('      nodeSelector:\n        kubernetes.io/os: windows\n'),
       workspace: linux,
-      errors: [{ messageId: 'linuxImage', line: 12, column: 16, endColumn: 31, messageIncludes: 'contoso/api:2.0 is built by Dockerfile.linux from a Linux base image' }],
+      errors: [{ messageId: 'linuxImage', line: 12, column: 16, endColumn: 31, data: { image: 'contoso/api:2.0', dockerfile: 'Dockerfile.linux' } }],
     },
     {
       name: 'linked by the images map of the config, registry default ignored',

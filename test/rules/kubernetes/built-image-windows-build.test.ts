@@ -38,7 +38,7 @@ runRuleTests(rule, {
           line: 10,
           column: 12,
           endColumn: 27,
-          messageIncludes: 'contoso/web:1.4 is built by Dockerfile on Windows 10.0.17763 (Windows Server 2019, version 1809)',
+          data: { image: 'contoso/web:1.4', dockerfile: 'Dockerfile', imageBuild: 'Windows Server 2019 (version 1809, build 10.0.17763)' },
           suggestions: [{ title: 'Schedule onto Windows build 10.0.17763', output: pod("  nodeSelector:\n    node.kubernetes.io/windows-build: '10.0.17763'\n") }],
         },
       ],
@@ -47,7 +47,7 @@ runRuleTests(rule, {
       name: 'RuntimeClass in another file: no suggestion',
       code: pod('  runtimeClassName: win2022\n'),
       workspace: runtimeClass2022,
-      errors: [{ messageId: 'mismatch', line: 9, column: 12, messageIncludes: 'nodes with Windows build 10.0.20348' }],
+      errors: [{ messageId: 'mismatch', line: 9, column: 12, data: { nodeBuild: 'Windows Server 2022 (build 10.0.20348)' } }],
     },
   ],
 });

@@ -15,7 +15,7 @@ runRuleTests(rule, {
     {
       name: 'Server Core from Docker Hub: renamed, tag and quotes kept',
       code: pod(`${windowsSelector}${container('"microsoft/windowsservercore:ltsc2016"')}`),
-      errors: [{ messageId: 'sameTags', line: 10, column: 12, endColumn: 50, messageIncludes: 'mcr.microsoft.com/windows/servercore' }],
+      errors: [{ messageId: 'sameTags', line: 10, column: 12, endColumn: 50, data: { replacement: 'mcr.microsoft.com/windows/servercore' } }],
       output: pod(`${windowsSelector}${container('"mcr.microsoft.com/windows/servercore:ltsc2016"')}`),
     },
     {
@@ -27,7 +27,7 @@ runRuleTests(rule, {
     {
       name: 'a moved image: the new repository is named, no fix',
       code: pod(`${windowsSelector}${container('microsoft/iis:windowsservercore-ltsc2016')}`),
-      errors: [{ messageId: 'moved', line: 10, column: 12, messageIncludes: 'mcr.microsoft.com/windows/servercore/iis' }],
+      errors: [{ messageId: 'moved', line: 10, column: 12, data: { replacement: 'mcr.microsoft.com/windows/servercore/iis' } }],
     },
     {
       name: 'SQL Server for Windows containers was withdrawn',
@@ -37,7 +37,7 @@ runRuleTests(rule, {
     {
       name: 'an old Insider name',
       code: pod(`${windowsSelector}${container('mcr.microsoft.com/nanoserver-insider:10.0.17744.1001')}`),
-      errors: [{ messageId: 'moved', line: 10, column: 12, messageIncludes: 'mcr.microsoft.com/windows/nanoserver/insider' }],
+      errors: [{ messageId: 'moved', line: 10, column: 12, data: { replacement: 'mcr.microsoft.com/windows/nanoserver/insider' } }],
     },
   ],
 });

@@ -19,7 +19,7 @@ runRuleTests(rule, {
       name: 'node selector keys are renamed, quotes kept',
       code: deployment('      nodeSelector:\n        beta.kubernetes.io/os: windows\n        "beta.kubernetes.io/arch": amd64\n'),
       errors: [
-        { messageId: 'deprecated', line: 9, column: 9, endColumn: 30, messageIncludes: 'use kubernetes.io/os' },
+        { messageId: 'deprecated', line: 9, column: 9, endColumn: 30, data: { replacement: 'kubernetes.io/os' } },
         { messageId: 'deprecated', line: 10, column: 9, endColumn: 34 },
       ],
       output: deployment('      nodeSelector:\n        kubernetes.io/os: windows\n        "kubernetes.io/arch": amd64\n'),

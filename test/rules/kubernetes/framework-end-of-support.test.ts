@@ -17,7 +17,7 @@ runRuleTests(rule, {
     {
       name: '4.8 on ltsc2022: fixed to 4.8.1, quotes kept',
       code: pod(`${windowsSelector}${container(`"${framework}/aspnet:4.8-windowsservercore-ltsc2022"`)}`),
-      errors: [{ messageId: 'noLongerProduced', line: 10, column: 12, messageIncludes: '2025-10-14' }],
+      errors: [{ messageId: 'noLongerProduced', line: 10, column: 12, data: { date: '2025-10-14' } }],
       output: pod(`${windowsSelector}${container(`"${framework}/aspnet:4.8.1-windowsservercore-ltsc2022"`)}`),
     },
     {
@@ -28,7 +28,7 @@ runRuleTests(rule, {
           messageId: 'endOfSupport',
           line: 10,
           column: 12,
-          messageIncludes: '2026-11-10',
+          data: { date: '2026-11-10' },
           suggestions: [{ output: pod(`${windowsSelector}${container('mcr.microsoft.com/dotnet/aspnet:10.0-windowsservercore-ltsc2025')}`) }],
         },
       ],

@@ -32,7 +32,7 @@ runRuleTests(rule, {
           line: 10,
           column: 35,
           endColumn: 47,
-          messageIncludes: '"gmsa-WebApp1"',
+          data: { name: 'gmsa-WebApp1' },
           suggestions: [{ title: 'Use gmsa-webapp1', output: deployment('          gmsaCredentialSpecName: gmsa-webapp1') }],
         },
       ],

@@ -42,15 +42,15 @@ runRuleTests(rule, {
       ),
       errors: [
         { messageId: 'runAsNonRoot', line: 10, column: 23, suggestions: [{ output: daemonSet(`      hostNetwork: true\n      securityContext:\n        windowsOptions:\n          hostProcess: false\n      initContainers:\n      - name: init\n        image: contoso/init:1\n      containers:\n      - name: agent\n        image: contoso/agent:1\n        securityContext:\n          windowsOptions:\n            hostProcess: true\n`) }] },
-        { messageId: 'notAll', line: 14, column: 15, messageIncludes: 'Container "init"' },
-        { messageId: 'noUser', line: 17, column: 15, messageIncludes: 'NT AUTHORITY\\SYSTEM' },
+        { messageId: 'notAll', line: 14, column: 15, data: { container: 'init' } },
+        { messageId: 'noUser', line: 17, column: 15, data: { accounts: 'NT AUTHORITY\\SYSTEM, NT AUTHORITY\\Local service, NT AUTHORITY\\NetworkService' } },
         { messageId: 'mismatch', line: 21, column: 26 },
       ],
     },
     {
       name: 'a container without hostProcess next to a HostProcess one',
       code: daemonSet(`      hostNetwork: true\n      containers:\n      - name: agent\n        image: contoso/agent:1\n        securityContext:\n          windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\SYSTEM"}\n      - name: sidecar\n        image: contoso/sidecar:1\n`),
-      errors: [{ messageId: 'notAll', line: 14, column: 15, endColumn: 22, messageIncludes: 'Container "sidecar"' }],
+      errors: [{ messageId: 'notAll', line: 14, column: 15, endColumn: 22, data: { container: 'sidecar' } }],
     },
   ],
 });

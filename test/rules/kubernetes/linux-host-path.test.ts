@@ -26,6 +26,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a CRI-O socket: Windows has no named pipe for it',
+      code: daemonSet('      - name: crio\n        hostPath:\n          path: /var/run/crio/crio.sock\n'),
+      errors: [{ messageId: 'socketNoPipe', line: 16, column: 17, endColumn: 40, data: { volume: 'crio', path: '/var/run/crio/crio.sock' } }],
+    },
+    {
       name: 'Docker socket: suggest the named pipe',
       code: daemonSet('      - name: docker-sock\n        hostPath:\n          path: /var/run/docker.sock\n          type: Socket\n'),
       errors: [
@@ -34,7 +39,7 @@ runRuleTests(rule, {
           line: 16,
           column: 17,
           endColumn: 37,
-          messageIncludes: 'C:\\var\\run\\docker.sock directory. The Windows service listens on the named pipe \\\\.\\pipe\\docker_engine',
+          data: { windowsPath: '\\var\\run\\docker.sock', pipe: '\\\\.\\pipe\\docker_engine' },
           suggestions: [{ output: daemonSet("      - name: docker-sock\n        hostPath:\n          path: '\\\\.\\pipe\\docker_engine'\n          type: Socket\n") }],
         },
       ],
@@ -43,8 +48,8 @@ runRuleTests(rule, {
       name: 'containerd socket and /proc in flow style',
       code: daemonSet('      - {name: containerd, hostPath: {path: /run/containerd/containerd.sock}}\n      - {name: proc, hostPath: {path: /proc/}}\n'),
       errors: [
-        { messageId: 'socket', line: 14, column: 45, messageIncludes: 'containerd-containerd', suggestions: [{ output: daemonSet("      - {name: containerd, hostPath: {path: '\\\\.\\pipe\\containerd-containerd'}}\n      - {name: proc, hostPath: {path: /proc/}}\n") }] },
-        { messageId: 'system', line: 15, column: 39, messageIncludes: 'exists only on Linux' },
+        { messageId: 'socket', line: 14, column: 45, data: { pipe: '\\\\.\\pipe\\containerd-containerd' }, suggestions: [{ output: daemonSet("      - {name: containerd, hostPath: {path: '\\\\.\\pipe\\containerd-containerd'}}\n      - {name: proc, hostPath: {path: /proc/}}\n") }] },
+        { messageId: 'system', line: 15, column: 39 },
       ],
     },
     {

@@ -42,7 +42,7 @@ runRuleTests(rule, {
     {
       name: 'Linux image without selector next to a Windows workload: fixed',
       code: windows + linux(''),
-      errors: [{ messageId: 'missing', line: 20, column: 5, endColumn: 9, messageIncludes: 'This file also deploys Windows workloads (Deployment iis)' }],
+      errors: [{ messageId: 'missing', line: 20, column: 5, endColumn: 9, data: { windows: 'Deployment iis', kind: 'Deployment' } }],
       output: windows + linux('').replace('        image: nginx:1.27\n', '        image: nginx:1.27\n      nodeSelector:\n        kubernetes.io/os: linux\n'),
     },
     {

@@ -21,14 +21,14 @@ runRuleTests(rule, {
     {
       name: '/bin/sh -c in the command',
       code: pod(`    image: ${nano}\n    command: ["/bin/sh", "-c", "echo hi"]\n`),
-      errors: [{ messageId: 'linuxPath', line: 11, column: 15, endColumn: 24, messageIncludes: 'The command of container "tool" runs /bin/sh' }],
+      errors: [{ messageId: 'linuxPath', line: 11, column: 15, endColumn: 24, data: { what: 'command', container: 'tool', program: '/bin/sh' } }],
     },
     {
       name: 'shells in probes and hooks of a Windows base image, block sequences',
       code: pod(`    image: ${nano}\n    readinessProbe:\n      exec:\n        command:\n        - sh\n        - -c\n        - test -f /ready\n    lifecycle:\n      preStop:\n        exec:\n          command: [/usr/bin/env, bash, -c, sleep 5]\n`),
       errors: [
-        { messageId: 'shell', line: 14, column: 11, endColumn: 13, messageIncludes: 'readiness probe' },
-        { messageId: 'linuxPath', line: 20, column: 21, messageIncludes: 'preStop hook' },
+        { messageId: 'shell', line: 14, column: 11, endColumn: 13, data: { what: 'readiness probe' } },
+        { messageId: 'linuxPath', line: 20, column: 21, data: { what: 'preStop hook' } },
       ],
     },
     {

@@ -17,11 +17,11 @@ runRuleTests(rule, {
     { name: 'templated', filename: 'templates/pod.yaml', code: pod('{{ .Values.user }}') },
   ],
   invalid: [
-    { name: 'empty', code: pod('""'), errors: [{ messageId: 'invalid', line: 8, column: 22, endColumn: 24, messageIncludes: 'cannot be an empty string' }] },
-    { name: 'two backslashes', code: pod('"a\\\\b\\\\c"'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'more than one backslash' }] },
-    { name: 'a 105-character user', code: pod('u'.repeat(105)), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'not be longer than 104' }] },
-    { name: 'forbidden character in the user', code: pod('"web@contoso"', 'container'), errors: [{ messageId: 'invalid', line: 10, column: 39, messageIncludes: 'cannot contain "@"' }] },
-    { name: 'domain neither NetBIOS nor DNS', code: pod('".contoso\\\\web"'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'neither a NetBIOS name' }] },
-    { name: 'only dots', code: pod('"..."'), errors: [{ messageId: 'invalid', line: 8, column: 22, messageIncludes: 'only of periods or spaces' }] },
+    { name: 'empty', code: pod('""'), errors: [{ messageId: 'invalid', line: 8, column: 22, endColumn: 24, data: { reason: 'it cannot be an empty string' } }] },
+    { name: 'two backslashes', code: pod('"a\\\\b\\\\c"'), errors: [{ messageId: 'invalid', line: 8, column: 22, data: { reason: 'it cannot contain more than one backslash (DOMAIN\\USER)' } }] },
+    { name: 'a 105-character user', code: pod('u'.repeat(105)), errors: [{ messageId: 'invalid', line: 8, column: 22, data: { reason: 'the user must not be longer than 104 characters' } }] },
+    { name: 'forbidden character in the user', code: pod('"web@contoso"', 'container'), errors: [{ messageId: 'invalid', line: 10, column: 39, data: { reason: 'the user cannot contain "@" (none of "/\\:;|=,+*?<>@[])' } }] },
+    { name: 'domain neither NetBIOS nor DNS', code: pod('".contoso\\\\web"'), errors: [{ messageId: 'invalid', line: 8, column: 22, data: { reason: 'the domain ".contoso" is neither a NetBIOS name (1-15 characters, not starting with a dot) nor a DNS name' } }] },
+    { name: 'only dots', code: pod('"..."'), errors: [{ messageId: 'invalid', line: 8, column: 22, data: { reason: 'the user cannot consist only of periods or spaces' } }] },
   ],
 });

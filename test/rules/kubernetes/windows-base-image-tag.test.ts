@@ -24,7 +24,7 @@ runRuleTests(rule, {
           line: 10,
           column: 12,
           endColumn: 48,
-          messageIncludes: 'e.g. ltsc2025',
+          data: { example: 'ltsc2025' },
           suggestions: [
             { title: 'Use tag ltsc2025', output: pod(`${windowsSelector}${container(`${servercore}:ltsc2025`)}`) },
             { title: 'Use tag ltsc2022', output: pod(`${windowsSelector}${container(`${servercore}:ltsc2022`)}`) },
@@ -55,7 +55,7 @@ runRuleTests(rule, {
     {
       name: 'an untagged Insider image: the example is a build tag, nothing is offered',
       code: pod(`${windowsSelector}${container('mcr.microsoft.com/windows/servercore/insider')}`),
-      errors: [{ messageId: 'missingTag', line: 10, column: 12, messageIncludes: 'e.g. 10.0.26100.1', suggestions: [] }],
+      errors: [{ messageId: 'missingTag', line: 10, column: 12, data: { example: '10.0.26100.1' }, suggestions: [] }],
     },
   ],
 });

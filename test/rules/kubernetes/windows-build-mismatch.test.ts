@@ -29,6 +29,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a multi-platform tag with no Windows image the pinned build can run',
+      code: deployment(`${selector("'10.0.20348'")}${web('mcr.microsoft.com/dotnet/framework/aspnet:4.8')}`),
+      errors: [{ messageId: 'sharedMismatch', line: 13, column: 16, endColumn: 61, data: { releases: 'ltsc2019, ltsc2016', nodeRelease: 'Windows Server 2022 (build 10.0.20348)' } }],
+    },
+    {
       name: 'ltsc2019 image on a Windows Server 2022 node: relabel fix, retag suggestion',
       code: deployment(`${selector("'10.0.20348'")}${web(iis2019)}`),
       errors: [
@@ -36,7 +41,7 @@ runRuleTests(rule, {
           messageId: 'mismatch',
           line: 13,
           column: 16,
-          messageIncludes: 'Windows Server 2019 (version 1809) image (build 17763), but its node selector pins this Deployment to nodes with Windows build 10.0.20348 (Windows Server 2022)',
+          data: { kind: 'Deployment', where: 'its node selector', nodeRelease: 'Windows Server 2022 (build 10.0.20348)', imageRelease: 'Windows Server 2019 (version 1809, build 10.0.17763)' },
           suggestions: [{ title: `Use ${iis2022}`, output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`) }],
         },
       ],
@@ -45,19 +50,19 @@ runRuleTests(rule, {
     {
       name: 'the kubernetes.io RuntimeClass example: ltsc2019 image, 10.0.20348 build',
       code: `${runtimeClass("'10.0.20348'")}${deployment(`      runtimeClassName: windows-2019\n${web(iis2019)}`)}`,
-      errors: [{ messageId: 'mismatch', line: 21, column: 16, messageIncludes: 'its RuntimeClass windows-2019', suggestions: [{ output: `${runtimeClass("'10.0.20348'")}${deployment(`      runtimeClassName: windows-2019\n${web(iis2022)}`)}` }] }],
+      errors: [{ messageId: 'mismatch', line: 21, column: 16, data: { where: 'its RuntimeClass windows-2019' }, suggestions: [{ output: `${runtimeClass("'10.0.20348'")}${deployment(`      runtimeClassName: windows-2019\n${web(iis2022)}`)}` }] }],
     },
     {
       name: 'affinity with two builds: only the incompatible one is reported, no relabel',
       code: deployment(
         `      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n              - {key: node.kubernetes.io/windows-build, operator: In, values: ['10.0.17763', '10.0.20348']}\n${web(iis2022)}`,
       ),
-      errors: [{ messageId: 'mismatch', line: 16, column: 16, messageIncludes: 'its node affinity', suggestions: [{ output: deployment(`      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n              - {key: node.kubernetes.io/windows-build, operator: In, values: ['10.0.17763', '10.0.20348']}\n${web(iis2019)}`) }] }],
+      errors: [{ messageId: 'mismatch', line: 16, column: 16, data: { where: 'its node affinity' }, suggestions: [{ output: deployment(`      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n              - {key: node.kubernetes.io/windows-build, operator: In, values: ['10.0.17763', '10.0.20348']}\n${web(iis2019)}`) }] }],
     },
     {
       name: 'a label value no node carries',
       code: deployment(`${selector('ltsc2022')}${web(iis2022)}`),
-      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, messageIncludes: 'Windows Server 2022 is 10.0.20348' }],
+      errors: [{ messageId: 'invalidValue', line: 10, column: 43, endColumn: 51, data: { hint: '; ltsc2022 is Windows Server 2022 (build 10.0.20348)' } }],
       output: deployment(`${selector("'10.0.20348'")}${web(iis2022)}`),
     },
     {

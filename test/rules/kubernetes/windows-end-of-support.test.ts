@@ -29,10 +29,27 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a Server Core 2016 image leaves support within six months, with retags to the bases Kubernetes supports',
+      code: pod(`${windowsSelector}${container('mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2016')}`),
+      errors: [
+        {
+          messageId: 'imageEnding',
+          line: 10,
+          column: 12,
+          endColumn: 84,
+          data: { release: 'Windows Server 2016', date: '2027-01-11' },
+          suggestions: [
+            { title: 'Use mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2025', output: pod(`${windowsSelector}${container('mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2025')}`) },
+            { title: 'Use mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022', output: pod(`${windowsSelector}${container('mcr.microsoft.com/dotnet/framework/aspnet:4.8.1-windowsservercore-ltsc2022')}`) },
+          ],
+        },
+      ],
+    },
+    {
       // kubernetes-sigs/windows-testing gce/prepull.yaml
       name: 'a bare 1803 tag in a Windows pod spells an ended base',
       code: pod(`${windowsSelector}${container('k8sprow.azurecr.io/kubernetes-e2e-test-images/curl:1803')}`),
-      errors: [{ messageId: 'imageEnded', line: 10, column: 12, endColumn: 67, messageIncludes: 'as its name says' }],
+      errors: [{ messageId: 'imageEnded', line: 10, column: 12, endColumn: 67, data: { fromName: ' (as its name says)' } }],
     },
     {
       name: 'an ended base read from the publisher tags, with retags to the bases Kubernetes supports',
@@ -42,7 +59,7 @@ runRuleTests(rule, {
           messageId: 'imageEnded',
           line: 10,
           column: 12,
-          messageIncludes: '2022-08-09',
+          data: { date: '2022-08-09' },
           suggestions: [
             { title: 'Use mcr.microsoft.com/windows/servercore:ltsc2025', output: pod(`${windowsSelector}${container('mcr.microsoft.com/windows/servercore:ltsc2025')}`) },
             { title: 'Use mcr.microsoft.com/windows/servercore:ltsc2022', output: pod(`${windowsSelector}${container('mcr.microsoft.com/windows/servercore:ltsc2022')}`) },
@@ -60,7 +77,7 @@ runRuleTests(rule, {
           line: 10,
           column: 25,
           endColumn: 32,
-          messageIncludes: 'since 1.33',
+          data: { since: '1.33' },
           suggestions: [
             { title: 'Use mcr.microsoft.com/windows/servercore:ltsc2025', output: pod(`${container('mcr.microsoft.com/windows/servercore:ltsc2025')}  nodeSelector:\n    "kubernetes.io/os": windows\n`) },
             { title: 'Use mcr.microsoft.com/windows/servercore:ltsc2022', output: pod(`${container('mcr.microsoft.com/windows/servercore:ltsc2022')}  nodeSelector:\n    "kubernetes.io/os": windows\n`) },
@@ -72,33 +89,33 @@ runRuleTests(rule, {
       // RedHatWorkshops/windows-containers-quickstart support/winc-sample-workload.yaml
       name: 'a third-party 1809 image of a pod with spec.os',
       code: pod(`  os:\n    name: "windows"\n${container('joymon/liveness-probe-ps-file:0.6-lts-7.2-nanoserver-1809')}`),
-      errors: [{ messageId: 'nodeForImage', line: 7, column: 11, messageIncludes: 'as its name says' }],
+      errors: [{ messageId: 'nodeForImage', line: 7, column: 11, data: { fromName: ' (as its name says)' } }],
     },
     {
       name: 'an Insider image',
       code: pod(`${windowsSelector}${container('mcr.microsoft.com/windows/servercore/insider:10.0.26100.1')}`),
-      errors: [{ messageId: 'imagePreview', line: 10, column: 12, messageIncludes: 'build 26100' }],
+      errors: [{ messageId: 'imagePreview', line: 10, column: 12, data: { build: ' (build 26100)' } }],
     },
     {
       name: 'a full build no release has',
       code: pod(`${windowsSelector}${container('stefanscherer/golang-windows:1.11-10.0.17744.1001')}`),
-      errors: [{ messageId: 'imageUnknownBuild', line: 10, column: 12, messageIncludes: '17744' }],
+      errors: [{ messageId: 'imageUnknownBuild', line: 10, column: 12, data: { build: 17744 } }],
     },
     {
       // kubernetes-sigs/windows-testing helpers/hyper-v-mutating-webhook/2004-hyperv-runtimeclass.yaml
       name: 'a RuntimeClass pinning Windows Server 2004 nodes',
       code: runtimeClass('windows-2004', '10.0.19041'),
-      errors: [{ messageId: 'nodeEnded', line: 9, column: 39, endColumn: 51, messageIncludes: '2021-12-14' }],
+      errors: [{ messageId: 'nodeEnded', line: 9, column: 39, endColumn: 51, data: { date: '2021-12-14' } }],
     },
     {
       name: 'a RuntimeClass pinning Windows Server 2019 nodes',
       code: runtimeClass('windows-2019', '10.0.17763'),
-      errors: [{ messageId: 'nodeUnsupported', line: 9, column: 39, messageIncludes: 'no longer supports' }],
+      errors: [{ messageId: 'nodeUnsupported', line: 9, column: 39 }],
     },
     {
       name: 'a pod node selector pinning Windows Server 2019 nodes',
       code: pod(`${windowsSelector}    node.kubernetes.io/windows-build: '10.0.17763'\n${container('contoso/iis-windows-ltsc2022:1.0')}`),
-      errors: [{ messageId: 'nodeUnsupported', line: 8, column: 39, messageIncludes: "This Pod's node selector" }],
+      errors: [{ messageId: 'nodeUnsupported', line: 8, column: 39, data: { where: "This Pod's node selector" } }],
     },
   ],
 });

@@ -20,8 +20,8 @@ runRuleTests(rule, {
       name: 'pod-level fields, parent left empty goes too',
       code: pod(`${windows}  hostPID: true\n  securityContext:\n    runAsUser: 1000\n    fsGroup: 2000\n${container}`),
       errors: [
-        { messageId: 'forbidden', line: 8, column: 3, endColumn: 10, messageIncludes: '`spec.hostPID` cannot be set for a windows pod' },
-        { messageId: 'forbidden', line: 10, column: 5, endColumn: 14, messageIncludes: 'spec.securityContext.runAsUser' },
+        { messageId: 'forbidden', line: 8, column: 3, endColumn: 10, data: { path: 'spec.hostPID' } },
+        { messageId: 'forbidden', line: 10, column: 5, endColumn: 14, data: { path: 'spec.securityContext.runAsUser' } },
         { messageId: 'forbidden', line: 11, column: 5, endColumn: 12 },
       ],
       output: pod(`${windows}${container}`),
@@ -30,11 +30,11 @@ runRuleTests(rule, {
       name: 'container, init and ephemeral containers; "safe" values are rejected too',
       code: pod(`${windows}  initContainers:\n  - name: init\n    image: contoso/init:1\n    securityContext:\n      readOnlyRootFilesystem: false\n      runAsNonRoot: true\n${container}    securityContext: {privileged: false, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n  ephemeralContainers:\n  - name: debug\n    image: contoso/debug:1\n    securityContext:\n      seccompProfile:\n        type: RuntimeDefault\n`),
       errors: [
-        { messageId: 'forbidden', line: 12, column: 7, messageIncludes: 'spec.initContainers[0].securityContext.readOnlyRootFilesystem' },
-        { messageId: 'forbidden', line: 17, column: 23, endColumn: 33, messageIncludes: 'spec.containers[0].securityContext.privileged' },
+        { messageId: 'forbidden', line: 12, column: 7, data: { path: 'spec.initContainers[0].securityContext.readOnlyRootFilesystem' } },
+        { messageId: 'forbidden', line: 17, column: 23, endColumn: 33, data: { path: 'spec.containers[0].securityContext.privileged' } },
         { messageId: 'forbidden', line: 17, column: 42 },
         { messageId: 'forbidden', line: 17, column: 75 },
-        { messageId: 'forbidden', line: 22, column: 7, messageIncludes: 'spec.ephemeralContainers[0].securityContext.seccompProfile' },
+        { messageId: 'forbidden', line: 22, column: 7, data: { path: 'spec.ephemeralContainers[0].securityContext.seccompProfile' } },
       ],
       output: pod(`${windows}  initContainers:\n  - name: init\n    image: contoso/init:1\n    securityContext:\n      runAsNonRoot: true\n${container}  ephemeralContainers:\n  - name: debug\n    image: contoso/debug:1\n`),
     },
@@ -51,7 +51,7 @@ runRuleTests(rule, {
     {
       name: 'Deployment in flow style',
       code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {os: {name: windows}, securityContext: {runAsGroup: 3000}, containers: [{name: web, image: contoso/web:1}]}\n`,
-      errors: [{ messageId: 'forbidden', line: 6, column: 51, messageIncludes: 'Deployment' }],
+      errors: [{ messageId: 'forbidden', line: 6, column: 51, data: { kind: 'Deployment' } }],
       output: `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: {os: {name: windows}, containers: [{name: web, image: contoso/web:1}]}\n`,
     },
     {

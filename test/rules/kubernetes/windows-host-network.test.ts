@@ -15,7 +15,7 @@ runRuleTests(rule, {
     {
       name: 'a normal Windows pod with host networking',
       code: pod('  hostNetwork: true\n  dnsPolicy: ClusterFirstWithHostNet\n'),
-      errors: [{ messageId: 'unsupported', line: 6, column: 3, endColumn: 14, messageIncludes: iis, suggestions: [{ output: pod('  dnsPolicy: ClusterFirstWithHostNet\n') }] }],
+      errors: [{ messageId: 'unsupported', line: 6, column: 3, endColumn: 14, data: { evidence: iis }, suggestions: [{ output: pod('  dnsPolicy: ClusterFirstWithHostNet\n') }] }],
     },
     {
       // kubectl refuses a key written twice; deleting one would leave the other.

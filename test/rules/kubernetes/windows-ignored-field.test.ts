@@ -27,8 +27,8 @@ runRuleTests(rule, {
       name: 'scheduled onto Windows by the node selector',
       code: deployment(`${selector}      securityContext:\n        runAsUser: 1000\n        runAsNonRoot: true\n      containers:\n      - name: web\n        image: contoso/web:1\n        securityContext:\n          readOnlyRootFilesystem: true\n`),
       errors: [
-        { messageId: 'ignored', line: 11, column: 9, endColumn: 18, messageIncludes: '`spec.securityContext.runAsUser` has no effect on Windows, and this Deployment runs on Windows (kubernetes.io/os: windows)' },
-        { messageId: 'ignored', line: 17, column: 11, messageIncludes: 'spec.containers[0].securityContext.readOnlyRootFilesystem' },
+        { messageId: 'ignored', line: 11, column: 9, endColumn: 18, data: { path: 'spec.securityContext.runAsUser', kind: 'Deployment', evidence: 'kubernetes.io/os: windows' } },
+        { messageId: 'ignored', line: 17, column: 11, data: { path: 'spec.containers[0].securityContext.readOnlyRootFilesystem' } },
       ],
       output: deployment(`${selector}      securityContext:\n        runAsNonRoot: true\n      containers:\n      - name: web\n        image: contoso/web:1\n`),
     },
@@ -36,7 +36,7 @@ runRuleTests(rule, {
       name: 'identified by its Windows image',
       code: deployment(`      hostIPC: true\n      containers:\n      - name: web\n        image: ${iis}\n        securityContext: {privileged: true, runAsUser: 0}\n`),
       errors: [
-        { messageId: 'ignored', line: 8, column: 7, messageIncludes: iis },
+        { messageId: 'ignored', line: 8, column: 7, data: { evidence: iis } },
         { messageId: 'ignored', line: 12, column: 27 },
         { messageId: 'ignored', line: 12, column: 45 },
       ],

@@ -39,6 +39,12 @@ runRuleTests(rule, {
     },
     { name: 'RuntimeClass we cannot see: silent', code: deployment(`      runtimeClassName: windows-2022\n      containers:\n      - name: web\n        image: ${iis}\n`) },
     {
+      // Windows only when the chart is installed with windows=true: no selector can be added for both cases.
+      name: 'Windows evidence only inside a Helm if block',
+      filename: 'templates/deployment.yaml',
+      code: deployment(`      {{- if .Values.windows }}\n      securityContext:\n        windowsOptions:\n          runAsUserName: ContainerUser\n      {{- end }}\n      containers:\n      - name: web\n        image: "{{ .Values.image }}"\n`),
+    },
+    {
       name: 'Helm template supplies the node selector',
       filename: 'templates/deployment.yaml',
       code: deployment(`      {{- with .Values.nodeSelector }}\n      nodeSelector:\n        {{- toYaml . | nindent 8 }}\n      {{- end }}\n      containers:\n      - name: web\n        image: ${iis}\n`),
@@ -67,7 +73,7 @@ runRuleTests(rule, {
           column: 5,
           endLine: 13,
           endColumn: 9,
-          messageIncludes: 'its image mcr.microsoft.com/windows/servercore/iis',
+          data: { evidence: 'its image mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022 is a Windows image' },
           suggestions: [{ title: 'Add node selector kubernetes.io/os: windows and spec.os.name: windows', output: deployment(`      containers:\n      # the site\n      - name: web\n        image: ${iis}\n        ports:\n        - containerPort: 80\n      nodeSelector:\n        kubernetes.io/os: windows\n      os:\n        name: windows\n      # trailing comment stays\n`) }],
         },
       ],
@@ -76,7 +82,7 @@ runRuleTests(rule, {
     {
       name: 'Pod with spec.os.name and four-space indentation',
       code: `apiVersion: v1\nkind: Pod\nmetadata:\n    name: tool\nspec:\n    os:\n        name: windows\n    containers:\n    -   name: tool\n        image: contoso/tool:1.0\n`,
-      errors: [{ messageId: 'missing', line: 5, column: 1, endColumn: 5, messageIncludes: 'spec.os.name is windows' }],
+      errors: [{ messageId: 'missing', line: 5, column: 1, endColumn: 5, data: { evidence: 'spec.os.name is windows' } }],
       output: `apiVersion: v1\nkind: Pod\nmetadata:\n    name: tool\nspec:\n    os:\n        name: windows\n    containers:\n    -   name: tool\n        image: contoso/tool:1.0\n    nodeSelector:\n        kubernetes.io/os: windows\n`,
     },
     {
@@ -110,7 +116,7 @@ runRuleTests(rule, {
           messageId: 'missing',
           line: 10,
           column: 9,
-          messageIncludes: 'windowsOptions',
+          data: { evidence: 'it sets securityContext.windowsOptions' },
           suggestions: [
             {
               output: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          initContainers:\n          - name: prep\n            image: contoso/prep:2\n            securityContext:\n              windowsOptions:\n                runAsUserName: ContainerUser\n          containers:\n          - name: report\n            image: contoso/report:2\n          nodeSelector:\n            kubernetes.io/os: windows\n          os:\n            name: windows\n`,

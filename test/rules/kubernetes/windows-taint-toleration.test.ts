@@ -5,6 +5,7 @@ import { analyze } from '../../../server/src/engine/runner';
 import { parseTaint } from '../../../server/src/languages/kubernetes/taints';
 import rule from '../../../server/src/rules/kubernetes/windows-taint-toleration';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
+import { shippedDocsBase } from '../../../server/src/shipped';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 const deployment = (name: string, podSpec: string): string => `apiVersion: apps/v1
@@ -37,13 +38,13 @@ runRuleTests(rule, {
     {
       name: 'another Windows workload of the file tolerates the taint',
       code: `${tolerating}---\n${deployment('other', '')}`,
-      errors: [{ messageId: 'missing', line: 25, column: 5, endColumn: 9, messageIncludes: 'the taint os=windows:NoSchedule (Deployment tolerant tolerates it)' }],
+      errors: [{ messageId: 'missing', line: 25, column: 5, endColumn: 9, data: { taint: 'os=windows:NoSchedule', origin: 'Deployment tolerant tolerates it', kind: 'Deployment' } }],
       output: `${tolerating}---\n${deployment('other', '')}      tolerations:\n      - key: os\n        operator: Equal\n        value: windows\n        effect: NoSchedule\n`,
     },
     {
       name: 'a Windows RuntimeClass tolerates it; the existing tolerations list grows',
       code: `${runtimeClass}${deployment('web', '      tolerations:\n      - key: dedicated\n        operator: Exists\n')}`,
-      errors: [{ messageId: 'missing', line: 21, column: 7, endColumn: 18, messageIncludes: 'RuntimeClass win tolerates it' }],
+      errors: [{ messageId: 'missing', line: 21, column: 7, endColumn: 18, data: { origin: 'RuntimeClass win tolerates it' } }],
       output: `${runtimeClass}${deployment('web', '      tolerations:\n      - key: dedicated\n        operator: Exists\n      - key: os\n        operator: Equal\n        value: windows\n        effect: NoSchedule\n')}`,
     },
   ],
@@ -51,7 +52,7 @@ runRuleTests(rule, {
 
 describe('kubernetes/windows-taint-toleration with the windowsNodeTaint setting', () => {
   const config = { ...resolveConfig([]), windowsNodeTaint: 'node.kubernetes.io/os=windows:NoExecute' } as ResolvedConfig;
-  const run = (text: string) => analyze({ uri: 'file:///workspace/d.yaml', text }, { config, today: testToday, rules: [rule] }).findings;
+  const run = (text: string) => analyze({ uri: 'file:///workspace/d.yaml', text }, { config, today: testToday, docsBase: shippedDocsBase(), rules: [rule] }).findings;
 
   it('reports a Windows workload that lacks the configured toleration, and fixes it', () => {
     const findings = run(deployment('web', ''));

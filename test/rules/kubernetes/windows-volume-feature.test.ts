@@ -20,11 +20,11 @@ runRuleTests(rule, {
         '  - name: config\n    configMap:\n      name: web\n      defaultMode: 0400\n  - name: tmp\n    emptyDir:\n      medium: Memory\n  - name: share\n    nfs: {server: nfs.contoso.com, path: /exports}\n',
       ),
       errors: [
-        { messageId: 'ignored', line: 15, column: 7, messageIncludes: 'mountPropagation has no effect' },
-        { messageId: 'fails', line: 16, column: 5, endColumn: 18, messageIncludes: 'raw block volumes (volumeDevices) are not supported on Windows nodes, and this Pod runs on Windows (kubernetes.io/os: windows)' },
-        { messageId: 'ignored', line: 22, column: 7, messageIncludes: 'file modes (defaultMode)' },
-        { messageId: 'fails', line: 25, column: 7, messageIncludes: 'emptyDir medium Memory' },
-        { messageId: 'fails', line: 27, column: 5, messageIncludes: 'NFS volumes' },
+        { messageId: 'ignored', line: 15, column: 7, data: { what: 'mountPropagation' } },
+        { messageId: 'fails', line: 16, column: 5, endColumn: 18, data: { what: 'raw block volumes (volumeDevices)', kind: 'Pod', evidence: 'kubernetes.io/os: windows' } },
+        { messageId: 'ignored', line: 22, column: 7, data: { what: 'file modes (defaultMode)' } },
+        { messageId: 'fails', line: 25, column: 7, data: { what: 'emptyDir medium Memory (tmpfs)' } },
+        { messageId: 'fails', line: 27, column: 5, data: { what: 'NFS volumes' } },
       ],
       output: pod(
         '    volumeMounts:\n    - name: config\n      mountPath: C:\\config\n      subPath: app.json\n    volumeDevices:\n    - {name: raw, devicePath: /dev/xvda}\n',

@@ -5,6 +5,7 @@ import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/yaml/syntax';
 import { runRuleTests } from '../../helpers/rule-tester';
+import { shippedDocsBase } from '../../../server/src/shipped';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 const pod = (containerLines: string): string =>
@@ -38,27 +39,27 @@ runRuleTests(rule, {
     {
       name: 'a tab as indentation',
       code: tabIndented,
-      errors: [{ messageId: 'syntax', line: 4, column: 1, endLine: 4, endColumn: 2, messageIncludes: 'Not valid YAML (Tabs are not allowed as indentation), so this document was not checked' }],
+      errors: [{ messageId: 'syntax', line: 4, column: 1, endLine: 4, endColumn: 2, data: { reason: 'Tabs are not allowed as indentation' } }],
     },
     {
       name: 'a Windows path in double quotes holds an escape that does not exist',
       code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: paths\ndata:\n  logs: "C:\\inetpub\\logs"\n',
-      errors: [{ messageId: 'escape', line: 6, column: 12, endLine: 6, endColumn: 13, messageIncludes: 'Invalid escape sequence \\i' }],
+      errors: [{ messageId: 'escape', line: 6, column: 12, endLine: 6, endColumn: 13, data: { reason: 'Invalid escape sequence \\i' } }],
     },
     {
       name: 'a quote never closed is reported at the opening quote',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "web\nspec:\n  containers: []\n',
-      errors: [{ messageId: 'syntax', line: 4, column: 9, endLine: 4, endColumn: 13, messageIncludes: 'Missing closing "quote' }],
+      errors: [{ messageId: 'syntax', line: 4, column: 9, endLine: 4, endColumn: 13, data: { reason: 'Missing closing "quote' } }],
     },
     {
       name: 'a flow list never closed',
       code: pod('    args: ["-t",\n    "localhost"\n    env: []\n'),
-      errors: [{ messageId: 'syntax', line: 12, column: 5, endLine: 12, endColumn: 6, messageIncludes: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+      errors: [{ messageId: 'syntax', line: 12, column: 5, endLine: 12, endColumn: 6, data: { reason: 'Flow sequence in block collection must be sufficiently indented and end with a ]' } }],
     },
     {
       name: 'a list kubectl accepts does not hide a later error of the same document',
       code: pod('    command: ["cmd", "/c",\n    "ping -t localhost"]\n    env:\n    - name: A\n      value: x: y\n'),
-      errors: [{ messageId: 'syntax', line: 15, column: 14, endLine: 15, endColumn: 15, messageIncludes: 'Nested mappings are not allowed in compact mappings' }],
+      errors: [{ messageId: 'syntax', line: 15, column: 14, endLine: 15, endColumn: 15, data: { reason: 'Nested mappings are not allowed in compact mappings' } }],
     },
     {
       name: 'one finding per file: the first error of the first broken document',
@@ -70,7 +71,7 @@ runRuleTests(rule, {
       name: 'a YAML file that is not a manifest',
       filename: '.github/workflows/build.yml',
       code: 'on: push\njobs:\n  build:\n    runs-on: windows-2022\n    steps:\n    - run: docker build .\n     - run: docker push\n',
-      errors: [{ messageId: 'syntax', line: 7, column: 6, endLine: 7, endColumn: 7, messageIncludes: 'All sequence items must start at the same column' }],
+      errors: [{ messageId: 'syntax', line: 7, column: 6, endLine: 7, endColumn: 7, data: { reason: 'All sequence items must start at the same column' } }],
     },
   ],
 });
@@ -79,6 +80,7 @@ describe('yaml/syntax severity', () => {
   const options = (extra: Partial<AnalyzeOptions>, rules: Record<string, 'off' | 'hint'> = {}): AnalyzeOptions => ({
     config: resolveConfig([{ config: { rules }, origin: 'test' }]),
     rules: [rule],
+    docsBase: shippedDocsBase(),
     ...extra,
   });
   const severities = (extra: Partial<AnalyzeOptions>, rules?: Record<string, 'off' | 'hint'>): string[] =>
@@ -118,7 +120,7 @@ describe('yaml/syntax reads flow collections and quotes as libyaml does', () => 
   it('never reports one (300 files, seed 20261204)', () => {
     fc.assert(
       fc.property(manifest, (text) => {
-        const { findings } = analyze({ uri: 'file:///workspace/pod.yaml', text }, { config: resolveConfig([]), rules: [rule] });
+        const { findings } = analyze({ uri: 'file:///workspace/pod.yaml', text }, { config: resolveConfig([]), docsBase: shippedDocsBase(), rules: [rule] });
         assert.deepEqual(findings.map((finding) => finding.message), [], text);
       }),
       { seed: 20261204, numRuns: 300 },

@@ -2,12 +2,12 @@
 // it is supported and which hosts run it (process isolation as containerd decides it, Hyper-V when
 // the host is not older); and the tags a Windows image publishes, after `FROM <image>:`.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
-import type { AssistContext } from '../../engine/assist';
-import type { Position, Range } from '../../engine/types';
+import type { Position, Range } from '../../core/text';
 import {
   canRunHyperV,
   canRunProcessIsolated,
   describeImage,
+  describeRelease,
   imageLifecycleNotes,
   parseImageReference,
   supportStatus,
@@ -37,7 +37,10 @@ function contains(range: Range, position: Position): boolean {
 
 // ---- Hover ---------------------------------------------------------------------------------------
 
-export function dockerfileHover(model: DockerfileModel, position: Position, context: AssistContext): Hover | undefined {
+/** Hover and completion depend on the date only: support ends, new releases appear. */
+type DateContext = { readonly today: Date };
+
+export function dockerfileHover(model: DockerfileModel, position: Position, context: DateContext): Hover | undefined {
   const stage = model.stages.find((s) => s.base && contains(s.base.range, position));
   if (!stage?.base) return undefined;
   const lines = imageLines(stage.base, context.today);
@@ -54,11 +57,11 @@ function imageLines(base: BaseImage, today: Date): string[] | undefined {
     lines.push('Multi-platform tag with **Linux images only**: it has no Windows image, so a Windows host cannot pull it. Use a tag that names the Windows variant and release.');
   } else if (info.os === 'windows' && info.build !== undefined) {
     const variant = info.variant ? `, ${variantNames[info.variant]}` : '';
-    lines.push(`Windows image: ${info.release?.name ?? 'Windows'}, build 10.0.${info.build}${variant}.`);
+    lines.push(`Windows image: ${describeRelease(info.build)}${variant}.`);
     if (info.release) lines.push(supportText(info.release, info.variant, today));
     lines.push(...hostLines(info.build));
   } else if ((info.os === 'windows' || info.os === 'multi') && info.sharedTagReleases?.length) {
-    const releases = info.sharedTagReleases.map((r) => `${r.name} (10.0.${r.build})`).join(', ');
+    const releases = info.sharedTagReleases.map((r) => describeRelease(r.build)).join(', ');
     lines.push(`Shared tag: its Windows images are for ${releases} only; a host pulls the entry for its own build.`);
   } else if (info.os === 'windows') {
     const variant = info.variant ? ` (${variantNames[info.variant]})` : '';
@@ -98,7 +101,7 @@ function supportText(release: WindowsRelease, variant: ImageInfo['variant'], tod
 /** Which known host builds run the image: containerd's process-isolation rule, and Hyper-V. */
 function hostLines(build: number): string[] {
   const hosts = [...windowsReleases].sort((a, b) => a.build - b.build);
-  const name = (r: WindowsRelease): string => `${r.name} (${r.build})`;
+  const name = (r: WindowsRelease): string => describeRelease(r.build);
   const process = hosts.filter((r) => canRunProcessIsolated(r.build, build));
   // Hyper-V runs the image on any host that is not older; the current LTSC releases name them.
   const hyperv = hosts.filter((r) => r.channel === 'LTSC' && canRunHyperV(r.build, build) && !canRunProcessIsolated(r.build, build));
@@ -113,7 +116,7 @@ function hostLines(build: number): string[] {
 const fromTag = /^\s*FROM\s+(?:--\S+\s+)*([^\s:@$]+(?::\d+)?(?:\/[^\s:@$]+)+|[^\s:@$/]+):([\w.-]*)$/i;
 
 /** Tags of the Windows image named before the cursor in `FROM <image>:`, newest Windows release first. */
-export function dockerfileCompletions(_model: DockerfileModel, text: string, position: Position, context: AssistContext): CompletionItem[] {
+export function dockerfileCompletions(_model: DockerfileModel, text: string, position: Position, context: DateContext): CompletionItem[] {
   const line = text.split(/\r\n|\r|\n/)[position.line] ?? '';
   const match = fromTag.exec(line.slice(0, position.character));
   if (!match) return [];
@@ -146,7 +149,7 @@ function knownTags(family: ImageFamily, name: string, today: Date): Array<{ tag:
       const tag = release.build === example.build ? example.tag : suggestRetag(ref, release.build)?.split(':').pop();
       if (!tag || found.has(tag)) continue;
       const variant = example.variant ?? family.variant;
-      found.set(tag, { tag, build: release.build, detail: `${release.name} (10.0.${release.build})${variant ? `, ${variantNames[variant]}` : ''}` });
+      found.set(tag, { tag, build: release.build, detail: `${describeRelease(release.build)}${variant ? `, ${variantNames[variant]}` : ''}` });
     }
   }
   return [...found.values()].sort((a, b) => b.build - a.build || a.tag.localeCompare(b.tag));

@@ -4,7 +4,7 @@
 // builds every stage in order.
 import type { PropertyInstruction } from 'dockerfile-ast';
 import { variantFacts } from '../../kb';
-import type { Range } from '../../engine/types';
+import type { Range } from '../../core/text';
 import type { DockerfileModel, DockerInstruction, Stage } from './model';
 
 export interface StageDependency {

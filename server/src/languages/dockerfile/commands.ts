@@ -1,8 +1,7 @@
 // The programs a RUN, CMD or ENTRYPOINT starts, with exact ranges. Shell-form text is scanned
 // the way cmd and PowerShell split it into commands (`&&`, `||`, `&`, `|`, `;`); quoted text is
 // skipped, so a PowerShell string or script argument never looks like a command.
-import type { LineIndex } from '../../engine/text';
-import type { Range } from '../../engine/types';
+import type { LineIndex, Range } from '../../core/text';
 import type { DockerInstruction } from './model';
 
 export interface Command {

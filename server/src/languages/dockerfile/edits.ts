@@ -1,6 +1,5 @@
 // Edits to a FROM line that quick fixes share: a new tag, a new repository name.
-import { LineIndex } from '../../engine/text';
-import type { Fix, Range } from '../../engine/types';
+import { LineIndex, type Fix, type Range } from '../../core/text';
 import type { BaseImage, DockerfileModel } from './model';
 
 /** The text a range covers. */
@@ -15,12 +14,13 @@ function fromLinesUsing(model: DockerfileModel, name: string): number {
 }
 
 /**
- * Writes a new tag for the base image: in the FROM line when the tag is literal, in the global ARG
- * when the ARG is the whole tag and no other FROM uses it. A digest pins the old image, so an image
- * with one is not retagged.
+ * Writes a new tag for the base image: after the image name when it has none (`FROM image` pulls
+ * `latest`), in the FROM line when the tag is literal, in the global ARG when the ARG is the whole
+ * tag and no other FROM uses it. A digest pins the old image, so an image with one is not retagged.
  */
 export function retagFix(model: DockerfileModel, base: BaseImage, tag: string, title = `Use tag ${tag}`): Fix | undefined {
   if (base.ref.digest) return undefined;
+  if (base.ref.tag === undefined) return { title, edits: [{ range: { start: base.range.end, end: base.range.end }, newText: `:${tag}` }] };
   if (base.literalTagRange) return { title, edits: [{ range: base.literalTagRange, newText: tag }] };
   if (base.tagFromArg && fromLinesUsing(model, base.tagFromArg.name) === 1) {
     return { title: `Set ARG ${base.tagFromArg.name} to ${tag}`, edits: [{ range: base.tagFromArg.valueRange, newText: tag }] };

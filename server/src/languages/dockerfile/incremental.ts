@@ -10,9 +10,29 @@
 //
 // The next version of the document re-reads only the instructions whose lines changed: an edit
 // usually touches one instruction, and dockerfile-ast takes 24 ms for 2,000 lines.
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import type { Position } from '../../engine/types';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import type { Position } from '../../core/text';
 import { dockerfileLines, isBlank, parseBuildkit, spacesForLeadingWhitespace, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
+
+/**
+ * dockerfile-ast re-tokenizes an instruction's arguments on every call of its private
+ * getRawArguments, and calls it four to six times while it builds each RUN, COPY or SHELL (for its
+ * flags, its JSON form, its heredocs): a sixth of the CLI's whole time over a large repository.
+ * The words depend only on the instruction's text and escape character, fixed once it is built, so
+ * they are read once; callers get a copy, as dockerfile-ast's own callers shift and replace entries.
+ */
+function readRawArgumentsOnce(): void {
+  type WithRawArguments = { getRawArguments(this: Instruction): unknown[] };
+  const prototype = Instruction.prototype as unknown as WithRawArguments;
+  const read = prototype.getRawArguments;
+  const words = new WeakMap<Instruction, unknown[]>();
+  prototype.getRawArguments = function (this: Instruction) {
+    let cached = words.get(this);
+    if (!cached) words.set(this, (cached = read.call(this)));
+    return cached.slice();
+  };
+}
+readRawArgumentsOnce();
 
 /** One instruction: where BuildKit puts it, its text, and dockerfile-ast's reading of its logical line. */
 export interface ParsedInstruction {

@@ -2,11 +2,10 @@
 // Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
 import { Argument, Instruction, type From, type JSONInstruction } from 'dockerfile-ast';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
-import type { Range } from '../../engine/types';
+import type { StageOs } from '../../core/summary';
+import type { Range } from '../../core/text';
 import { leadingSpaceLength, trailingSpaceStart, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
 import { parseInstructions, type ParsedInstruction, type ParsedInstructions } from './incremental';
-
-export type StageOs = 'windows' | 'linux' | 'unknown';
 
 /** Why a stage is taken to be Windows, shown in hover text and used by tests. */
 export type WindowsEvidence = 'base-image' | 'platform-flag' | 'parent-stage';

@@ -3,9 +3,8 @@
 // values the OS and Windows build labels take.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
-import type { AssistContext } from '../../engine/assist';
-import type { Position, Range } from '../../engine/types';
-import { canRunProcessIsolated, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
+import type { Position, Range } from '../../core/text';
+import { canRunProcessIsolated, describeRelease, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportedNodeBuildLabel, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';
 import { windowsBuildLabelValue } from './windows';
 import { getPair, pairKeyText, scalarText, type YamlContext } from './yaml-util';
@@ -26,7 +25,10 @@ function supportLine(release: WindowsRelease, today: Date): string | undefined {
 
 // ---- Hover ---------------------------------------------------------------------------------------
 
-export function kubernetesHover(model: KubernetesModel, position: Position, context: AssistContext): Hover | undefined {
+/** Hover and completion depend on the date only: support ends, new releases appear. */
+type DateContext = { readonly today: Date };
+
+export function kubernetesHover(model: KubernetesModel, position: Position, context: DateContext): Hover | undefined {
   const offset = model.lines.offset(position);
   for (const object of model.objects) {
     for (const pod of object.podSpecs) {
@@ -82,13 +84,13 @@ function findBuildValue(node: unknown, ctx: YamlContext, offset: number, depth: 
   return undefined;
 }
 
-function buildHover(value: string, range: Range, context: AssistContext): Hover {
+function buildHover(value: string, range: Range, context: DateContext): Hover {
   const match = windowsBuildLabelValue.exec(value);
   const heading = `**${windowsBuildLabel}: ${value}**`;
-  if (!match) return markdown([heading, 'No node carries this value: the kubelet labels Windows nodes with `10.0.<build>`, such as `10.0.20348`.'], range);
+  if (!match) return markdown([heading, `No node carries this value: the kubelet labels Windows nodes with \`10.0.<build>\`, such as \`${supportedNodeBuildLabel()}\`.`], range);
   const build = Number(match[1]);
   const release = releaseForBuild(build);
-  const lines = [heading, release ? `Nodes running ${release.name}, build ${build}.` : `Nodes running Windows build ${build}, a build the extension does not know.`];
+  const lines = [heading, release ? `Nodes running ${describeRelease(build)}.` : `Nodes running Windows build ${build}, a build the extension does not know.`];
   const runs = windowsReleases.filter((r) => r.tagNames.length > 0 && canRunProcessIsolated(build, r.build));
   lines.push(
     runs.length > 0
@@ -98,7 +100,7 @@ function buildHover(value: string, range: Range, context: AssistContext): Hover 
   const support = release && supportLine(release, context.today);
   if (support) lines.push(support);
   const node = kubernetesNodeSupport(build);
-  if (node) lines.push(`Kubernetes no longer supports Windows nodes of ${node.release.name} (since Kubernetes ${node.since}).`);
+  if (node) lines.push(`Kubernetes no longer supports Windows nodes of ${node.release.name}, since Kubernetes ${node.since}.`);
   return markdown(lines, range);
 }
 
@@ -109,8 +111,7 @@ function imageHover(image: ContainerImage, info: ImageInfo, today: Date): Hover 
   } else if (info.os === 'windows') {
     const variant = info.variant ? `, ${variantName[info.variant]}` : '';
     if (info.build !== undefined) {
-      const title = info.release?.name ?? `Windows build ${info.build}`;
-      lines.push(`Windows image: ${title}, build ${info.build}${variant}.`);
+      lines.push(`Windows image: ${describeRelease(info.build)}${variant}.`);
       const nodes = windowsReleases.filter((r) => r.channel !== 'Client' && canRunProcessIsolated(r.build, info.build!));
       lines.push(
         nodes.length > 0
@@ -157,7 +158,7 @@ const keyLinePattern = /(?:^|[{,\s-])key\s*:\s*["']?([\w./-]+)["']?/;
  * Values for `kubernetes.io/os` and `node.kubernetes.io/windows-build`, after the label in a node
  * selector or in the `values` of a match expression on it.
  */
-export function kubernetesCompletions(model: KubernetesModel, text: string, position: Position, _context: AssistContext): CompletionItem[] {
+export function kubernetesCompletions(model: KubernetesModel, text: string, position: Position, _context: DateContext): CompletionItem[] {
   const lines = model.text === text ? model.lines : undefined;
   const lineText = (line: number): string => (lines ? lines.lineText(line) : (text.split(/\r\n|\r|\n/)[line] ?? ''));
   const before = lineText(position.line).slice(0, position.character);

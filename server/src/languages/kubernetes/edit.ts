@@ -1,8 +1,8 @@
 // Text edits that add keys to YAML maps the way a person would: appended after the last entry,
 // at the map's own indentation, block or flow style as the map already is, comments untouched.
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { TextEdit } from '../../engine/types';
-import type { KubernetesModel } from './model';
+import type { Fix, TextEdit } from '../../core/text';
+import type { ContainerImage, KubernetesModel } from './model';
 import { pairKeyText } from './yaml-util';
 
 function ownPair(map: YAMLMap, key: string): Pair | undefined {
@@ -280,4 +280,15 @@ function hasAnchor(node: unknown, depth = 0): boolean {
   if (isMap(node)) return node.items.some((item) => isPair(item) && (hasAnchor(item.key, depth + 1) || hasAnchor(item.value, depth + 1)));
   if (isSeq(node)) return node.items.some((item) => hasAnchor(item, depth + 1));
   return false;
+}
+
+/**
+ * A container's image replaced by another reference (a retag), quotes as written kept; undefined
+ * when the written value does not spell the image as parsed (an escaped string), as the edit
+ * would then change nothing.
+ */
+export function retagFix(model: KubernetesModel, image: ContainerImage, reference: string): Fix | undefined {
+  const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
+  if (!written.includes(image.text)) return undefined;
+  return { title: `Use ${reference}`, edits: [{ range: image.range, newText: written.replace(image.text, reference) }] };
 }

@@ -1,12 +1,11 @@
 // A YAML stream as rules see it: Kubernetes objects, the pod specs inside them (any workload kind,
-// CRDs included), containers with their images, and what says a pod targets Windows or Linux.
-import { basename } from 'node:path';
+// CRDs included), containers with their images, and RuntimeClass objects. Which OS a pod targets
+// is inferred in engine/pod-os.ts, which needs the workspace.
 import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
-import { LineIndex } from '../../engine/text';
-import type { Range } from '../../engine/types';
-import type { BuiltImage, WorkspaceView, RuntimeClassInfo } from '../../engine/workspace-view';
-import { asMap, asSeq, forgetAnchors, getMap, getNode, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
+import { LineIndex, type Range } from '../../core/text';
+import type { RuntimeClassInfo } from '../../core/summary';
+import { asMap, forgetAnchors, getMap, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {
   text: string;
@@ -462,168 +461,9 @@ function nextContentIndent(model: KubernetesModel, afterLine: number): number {
   return text.length - text.trimStart().length;
 }
 
-// ---- Which OS a pod targets ----------------------------------------------------------------------
-
-export type OsName = 'windows' | 'linux';
-
-export type OsEvidenceKind = 'os-field' | 'node-selector' | 'node-affinity' | 'runtime-class' | 'windows-options' | 'image';
-
-export interface OsEvidence {
-  os: OsName;
-  kind: OsEvidenceKind;
-  range: Range;
-  /** The label or image that says so, for messages. */
-  detail: string;
-  /** The RuntimeClass, when kind is 'runtime-class'. */
-  runtimeClass?: RuntimeClassInfo;
-  /** The workspace Dockerfile that builds the image, when kind is 'image' and the KB does not know it. */
-  builtFrom?: BuiltImage;
-}
-
 export const osLabel = 'kubernetes.io/os';
 export const betaOsLabel = 'beta.kubernetes.io/os';
 export const windowsBuildLabel = 'node.kubernetes.io/windows-build';
-const osLabels = [osLabel, betaOsLabel];
-const archLabels = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
-
-export interface PodOs {
-  evidence: OsEvidence[];
-  /** Evidence that the scheduler will place the pod on one OS (node selector, affinity, RuntimeClass). */
-  scheduling: OsEvidence[];
-  /** True when something that decides scheduling is hidden from us (template, unknown RuntimeClass). */
-  schedulingUnknown: boolean;
-}
-
-/**
- * The last answer per pod: a dozen rules ask about each pod in one analysis, all with its workspace
- * view and its version's model (a pod carried over to the next version may have moved lines).
- */
-const podOsAnswers = new WeakMap<PodSpec, { workspace: WorkspaceView; model: KubernetesModel; os: PodOs }>();
-
-export function podOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
-  const answer = podOsAnswers.get(pod);
-  const model = pod.object.model;
-  if (answer?.workspace === workspace && answer.model === model) return answer.os;
-  const os = readPodOs(pod, workspace);
-  podOsAnswers.set(pod, { workspace, model, os });
-  return os;
-}
-
-function readPodOs(pod: PodSpec, workspace: WorkspaceView): PodOs {
-  const { ctx, map } = pod;
-  const model = pod.object.model;
-  const evidence: OsEvidence[] = [];
-  let schedulingUnknown = mayHaveHiddenKeys(model, map, ctx);
-
-  const osNamePair = getPair(getMap(map, 'os', ctx), 'name', ctx);
-  const osName = scalarText(osNamePair?.value, ctx)?.toLowerCase();
-  if (osNamePair && (osName === 'windows' || osName === 'linux')) {
-    evidence.push({ os: osName, kind: 'os-field', range: nodeRange(model, osNamePair.value as Node), detail: `spec.os.name: ${osName}` });
-  }
-
-  const selectorPair = getPair(map, 'nodeSelector', ctx);
-  if (selectorPair && valueIsTemplated(model, selectorPair, ctx)) schedulingUnknown = true;
-  const selector = asMap(selectorPair?.value, ctx);
-  if (selector && mayHaveHiddenKeys(model, selector, ctx)) schedulingUnknown = true;
-  for (const pair of ownPairs(selector)) {
-    const label = pairKeyText(pair) ?? '';
-    const value = scalarText(pair.value, ctx)?.toLowerCase();
-    if (osLabels.includes(label) && (value === 'windows' || value === 'linux')) {
-      evidence.push({ os: value, kind: 'node-selector', range: nodeRange(model, pair.value as Node), detail: `${label}: ${value}` });
-    } else if (label === windowsBuildLabel) {
-      // Only Windows nodes carry this label, so selecting on it schedules onto Windows.
-      evidence.push({ os: 'windows', kind: 'node-selector', range: nodeRange(model, pair.value as Node), detail: `${label}: ${value ?? ''}` });
-    } else if (!archLabels.includes(label)) {
-      // A custom label (an AKS node pool, a hostname) targets nodes we cannot see: they may all be Windows.
-      schedulingUnknown = true;
-    }
-  }
-
-  const affinity = affinityOs(pod);
-  if (affinity === 'unknown') schedulingUnknown = true;
-  else if (affinity) evidence.push(affinity);
-
-  const runtimeClassPair = getPair(map, 'runtimeClassName', ctx);
-  const runtimeClassName = scalarText(runtimeClassPair?.value, ctx);
-  if (runtimeClassPair && runtimeClassName === undefined && runtimeClassPair.value !== null) schedulingUnknown = true;
-  if (runtimeClassPair && runtimeClassName !== undefined) {
-    const runtimeClass = workspace.runtimeClass(runtimeClassName);
-    if (!runtimeClass) schedulingUnknown = true;
-    else if (runtimeClass.os) {
-      evidence.push({ os: runtimeClass.os, kind: 'runtime-class', range: nodeRange(model, runtimeClassPair.value as Node), detail: `RuntimeClass ${runtimeClassName}`, runtimeClass });
-    }
-  }
-
-  const windowsOptions = [getPath(map, ['securityContext', 'windowsOptions'], ctx), ...pod.containers.map((c) => getPath(c.map, ['securityContext', 'windowsOptions'], ctx))];
-  for (const node of windowsOptions) {
-    if (node && isMap(node)) {
-      evidence.push({ os: 'windows', kind: 'windows-options', range: nodeRange(model, node), detail: 'securityContext.windowsOptions' });
-      break;
-    }
-  }
-
-  for (const container of pod.containers) {
-    const info = container.image?.info;
-    if (info && (info.os === 'windows' || info.os === 'linux')) {
-      evidence.push({ os: info.os, kind: 'image', range: container.image!.range, detail: container.image!.text });
-    } else if (container.image?.ref) {
-      // An image the KB does not know may be built by a Dockerfile of the workspace, which does tell.
-      const built = workspace.builtImage(container.image.ref);
-      const os = built?.dockerfile.finalOs;
-      if (os === 'windows' || os === 'linux') {
-        evidence.push({ os, kind: 'image', range: container.image.range, detail: `${container.image.text} (built from ${basename(built!.dockerfile.path)})`, builtFrom: built });
-      }
-    }
-  }
-  const scheduling = evidence.filter((e) => e.kind === 'node-selector' || e.kind === 'node-affinity' || e.kind === 'runtime-class');
-  return { evidence, scheduling, schedulingUnknown };
-}
-
-/**
- * Required node affinity pins an OS when every term (terms are ORed) requires `kubernetes.io/os In [x]`
- * (or a Windows build) for the same OS. 'unknown' when the affinity is templated or a term selects
- * nodes by other labels, which may all be of one OS.
- */
-function affinityOs(pod: PodSpec): OsEvidence | 'unknown' | undefined {
-  const { ctx, map } = pod;
-  const model = pod.object.model;
-  const requiredPair = getPair(getMap(getMap(map, 'affinity', ctx), 'nodeAffinity', ctx), 'requiredDuringSchedulingIgnoredDuringExecution', ctx);
-  if (!requiredPair) {
-    const affinityPair = getPair(map, 'affinity', ctx);
-    return affinityPair && valueIsTemplated(model, affinityPair, ctx) ? 'unknown' : undefined;
-  }
-  if (valueIsTemplated(model, requiredPair, ctx)) return 'unknown';
-  const terms = getSeq(asMap(requiredPair.value, ctx), 'nodeSelectorTerms', ctx)?.items ?? [];
-  let os: OsName | undefined;
-  let range: Range | undefined;
-  let targeted = false;
-  for (const termNode of terms) {
-    const term = asMap(termNode, ctx);
-    if (getPair(term, 'matchFields', ctx)) targeted = true;
-    let termOs: OsName | undefined;
-    for (const expressionNode of getSeq(term, 'matchExpressions', ctx)?.items ?? []) {
-      const expression = asMap(expressionNode, ctx);
-      const key = stringAt(expression, 'key', ctx) ?? '';
-      const operator = stringAt(expression, 'operator', ctx);
-      const values = asSeq(getNode(expression, 'values', ctx), ctx)?.items.map((v) => scalarText(v, ctx)?.toLowerCase()) ?? [];
-      if (osLabels.includes(key) && operator === 'In' && values.length === 1 && (values[0] === 'windows' || values[0] === 'linux')) {
-        termOs = values[0];
-      } else if (key === windowsBuildLabel && (operator === 'In' || operator === 'Exists')) {
-        termOs = 'windows';
-      } else if (!archLabels.includes(key)) {
-        targeted = true;
-        continue;
-      } else {
-        continue;
-      }
-      range ??= nodeRange(model, expression!);
-    }
-    if (!termOs || (os && os !== termOs)) return targeted ? 'unknown' : undefined;
-    os = termOs;
-  }
-  if (os && range) return { os, kind: 'node-affinity', range, detail: `node affinity ${osLabel} In [${os}]` };
-  return targeted ? 'unknown' : undefined;
-}
 
 /** Reads a RuntimeClass object: which OS and Windows build its scheduling selector pins. */
 export function readRuntimeClass(object: KubeObject, uri: string): RuntimeClassInfo | undefined {

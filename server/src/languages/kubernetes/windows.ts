@@ -1,26 +1,11 @@
-// What the Kubernetes rules ask about a pod beyond its OS: whether it is certainly a Windows pod,
-// its `spec.os.name`, HostProcess settings, and which of a list of KB fields it sets.
+// What the Kubernetes rules read off a pod as written: its `spec.os.name`, HostProcess settings,
+// which of a list of KB fields it sets, and what sits in a Go template block. Which OS the pod
+// targets is inferred in engine/pod-os.ts.
 import { isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PodField } from '../../kb';
-import type { Range } from '../../engine/types';
-import type { WorkspaceView } from '../../engine/workspace-view';
-import { mayHaveHiddenKeys, nodeRange, podOs, valueIsTemplated, windowsBuildLabel, type Container, type KubernetesModel, type OsEvidence, type PodOs, type PodSpec } from './model';
-import { asMap, getMap, getPair, getPath, getSeq, pairKeyText, resolveNode, scalarText } from './yaml-util';
-
-export interface WindowsPod {
-  os: PodOs;
-  /** The first thing that says Windows, for messages and related locations. */
-  evidence: OsEvidence;
-}
-
-/** The pod as a certain Windows pod: Windows evidence and none for Linux; undefined otherwise. */
-export function windowsPod(pod: PodSpec, workspace: WorkspaceView): WindowsPod | undefined {
-  const os = podOs(pod, workspace);
-  const model = pod.object.model;
-  const evidence = os.evidence.find((e) => e.os === 'windows' && !inTemplateBlock(model, e.range));
-  if (!evidence || os.evidence.some((e) => e.os === 'linux')) return undefined;
-  return { os, evidence };
-}
+import type { Range } from '../../core/text';
+import { mayHaveHiddenKeys, valueIsTemplated, type Container, type KubernetesModel, type PodSpec } from './model';
+import { asMap, getMap, getPair, getPath, pairKeyText, resolveNode, scalarText } from './yaml-util';
 
 /** `spec.os.name` as written (the API server compares it case-sensitively), with its pair. */
 export function osNameField(pod: PodSpec): { value: string; pair: Pair } | undefined {
@@ -57,19 +42,7 @@ export interface HostProcessInfo {
   unknown: boolean;
 }
 
-/**
- * Per pod: several rules ask about each pod. A pod carried over to the next version (its document
- * unchanged, in a file without templates) keeps its answer, which holds nodes, not positions.
- */
-const hostProcessAnswers = new WeakMap<PodSpec, HostProcessInfo>();
-
 export function hostProcessInfo(pod: PodSpec): HostProcessInfo {
-  let info = hostProcessAnswers.get(pod);
-  if (!info) hostProcessAnswers.set(pod, (info = readHostProcessInfo(pod)));
-  return info;
-}
-
-function readHostProcessInfo(pod: PodSpec): HostProcessInfo {
   const podValue = booleanField(pod, pod.map, hostProcessPath);
   const containers = pod.containers.map((container): HostProcessContainer => {
     const own = booleanField(pod, container.map, hostProcessPath);
@@ -158,53 +131,8 @@ export function containerNode(container: Container): Node | undefined {
   return ((name?.value as Node | null) ?? (first?.key as Node | null)) || undefined;
 }
 
-/** A `node.kubernetes.io/windows-build` value that decides where the pod runs. */
-export interface NodeBuildSelector {
-  /** As written. */
-  value: string;
-  range: Range;
-  uri: string;
-  where: 'node-selector' | 'node-affinity' | 'runtime-class';
-  /** The YAML node, when it is in the file being checked and can be edited. */
-  node?: Node;
-  /** The only value of its expression: changing it changes nothing else. */
-  sole: boolean;
-  runtimeClass?: string;
-}
-
 /** The kubelet writes `10.0.<build>`; no node carries any other form. */
 export const windowsBuildLabelValue = /^10\.0\.(\d+)$/;
-
-/** Every windows-build value the pod's node selector, required affinity and RuntimeClass require. */
-export function nodeBuildSelectors(pod: PodSpec, workspace: WorkspaceView, uri: string): NodeBuildSelector[] {
-  const { ctx, map } = pod;
-  const model = pod.object.model;
-  const result: NodeBuildSelector[] = [];
-  const selectorPair = getPair(getMap(map, 'nodeSelector', ctx), windowsBuildLabel, ctx);
-  const selectorValue = scalarText(selectorPair?.value, ctx);
-  if (selectorPair && selectorValue !== undefined) {
-    result.push({ value: selectorValue, range: nodeRange(model, selectorPair.value as Node), uri, where: 'node-selector', node: selectorPair.value as Node, sole: true });
-  }
-  const required = getMap(getMap(getMap(map, 'affinity', ctx), 'nodeAffinity', ctx), 'requiredDuringSchedulingIgnoredDuringExecution', ctx);
-  for (const term of getSeq(required, 'nodeSelectorTerms', ctx)?.items ?? []) {
-    for (const expressionNode of getSeq(asMap(term, ctx), 'matchExpressions', ctx)?.items ?? []) {
-      const expression = asMap(expressionNode, ctx);
-      if (scalarText(getPair(expression, 'key', ctx)?.value, ctx) !== windowsBuildLabel || scalarText(getPair(expression, 'operator', ctx)?.value, ctx) !== 'In') continue;
-      const values = getSeq(expression, 'values', ctx)?.items ?? [];
-      for (const item of values) {
-        const value = scalarText(item, ctx);
-        if (value !== undefined) result.push({ value, range: nodeRange(model, item as Node), uri, where: 'node-affinity', node: item as Node, sole: values.length === 1 });
-      }
-    }
-  }
-  const runtimeClassName = scalarText(getPair(map, 'runtimeClassName', ctx)?.value, ctx);
-  const runtimeClass = runtimeClassName !== undefined ? workspace.runtimeClass(runtimeClassName) : undefined;
-  // A Hyper-V RuntimeClass runs images of older builds too: its windows-build does not pin the image's.
-  if (runtimeClass?.windowsBuild !== undefined && runtimeClass.windowsBuildRange && !runtimeClass.hyperV) {
-    result.push({ value: runtimeClass.windowsBuild, range: runtimeClass.windowsBuildRange, uri: runtimeClass.uri, where: 'runtime-class', sole: false, runtimeClass: runtimeClass.name });
-  }
-  return result.filter((selector) => !selector.node || !inTemplateBlock(model, selector.node));
-}
 
 /** The `spec` key that holds the pod spec: what the user reads as "the pod". */
 export function podSpecKey(pod: PodSpec): Node | undefined {

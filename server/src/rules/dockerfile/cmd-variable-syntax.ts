@@ -17,19 +17,21 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Under the default Windows shell (cmd), `$VAR` is not expanded: write `%VAR%`.',
     messages: {
       dollar: '`{{text}}` is passed to cmd literally: Docker does not expand variables in {{keyword}}, and cmd only expands `%{{name}}%`.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: ['https://docs.docker.com/reference/dockerfile/', 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/cmd'],
   },
   create(context) {
     const lines = context.lines;
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows' || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instruction.keyword)) return;
+        if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(instruction.keyword)) return;
         if (isExecForm(instruction) || shellProgram(instruction.shell) !== 'cmd') return;
         if (commandsOf(instruction).some((c) => dollarLanguages.test(c.name)) || instruction.args.some((a) => dollarLanguages.test(a.getValue()))) return;
         let declared: Set<string> | undefined;

@@ -2,22 +2,24 @@
 // manifest of the workspace schedules it onto nodes of another that cannot run it. Kubernetes
 // runs Windows containers with process isolation only, so containerd's compatibility rule decides.
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunProcessIsolated, suggestRetag } from '../../kb';
+import { canRunProcessIsolated, describeRelease, suggestRetag } from '../../kb';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
-import { describeBuild, fileName } from '../../workspace/describe';
+import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'dockerfile/deployed-windows-build',
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'The image must be built on a Windows build that the nodes its manifests deploy it to can run.',
     messages: {
       mismatch:
-        'This image is built on Windows {{imageBuild}}, but {{workload}} in {{file}} deploys it to nodes with Windows build {{nodeBuild}}, which cannot run it: Kubernetes uses process isolation, and the build must be one the node supports.',
+        'This image is built on {{imageBuild}}, but {{workload}} in {{file}} deploys it to nodes of {{nodeBuild}}, which cannot run it: Kubernetes uses process isolation, and the build must be one the node supports.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://kubernetes.io/docs/concepts/windows/intro/',
@@ -46,10 +48,10 @@ export default defineRule({
           context.report({
             range: base.tagRange ?? base.range,
             messageId: 'mismatch',
-            data: { imageBuild: describeBuild(imageBuild), workload: deployment.usage.workload, file: fileName(deployment.usage.uri), nodeBuild: describeBuild(node.build) },
+            data: { imageBuild: describeRelease(imageBuild), workload: deployment.usage.workload, file: fileName(deployment.usage.uri), nodeBuild: describeRelease(node.build) },
             suggest,
             related: [
-              { uri: node.uri, range: node.range, message: `Nodes with Windows build ${describeBuild(node.build)}` },
+              { uri: node.uri, range: node.range, message: `Nodes of ${describeRelease(node.build)}` },
               { uri: deployment.usage.uri, range: deployment.usage.range, message: `${deployment.usage.workload} deploys the image built here` },
             ],
           });

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     type: 'suggestion',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Pull Microsoft images from mcr.microsoft.com, not from the deprecated Docker Hub names.',
     messages: {
@@ -18,6 +19,7 @@ export default defineRule({
       withdrawn: '{{image}} was withdrawn: Microsoft suspended its SQL Server in Windows containers program and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows (its SQL Server images are Linux-only). Build your own image from a Server Core base.',
     },
     fixable: true,
+    hasSuggestions: false,
     deprecation: true,
     sources: [
       'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
@@ -33,7 +35,7 @@ export default defineRule({
       stage(stage: Stage) {
         const base = stage.base;
         const deprecated = base?.info.deprecated;
-        if (!base || !deprecated || stage.os !== 'windows') return;
+        if (!base || !deprecated) return;
         const name = imageName(textOf(context.lines, base.range));
         // The name is only rewritable when it is written out on one line, not assembled from ARGs.
         const literal = !name.includes('$') && base.range.start.line === base.range.end.line;

@@ -14,10 +14,12 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Windows images of a .NET, .NET Framework or PowerShell version that no longer gets updates.',
     messages: productSupportMessages,
     fixable: true,
+    hasSuggestions: true,
     sources: productSupportSources,
   },
   create(context) {
@@ -28,7 +30,7 @@ export default defineRule({
       },
       stage(stage: Stage) {
         const base = stage.base;
-        if (!base || stage.os !== 'windows' || !model) return;
+        if (!base || !model) return;
         // The build may pass another repository for an ARG (dotnet-docker builds FROM its own registry):
         // the product is then not known.
         if (repositoryFromArg(stage.image?.text ?? '')) return;

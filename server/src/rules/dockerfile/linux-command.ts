@@ -16,6 +16,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Linux commands (package managers, sh, chmod, useradd, ln -s) do not exist in a Windows stage.',
     messages: {
@@ -23,6 +24,7 @@ export default defineRule({
       shell: 'SHELL `{{command}}` is a Linux shell; it does not exist in this Windows image, so every shell-form RUN after it fails. Use cmd or PowerShell.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile',
       'https://docs.docker.com/reference/dockerfile/',
@@ -44,7 +46,6 @@ export default defineRule({
 
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows') return;
         if (instruction.keyword === 'SHELL') {
           const program = instruction.execForm && isExecForm(instruction) ? instruction.execForm.values[0] : undefined;
           if (!program || !linuxExecutables.shells.includes(commandName(program) as (typeof linuxExecutables.shells)[number])) return;

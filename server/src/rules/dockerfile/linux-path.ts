@@ -19,6 +19,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Linux system paths (/usr, /etc, /var, /tmp, /bin, /dev, /proc) that a Windows stage relies on but never creates.',
     messages: {
@@ -27,6 +28,7 @@ export default defineRule({
       pseudo: '`{{path}}` is {{holds}}; no Windows folder can stand in for it.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile',
       'https://kubernetes.io/docs/concepts/windows/intro/',
@@ -62,7 +64,6 @@ export default defineRule({
 
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows') return;
         const exec = instruction.execForm && isExecForm(instruction) ? instruction.execForm : undefined;
         const values = exec
           ? exec.values.map((value, i) => ({ value, range: unquoted(exec.ranges[i]!) }))

@@ -2,7 +2,7 @@
 // Framework and no IIS, and it runs as ContainerUser, which may not change machine settings.
 // A Dockerfile written for Server Core fails on it at build time.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images
-import { LineIndex } from '../../engine/text';
+import { LineIndex } from '../../core/text';
 import { defineRule } from '../../engine/types';
 import { variantFacts } from '../../kb';
 import { instructionsBefore, rootStage, usersOf } from '../../languages/dockerfile/build';
@@ -10,14 +10,12 @@ import { commandName, commandsOf, isExecForm, matchRange, runText } from '../../
 import { textOf } from '../../languages/dockerfile/edits';
 import type { DockerInstruction, Stage } from '../../languages/dockerfile/model';
 
-/** Nano Server 2016 (build 14393, `sac2016`) still had PowerShell and IIS; it is out of support anyway. */
-const nano2016 = 14393;
-
 export default defineRule({
   id: 'dockerfile/nanoserver-missing-feature',
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Nano Server has no PowerShell, .NET Framework or IIS, and runs as ContainerUser: Server Core steps fail on it.',
     messages: {
@@ -26,6 +24,7 @@ export default defineRule({
       setxMachine: '`setx /M` writes machine settings, which ContainerUser, the account this step runs as, may not change. Run it after `USER ContainerAdministrator` (and switch back to ContainerUser afterwards).',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
       'https://github.com/microsoft/iis-docker/issues/149',
@@ -38,7 +37,7 @@ export default defineRule({
     const users = new Map<Stage, Map<DockerInstruction, string | undefined>>();
     return {
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows' || !['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(instruction.keyword)) return;
+        if (!['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(instruction.keyword)) return;
         const commands = instruction.keyword === 'SHELL' ? shellProgram(instruction) : commandsOf(instruction);
 
         const setx = commands.find((c) => c.name === 'setx' && c.args.some((a) => a.toLowerCase() === '/m'));
@@ -48,8 +47,8 @@ export default defineRule({
         }
 
         const base = rootStage(stage).base?.info;
-        if (base?.variant !== 'nanoserver' || !base.family || stage.windowsBuild === nano2016) return;
         const facts = variantFacts('nanoserver');
+        if (base?.variant !== 'nanoserver' || !base.family || (stage.windowsBuild !== undefined && facts.completeBuilds?.includes(stage.windowsBuild))) return;
         for (const lack of facts.lacks) {
           const programs = lack.usedBy?.commands;
           for (const command of commands) {

@@ -4,7 +4,7 @@
 // stops with "no matching manifest for windows/amd64".
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-tags.md
 import { defineRule, type Fix } from '../../engine/types';
-import { windowsTagsForSharedTag } from '../../kb';
+import { newestLtscRelease, windowsTagsForSharedTag } from '../../kb';
 import { runsWindowsCommands } from '../../languages/dockerfile/build';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Multi-platform tags such as `dotnet/sdk:8.0` contain no Windows image: a Windows build cannot pull them.',
     messages: {
@@ -21,6 +22,7 @@ export default defineRule({
         '`{{tag}}` of {{image}} is a multi-platform tag with Linux images only, so a Windows build cannot pull it ("no matching manifest for windows/amd64"). Use a Windows tag such as `{{example}}`.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: ['https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-tags.md', 'https://github.com/dotnet/dotnet-docker/issues/4492'],
   },
   create(context) {
@@ -47,7 +49,7 @@ export default defineRule({
             data: {
               tag: version,
               image: `${base.ref.registry}/${base.ref.repository}`,
-              example: (references[0] && tagOfReference(references[0])) ?? `${/^\d/.test(version) ? version : '8.0'}-nanoserver-ltsc2022`,
+              example: (references[0] && tagOfReference(references[0])) ?? `${/^\d/.test(version) ? version : '8.0'}-nanoserver-${newestLtscRelease().tagNames[0]}`,
             },
             suggest,
           });

@@ -5,7 +5,7 @@
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go
 import { defineRule, type Range } from '../../engine/types';
-import type { LineIndex } from '../../engine/text';
+import type { LineIndex } from '../../core/text';
 import { knownInstructions, leadingSpaceLength, trailingSpaceStart } from '../../languages/dockerfile/buildkit';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
 
@@ -14,6 +14,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    // BuildKit's parser rejects the file whatever OS it builds for.
+    scope: 'any',
     defaultSeverity: { cli: 'error', editor: 'warning' },
     description: 'A Dockerfile that docker build rejects as it reads it: where BuildKit\'s parser stops, and instructions it does not know.',
     messages: {
@@ -23,6 +25,7 @@ export default defineRule({
         '`{{keyword}}` is not a Dockerfile instruction: `docker build` stops with "unknown instruction: {{keyword}}". The line before ends in `{{escape}}{{escape}}`, an escaped escape character, which ends that instruction instead of continuing it: to continue it, end the line with a single `{{escape}}` after a space.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: [
       'https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go',
       'https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go',

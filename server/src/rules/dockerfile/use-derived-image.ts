@@ -13,12 +13,14 @@ export default defineRule({
   meta: {
     type: 'suggestion',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'hint',
     description: 'Installing IIS or ASP.NET on Server Core: start from the image that already has it.',
     messages: {
       derived: 'This installs {{what}} on Server Core; {{image}} already contains it, is patched monthly and configures the service. Consider `FROM {{suggestion}}`.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: ['https://github.com/microsoft/iis-docker', 'https://github.com/microsoft/dotnet-framework-docker', 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/optimize-windows-dockerfile'],
   },
   create(context) {
@@ -27,7 +29,7 @@ export default defineRule({
       stage(stage: Stage) {
         const base = stage.base;
         const build = stage.windowsBuild;
-        if (!base || build === undefined || stage.os !== 'windows') return;
+        if (!base || build === undefined) return;
         // A stage that copies in no files of its own builds a reusable image, like Microsoft's own IIS Dockerfile.
         if (!stage.instructions.some((i) => i.keyword === 'COPY' || i.keyword === 'ADD')) return;
         const installs = stage.instructions.filter((i) => i.keyword === 'RUN' && windowsFeatureInstall.pattern.test(runText(i)));

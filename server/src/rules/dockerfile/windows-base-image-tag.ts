@@ -1,38 +1,46 @@
 // Windows base OS images have published no `latest` since 2019-04-16: an untagged or `:latest`
 // FROM fails at pull time, and a tag is also what ties the image to a host's Windows build.
-import { defineRule, type Fix, type Range } from '../../engine/types';
-import { releaseTagFor, supportStatus, windowsReleases } from '../../kb';
-import type { BaseImage, Stage } from '../../languages/dockerfile/model';
+import { defineRule, type Fix } from '../../engine/types';
+import { latestTagRemoved, monthAndYear, newestLtscRelease, releaseTagFor, supportStatus, windowsReleases } from '../../kb';
+import { retagFix } from '../../languages/dockerfile/edits';
+import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/windows-base-image-tag',
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Windows base images have no `latest` tag: name the Windows release explicitly.',
     messages: {
-      missingTag: '{{image}} has no tag, so Docker pulls `latest`, which Windows base images have not published since April 2019. Pin the Windows release your hosts run, e.g. {{example}}.',
-      latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since April 2019. Pin the Windows release your hosts run, e.g. {{example}}.',
+      missingTag: '{{image}} has no tag, so Docker pulls `latest`, which Windows base images have not published since {{removed}}. Pin the Windows release your hosts run, e.g. {{example}}.',
+      latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since {{removed}}. Pin the Windows release your hosts run, e.g. {{example}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
     ],
   },
   create(context) {
+    let model: DockerfileModel | undefined;
     return {
+      dockerfile(parsed) {
+        model = parsed;
+      },
       stage(stage: Stage) {
         const base = stage.base;
-        if (!base || base.ref.digest || !base.info.family?.noLatestTag) return;
+        const file = model;
+        if (!base || !file || base.ref.digest || !base.info.family?.noLatestTag) return;
         const tag = base.ref.tag;
         if (tag !== undefined && tag.toLowerCase() !== 'latest') return;
 
         const candidates = candidateBuilds(context.today, base, context.config.target?.build);
         const retag = (build: number): Fix | undefined => {
           const release = releaseTagFor(base.info.family!, base.info.variant, build);
-          return release ? retagFix(base, release) : undefined;
+          return release ? retagFix(file, base, release) : undefined;
         };
         const target = context.config.target?.build;
         // A deprecated Docker Hub name never got the newer release tags: moving to MCR comes first.
@@ -41,13 +49,13 @@ export default defineRule({
         const suggestions = retaggable ? candidates.filter((build) => build !== target).map(retag).filter((fix): fix is Fix => fix !== undefined) : [];
         // Insider repositories are tagged by build only.
         const example = base.info.preview
-          ? (base.info.family.examples[0]?.tag ?? '10.0.26100.1')
-          : (releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? 26100) ?? 'ltsc2025');
+          ? (base.info.family.examples[0]?.tag ?? `${newestLtscRelease().windowsBuildLabel}.1`)
+          : (releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? newestLtscRelease().build) ?? newestLtscRelease().tagNames[0]);
         const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
         context.report({
           range: tag === undefined ? base.range : (base.tagRange ?? base.range),
           messageId: tag === undefined ? 'missingTag' : 'latestTag',
-          data: { image, example },
+          data: { image, example, removed: monthAndYear(latestTagRemoved.date) },
           fix: preferred,
           suggest: suggestions,
         });
@@ -66,16 +74,4 @@ function candidateBuilds(today: Date, base: BaseImage, target: number | undefine
     .sort((a, b) => b - a)
     .slice(0, maxSuggestions);
   return target !== undefined && !builds.includes(target) ? [target, ...builds] : builds;
-}
-
-function retagFix(base: BaseImage, releaseTag: string): Fix | undefined {
-  const title = `Use tag ${releaseTag}`;
-  if (base.ref.tag === undefined) {
-    // `FROM image` -> `FROM image:tag`: insert after the image name as written.
-    const at = base.range.end;
-    return { title, edits: [{ range: { start: at, end: at }, newText: `:${releaseTag}` }] };
-  }
-  const range: Range | undefined = base.literalTagRange ?? base.tagFromArg?.valueRange;
-  if (!range) return undefined;
-  return { title: base.tagFromArg ? `Set ARG ${base.tagFromArg.name} to ${releaseTag}` : title, edits: [{ range, newText: releaseTag }] };
 }

@@ -4,12 +4,10 @@
 // servicing stack, so an image on an unsupported release never gets another fix.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 import { defineRule, type Fix } from '../../engine/types';
-import { imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
+import { endsWithinNotice, imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 
-/** How far ahead an end of extended support is announced. */
-const warningDays = 183;
 const maxSuggestions = 3;
 
 export default defineRule({
@@ -17,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'warning',
     description: 'Windows base images whose release is out of support, or leaves it within six months, or that are Insider previews, get no more security updates.',
     messages: {
@@ -28,6 +27,7 @@ export default defineRule({
       unknownBuild: 'Windows build {{build}} in {{image}} is no released Windows Server build: a preview or unknown build. Preview builds expire and start only on Insider hosts of a matching build; use a released Long-Term Servicing Channel base.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/update-containers',
@@ -36,14 +36,14 @@ export default defineRule({
   },
   create(context) {
     let model: DockerfileModel | undefined;
-    const isActive = (status: SupportStatus): boolean => status.state === 'supported' || (status.state === 'mainstream-ended' && !endsSoon(status, context.today));
+    const isActive = (status: SupportStatus): boolean => status.state === 'supported' || (status.state === 'mainstream-ended' && !endsWithinNotice(status.endDate, context.today));
     return {
       dockerfile(parsed) {
         model = parsed;
       },
       stage(stage: Stage) {
         const base = stage.base;
-        if (!base || stage.os !== 'windows' || !model) return;
+        if (!base || !model) return;
         // A bare `1803` tag is read as a release only because the stage is certainly Windows.
         const support = imageSupport(base.info, context.today, base.info.release ?? base.info.releaseIfWindows);
         if (!support) return;
@@ -61,7 +61,7 @@ export default defineRule({
         }
         const { release, status } = support;
         const ended = status.state === 'ended';
-        if (!ended && !(status.state === 'mainstream-ended' && endsSoon(status, context.today))) return;
+        if (!ended && !(status.state === 'mainstream-ended' && endsWithinNotice(status.endDate, context.today))) return;
 
         const suggest = windowsReleases
           .filter((r) => r.channel === 'LTSC' && r.build > release.build && isActive(supportStatus(r, base.info.variant, context.today)))
@@ -90,12 +90,6 @@ export default defineRule({
     };
   },
 });
-
-function endsSoon(status: SupportStatus, today: Date): boolean {
-  if (!status.endDate) return false;
-  const end = Date.parse(`${status.endDate}T23:59:59Z`);
-  return end - today.getTime() <= warningDays * 24 * 60 * 60 * 1000;
-}
 
 function variantName(variant: string | undefined): string {
   switch (variant) {

@@ -5,10 +5,10 @@
 // https://docs.docker.com/reference/dockerfile/#escape
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile
 import { Keyword } from 'dockerfile-ast';
-import { LineIndex } from '../../engine/text';
+import { LineIndex } from '../../core/text';
 import { defineRule, type Fix, type Range, type TextEdit } from '../../engine/types';
 import { textOf } from '../../languages/dockerfile/edits';
-import type { DockerfileModel, DockerInstruction, Stage } from '../../languages/dockerfile/model';
+import type { DockerfileModel, DockerInstruction } from '../../languages/dockerfile/model';
 
 /** Instructions whose arguments Docker passes on without processing escapes (except at line ends). */
 const unescapedKeywords = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Backslashes in Windows paths clash with the Dockerfile escape character: at a line end and in JSON exec forms.',
     messages: {
@@ -33,6 +34,7 @@ export default defineRule({
         '`{{escape}}` in this JSON string is read as a control character, not as a path separator. Double the backslashes or use forward slashes.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://docs.docker.com/reference/dockerfile/',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile',
@@ -48,8 +50,7 @@ export default defineRule({
         traps = parsed.escapeChar === '\\' ? parsed.stages.filter((s) => s.os === 'windows').flatMap((s) => s.instructions.flatMap((i) => trailingPaths(lines, i))) : [];
         directive = traps.length > 0 ? escapeDirectiveFix(lines, parsed, traps) : undefined;
       },
-      instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows') return;
+      instruction(instruction: DockerInstruction) {
         // Only the first trap of an instruction is certain: the lines after it belong to it only because of it.
         for (const trap of traps.filter((t) => t.instruction === instruction).slice(0, 1)) {
           const suggest: Fix[] = [];

@@ -17,6 +17,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Instructions and flags that Windows image builds reject: --chmod, RUN --mount, FROM scratch, Linux users, destinations off drive C:.',
     messages: {
@@ -30,6 +31,7 @@ export default defineRule({
       copyRoot: 'Copying `{{path}}` out of a Windows image is not allowed ("copy from c:\\ or c:\\windows is not allowed on windows"). Copy the specific files you need.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://docs.docker.com/reference/dockerfile/',
       'https://github.com/moby/moby/blob/master/builder/dockerfile/dispatchers.go',
@@ -49,7 +51,6 @@ export default defineRule({
         }
       },
       instruction(instruction: DockerInstruction, stage: Stage) {
-        if (stage.os !== 'windows') return;
         switch (instruction.keyword) {
           case 'COPY':
           case 'ADD': {

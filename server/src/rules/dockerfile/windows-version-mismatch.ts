@@ -5,7 +5,7 @@
 // image the target host cannot run fails at `docker run` or on the Kubernetes node.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunHyperV, canRunProcessIsolated, preferredImageBuildForHost, releaseForBuild, suggestRetag, windowsReleases } from '../../kb';
+import { canRunHyperV, canRunProcessIsolated, describeRelease, preferredImageBuildForHost, suggestRetag, windowsReleases } from '../../kb';
 import { dependenciesOf, rootStage } from '../../languages/dockerfile/build';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'dockerfile',
+    scope: 'windows-stage',
     defaultSeverity: 'error',
     description: 'Windows stages built together, and the host that runs them, must be on compatible Windows builds.',
     messages: {
@@ -26,6 +27,7 @@ export default defineRule({
         'The target host runs {{target}}, which cannot run {{build}} images even with Hyper-V isolation: the image is newer than the host. Use the {{suggestion}} image.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
@@ -49,7 +51,7 @@ export default defineRule({
             context.report({
               range: stage.base.tagRange ?? stage.base.range,
               messageId: hyperv ? 'hyperv' : 'process',
-              data: { target: describeBuild(target.build), build: describeBuilds(builds), suggestion: describeBuild(wanted) },
+              data: { target: describeRelease(target.build), build: describeBuilds(builds), suggestion: describeRelease(wanted) },
               fix,
             });
           }
@@ -129,11 +131,8 @@ function buildGroups(model: DockerfileModel): Stage[][] {
   return [...groups.values()].filter((stages) => stages.length > 1);
 }
 
-function describeBuild(build: number): string {
-  const release = releaseForBuild(build);
-  return release ? `${release.name} (10.0.${build})` : `Windows 10.0.${build}`;
-}
-
+/** One build, or the Windows builds a shared tag may resolve to: "either A or B". */
 function describeBuilds(builds: readonly number[]): string {
-  return builds.length === 1 ? describeBuild(builds[0]!) : `${builds.map(describeBuild).join(' and ')} (the only Windows images of this tag)`;
+  const names = builds.map(describeRelease);
+  return names.length === 1 ? names[0]! : `either ${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }

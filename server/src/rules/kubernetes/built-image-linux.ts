@@ -2,26 +2,29 @@
 // pulls it on a Windows node, finds no Windows image in it, and the pod never starts. Nothing in
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
 import { defineRule } from '../../engine/types';
-import { podOs, type PodSpec } from '../../languages/kubernetes/model';
-import { fileName } from '../../workspace/describe';
+import type { PodSpec } from '../../languages/kubernetes/model';
+import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'kubernetes/built-image-linux',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Reports the Linux image of a pod scheduled onto Windows: that image is Linux evidence, so the pod is never inferred Windows.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'An image built from a Linux Dockerfile of the workspace cannot run on the Windows nodes the pod is scheduled onto.',
     messages: {
       linuxImage: '{{image}} is built by {{dockerfile}} from a Linux base image, but this {{kind}} is scheduled onto Windows nodes ({{schedule}}): the image cannot run there.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/windows/user-guide/', 'https://kubernetes.io/docs/concepts/windows/intro/'],
   },
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         const windowsSchedule = os.scheduling.find((evidence) => evidence.os === 'windows');
         if (!windowsSchedule || os.scheduling.some((evidence) => evidence.os === 'linux')) return;
         for (const evidence of os.evidence) {

@@ -2,25 +2,27 @@
 // and deploys an image that a Dockerfile of the workspace builds on another. Kubernetes runs
 // Windows containers process-isolated, so containerd's compatibility rule decides.
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunProcessIsolated } from '../../kb';
+import { canRunProcessIsolated, describeRelease } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo } from '../../languages/kubernetes/windows';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
-import { describeBuild, fileName } from '../../workspace/describe';
-import { podNodeBuild, runtimeClassNodeBuild } from '../../workspace/summary';
+import { fileName } from '../../engine/describe';
+import { runtimeClassNodeBuild } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/built-image-windows-build',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Goes by the Windows build the pod is pinned to (by label or RuntimeClass), not by the pod's inferred OS: a pod with a Linux sidecar image is still placed on those nodes.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'An image built by a workspace Dockerfile must be built on a Windows build the pod\'s nodes can run.',
     messages: {
       mismatch:
-        '{{image}} is built by {{dockerfile}} on Windows {{imageBuild}}, but this {{kind}} is scheduled onto nodes with Windows build {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
+        '{{image}} is built by {{dockerfile}} on {{imageBuild}}, but this {{kind}} is scheduled onto nodes of {{nodeBuild}}, which cannot run it with process isolation (the only isolation Kubernetes uses).',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://kubernetes.io/docs/concepts/windows/user-guide/',
@@ -30,9 +32,9 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         const runtimeClassName = stringAt(pod.map, 'runtimeClassName', pod.ctx);
-        const node = podNodeBuild(pod, context.uri) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
+        const node = context.facts.podNodeBuild(pod) ?? runtimeClassNodeBuild(runtimeClassName ? context.workspace.runtimeClass(runtimeClassName) : undefined);
         if (!node) return;
         pod.containers.forEach((container, index) => {
           const image = container.image;
@@ -46,11 +48,11 @@ export default defineRule({
           context.report({
             range: image.range,
             messageId: 'mismatch',
-            data: { image: image.text, dockerfile: fileName(built.dockerfile.path), imageBuild: describeBuild(imageBuild), kind: pod.object.kind, nodeBuild: describeBuild(node.build) },
+            data: { image: image.text, dockerfile: fileName(built.dockerfile.path), imageBuild: describeRelease(imageBuild), kind: pod.object.kind, nodeBuild: describeRelease(node.build) },
             suggest,
             related: [
-              { uri: built.dockerfile.uri, range: built.dockerfile.finalFromRange, message: `Built on Windows ${describeBuild(imageBuild)}` },
-              { uri: node.uri, range: node.range, message: `Nodes with Windows build ${describeBuild(node.build)}` },
+              { uri: built.dockerfile.uri, range: built.dockerfile.finalFromRange, message: `Built on ${describeRelease(imageBuild)}` },
+              { uri: node.uri, range: node.range, message: `Nodes of ${describeRelease(node.build)}` },
             ],
           });
         });

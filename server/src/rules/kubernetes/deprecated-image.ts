@@ -4,13 +4,13 @@
 // https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
 import { defineRule, type Fix } from '../../engine/types';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/deprecated-image',
   meta: {
     type: 'suggestion',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods should pull Microsoft images from their current names, not from deprecated or withdrawn repositories.',
     messages: {
@@ -19,6 +19,7 @@ export default defineRule({
       withdrawn: '{{image}} was withdrawn: Microsoft suspended its SQL Server in Windows containers program and removed these images, so no tag pulls, and there is no Microsoft replacement for Windows.',
     },
     fixable: true,
+    hasSuggestions: false,
     deprecation: true,
     sources: [
       'https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430',
@@ -30,7 +31,6 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         for (const container of pod.containers) {
           const image = container.image;
           const deprecated = image?.info?.deprecated;

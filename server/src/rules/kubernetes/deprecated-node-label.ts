@@ -4,8 +4,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import { removePair } from '../../languages/kubernetes/edit';
-import { nodeRange, pairKeyRange, readRuntimeClass, type KubeObject, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
+import { nodeRange, pairKeyRange, type KubeObject, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
 import { asMap, getMap, getPair, getSeq, ownPairs, pairKeyText, scalarText, type YamlContext } from '../../languages/kubernetes/yaml-util';
 
 const replacements: Readonly<Record<string, string>> = {
@@ -18,12 +17,14 @@ export default defineRule({
   meta: {
     type: 'suggestion',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'The node labels `beta.kubernetes.io/os` and `beta.kubernetes.io/arch` are deprecated: use `kubernetes.io/os` and `kubernetes.io/arch`.',
     messages: {
       deprecated: 'The node label {{label}} is deprecated: use {{replacement}}, which every node carries.',
     },
     fixable: true,
+    hasSuggestions: false,
     deprecation: true,
     sources: ['https://kubernetes.io/docs/reference/labels-annotations-taints/', 'https://kubernetes.io/docs/concepts/windows/user-guide/'],
   },
@@ -64,7 +65,6 @@ export default defineRule({
 
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const { ctx, map } = pod;
         const model = pod.object.model;
         reportSelector(model, ctx, map, getMap(map, 'nodeSelector', ctx));
@@ -75,7 +75,7 @@ export default defineRule({
         reportExpressions(model, ctx, preferred.map((item) => getPair(asMap(item, ctx), 'preference', ctx)?.value));
       },
       object(object: KubeObject) {
-        if (readRuntimeClass(object, context.uri)?.os !== 'windows') return;
+        if (context.facts.runtimeClassOf(object)?.os !== 'windows') return;
         reportSelector(object.model, object.ctx, object.root, getMap(getMap(object.root, 'scheduling', object.ctx), 'nodeSelector', object.ctx));
       },
     };

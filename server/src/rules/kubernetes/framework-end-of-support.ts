@@ -1,26 +1,27 @@
 // The images of a Windows pod get the check a Dockerfile FROM gets: a .NET or .NET Framework
 // version whose images are no longer produced keeps pulling but never gets another fix.
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
-import { defineRule, type Fix } from '../../engine/types';
+import { defineRule } from '../../engine/types';
 import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
-import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { windowsPod } from '../../languages/kubernetes/windows';
+import { retagFix } from '../../languages/kubernetes/edit';
+import type { PodSpec } from '../../languages/kubernetes/model';
 
 export default defineRule({
   id: 'kubernetes/framework-end-of-support',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods running images of a .NET or .NET Framework version that no longer gets updates.',
     messages: productSupportMessages,
     fixable: true,
+    hasSuggestions: true,
     sources: productSupportSources,
   },
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         for (const container of pod.containers) {
           const image = container.image;
           if (!image?.ref) continue;
@@ -28,7 +29,7 @@ export default defineRule({
           // The PowerShell images' standstill is known from issue threads only: shown in the hover.
           if (!support?.ended || support.lifecycle.kind === 'not-updated') continue;
           const { lifecycle } = support;
-          const retag = support.retag ? retagFix(pod, image, support.retag) : undefined;
+          const retag = support.retag ? retagFix(pod.object.model, image, support.retag) : undefined;
           // A new .NET major version may not run the app unchanged: offered, never applied by fix-all.
           const fix = lifecycle.inPlace ? retag : undefined;
           context.report({
@@ -43,10 +44,3 @@ export default defineRule({
     };
   },
 });
-
-function retagFix(pod: PodSpec, image: ContainerImage, retagged: string): Fix | undefined {
-  const model = pod.object.model;
-  const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
-  if (!written.includes(image.text)) return undefined;
-  return { title: `Use ${retagged}`, edits: [{ range: image.range, newText: written.replace(image.text, retagged) }] };
-}

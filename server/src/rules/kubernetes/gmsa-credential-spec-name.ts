@@ -11,12 +11,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // The API server validates the name on every pod, whatever its OS.
+    scope: 'any',
     defaultSeverity: 'error',
     description: '`windowsOptions.gmsaCredentialSpecName` must be a DNS-1123 subdomain (lower case), as the API server requires.',
     messages: {
       invalid: 'The API server rejects gmsaCredentialSpecName "{{name}}": it must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending alphanumeric, at most {{max}} characters).',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
       'https://kubernetes.io/docs/tasks/configure-pod-container/configure-gmsa/',

@@ -8,7 +8,7 @@ import { hostProcessAccounts } from '../../kb';
 import { insertPath, removePair } from '../../languages/kubernetes/edit';
 import { mayHaveHiddenKeys, nodeRange, pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap } from '../../languages/kubernetes/yaml-util';
-import { booleanField, containerNode, hostProcessInfo, stringField } from '../../languages/kubernetes/windows';
+import { booleanField, containerNode, stringField } from '../../languages/kubernetes/windows';
 
 const accounts = hostProcessAccounts.users.map((user) => `${hostProcessAccounts.domain}\\${user}`).join(', ');
 
@@ -17,6 +17,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // HostProcess settings are checked wherever they are written: the API server validates them on every pod, even one whose other fields say Linux (os-conflict's business).
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'A pod with HostProcess containers needs hostNetwork: true, only HostProcess containers, matching pod and container values, a runAsUserName, and no runAsNonRoot.',
     messages: {
@@ -27,6 +29,7 @@ export default defineRule({
       runAsNonRoot: 'runAsNonRoot must be unset or false for HostProcess containers: they run as a host account ({{accounts}} or a local group member).',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
       'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
@@ -35,7 +38,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const info = hostProcessInfo(pod);
+        const info = context.facts.hostProcess(pod);
         if (!info.any) return;
         const model = pod.object.model;
         const kind = pod.object.kind;

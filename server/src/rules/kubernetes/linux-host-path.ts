@@ -7,7 +7,7 @@ import type { Node } from 'yaml';
 import { defineRule, type Fix } from '../../engine/types';
 import { linuxHostPath } from '../../kb';
 import { nodeRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo, inTemplateBlock, windowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getMap, getPair, getSeq, scalarText } from '../../languages/kubernetes/yaml-util';
 
 export default defineRule({
@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'A Windows pod must not mount Linux sockets or /proc, /sys, /dev from the host: Windows nodes have named pipes instead.',
     messages: {
@@ -23,6 +24,7 @@ export default defineRule({
       system: 'Volume "{{volume}}" mounts {{path}}, which exists only on Linux: on a Windows node it becomes an empty C:{{windowsPath}} directory.',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/storage/windows-storage/',
       'https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/',
@@ -33,10 +35,9 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const model = pod.object.model;
         // HostProcess containers cannot mount named pipes; they open them on the host directly.
-        const canMountPipe = !hostProcessInfo(pod).any;
+        const canMountPipe = !context.facts.hostProcess(pod).any;
         for (const item of getSeq(pod.map, 'volumes', pod.ctx)?.items ?? []) {
           const volume = asMap(item, pod.ctx);
           const pathPair = getPair(getMap(volume, 'hostPath', pod.ctx), 'path', pod.ctx);

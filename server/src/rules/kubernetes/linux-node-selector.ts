@@ -5,21 +5,23 @@
 // https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import { insertPath } from '../../languages/kubernetes/edit';
-import { nodeRange, osLabel, podOs, readRuntimeClass, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
-import { knownWindowsTaints } from '../../languages/kubernetes/taints';
-import { podSpecKey, windowsPod } from '../../languages/kubernetes/windows';
+import { nodeRange, osLabel, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
+import { podSpecKey } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/linux-node-selector',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // It reports the pods that are not Windows, in a file whose other workloads are.
+    scope: 'any',
     defaultSeverity: 'warning',
     description: 'In a file that also deploys Windows workloads, other workloads need a `kubernetes.io/os: linux` node selector to stay off Windows nodes.',
     messages: {
       missing: 'This file also deploys Windows workloads ({{windows}}), so the cluster has Windows nodes, and nothing keeps this {{kind}} off them: add the node selector `kubernetes.io/os: linux`, or it may land on a Windows node and fail to start.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host',
       'https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations',
@@ -32,15 +34,15 @@ export default defineRule({
       file(model: KubernetesModel) {
         windowsEvidence = undefined;
         // Tainted Windows nodes already repel pods that do not tolerate the taint.
-        if (knownWindowsTaints(model, context.config, context.workspace, context.uri).length > 0) return;
+        if (context.facts.knownWindowsTaints(model).length > 0) return;
         for (const object of model.objects) {
-          const runtimeClass = readRuntimeClass(object, context.uri);
+          const runtimeClass = context.facts.runtimeClassOf(object);
           if (runtimeClass?.os === 'windows') {
             windowsEvidence = { text: `RuntimeClass ${runtimeClass.name}`, range: object.kindRange };
             return;
           }
           for (const pod of object.podSpecs) {
-            const windows = windowsPod(pod, context.workspace);
+            const windows = context.facts.windowsPod(pod);
             if (windows) {
               windowsEvidence = { text: `${object.kind} ${object.name ?? ''}`.trim(), range: windows.evidence.range };
               return;
@@ -50,7 +52,7 @@ export default defineRule({
       },
       podSpec(pod: PodSpec) {
         if (!windowsEvidence) return;
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         if (os.evidence.some((e) => e.os === 'windows') || os.scheduling.length > 0 || os.schedulingUnknown) return;
         const model = pod.object.model;
         const edit = insertPath(model, pod.map, ['nodeSelector', osLabel], 'linux');

@@ -6,7 +6,7 @@ import type { Node, YAMLMap } from 'yaml';
 import { defineRule } from '../../engine/types';
 import { linuxExecutable } from '../../kb';
 import { nodeRange, valueIsTemplated, type Container, type PodSpec } from '../../languages/kubernetes/model';
-import { hostProcessInfo, inTemplateBlock, windowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, scalarText } from '../../languages/kubernetes/yaml-util';
 
 const handlers: ReadonlyArray<{ path: readonly string[]; what: string }> = [
@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'Commands, probes and lifecycle hooks of a Windows pod must not start Linux programs such as `/bin/sh` or `bash`.',
     messages: {
@@ -29,6 +30,7 @@ export default defineRule({
       shell: 'The {{what}} of container "{{container}}" runs {{program}}, which {{image}} does not have: Windows images ship cmd (and Server Core powershell), not Linux shells.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/windows/intro/', 'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-docker/manage-windows-dockerfile'],
   },
   create(context) {
@@ -53,8 +55,7 @@ export default defineRule({
 
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         for (const entry of hostProcess.containers) {
           const { container } = entry;
           const isHostProcess = entry.effective !== false && entry.effective !== undefined;

@@ -3,9 +3,10 @@
 // images side by side) it is never scheduled, or the kubelet or the image pull rejects it.
 import type { Node } from 'yaml';
 import { defineRule } from '../../engine/types';
-import { nodeRange, osLabel, podOs, type OsEvidence, type PodSpec } from '../../languages/kubernetes/model';
+import { nodeRange, osLabel, type PodSpec } from '../../languages/kubernetes/model';
 import { inTemplateBlock, osNameField } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, scalarText } from '../../languages/kubernetes/yaml-util';
+import type { OsEvidence } from '../../engine/pod-os';
 
 const validOs: readonly string[] = ['windows', 'linux'];
 
@@ -14,6 +15,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // A pod whose fields disagree about its OS is, by that disagreement, never inferred to be Windows.
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'A pod\'s OS must be consistent: spec.os.name, node selector, affinity, RuntimeClass, pod label and images must not contradict each other.',
     messages: {
@@ -26,6 +29,7 @@ export default defineRule({
       mixedImages: '{{image}} has no Windows image, but {{other}} in the same pod is a Windows image: a pod runs on one OS and cannot mix Windows and Linux containers.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/',
       'https://kubernetes.io/docs/concepts/windows/intro/',
@@ -52,7 +56,7 @@ export default defineRule({
         }
 
         // What a Helm `{{ if }}` block says may not render, or render as another branch.
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         const evidence = os.evidence.filter((e) => !inTemplateBlock(model, e.range));
         const scheduling = os.scheduling.filter((e) => !inTemplateBlock(model, e.range));
         const [first, ...others] = scheduling;

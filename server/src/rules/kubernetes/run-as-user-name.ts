@@ -33,12 +33,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // The API server validates runAsUserName on every pod, whatever its OS.
+    scope: 'any',
     defaultSeverity: 'error',
     description: '`windowsOptions.runAsUserName` must be `USER` or `DOMAIN\\USER` in the format the API server accepts.',
     messages: {
       invalid: 'The API server rejects runAsUserName "{{name}}": {{reason}}.',
     },
     fixable: false,
+    hasSuggestions: false,
     sources: [
       'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
       'https://kubernetes.io/docs/tasks/configure-pod-container/configure-runasusername/',

@@ -3,22 +3,24 @@
 // only a release tag ties the pod to the nodes that can run it.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
 import { defineRule, type Fix } from '../../engine/types';
-import { kubernetesWindowsNodes, releaseForName, releaseTagFor, type WindowsRelease } from '../../kb';
+import { kubernetesWindowsNodes, latestTagRemoved, monthAndYear, newestLtscRelease, releaseForName, releaseTagFor, type WindowsRelease } from '../../kb';
 import type { ContainerImage, PodSpec } from '../../languages/kubernetes/model';
-import { nodeBuildSelectors, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/windows-base-image-tag',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'Windows base images in a pod have no `latest` tag: name the Windows release of the nodes.',
     messages: {
-      missingTag: '{{image}} has no tag, so the node pulls `latest`, which Windows base images have not published since April 2019. Pin the Windows release of your nodes, e.g. {{example}}.',
-      latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since April 2019. Pin the Windows release of your nodes, e.g. {{example}}.',
+      missingTag: '{{image}} has no tag, so the node pulls `latest`, which Windows base images have not published since {{removed}}. Pin the Windows release of your nodes, e.g. {{example}}.',
+      latestTag: '`latest` does not exist for {{image}}: Windows base images have not published it since {{removed}}. Pin the Windows release of your nodes, e.g. {{example}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
@@ -33,8 +35,7 @@ export default defineRule({
       .sort((a, b) => b.build - a.build);
     return {
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
-        const selectors = nodeBuildSelectors(pod, context.workspace, context.uri);
+        const selectors = context.facts.nodeBuildSelectors(pod);
         const pinned = selectors.length === 1 ? windowsBuildLabelValue.exec(selectors[0]!.value) : null;
         // The pod's own node build decides the tag; else the configured target.
         const target = pinned ? Number(pinned[1]) : context.config.target?.build;
@@ -57,13 +58,13 @@ export default defineRule({
             .map((release) => retag(release.build))
             .filter((f): f is Fix => f !== undefined);
           const example = info.preview
-            ? (family.examples[0]?.tag ?? '10.0.26100.1')
-            : (releaseTagFor(family, info.variant, target ?? nodeReleases[0]?.build ?? 26100) ?? 'ltsc2025');
+            ? (family.examples[0]?.tag ?? `${newestLtscRelease().windowsBuildLabel}.1`)
+            : (releaseTagFor(family, info.variant, target ?? nodeReleases[0]?.build ?? newestLtscRelease().build) ?? newestLtscRelease().tagNames[0]);
           const shown = `${image.ref.registry === 'docker.io' ? '' : image.ref.registry + '/'}${image.ref.repository}`;
           context.report({
             range: image.range,
             messageId: tag === undefined ? 'missingTag' : 'latestTag',
-            data: { image: shown, example },
+            data: { image: shown, example, removed: monthAndYear(latestTagRemoved.date) },
             ...(fix ? { fix } : {}),
             suggest,
           });

@@ -5,12 +5,12 @@
 // https://github.com/containerd/platforms/blob/main/platform_windows_compat.go
 import type { Node } from 'yaml';
 import { defineRule, type Fix } from '../../engine/types';
-import { canRunProcessIsolated, parseWindowsVersion, preferredImageBuildForHost, releaseForBuild, suggestRetag, type WindowsRelease } from '../../kb';
+import { canRunProcessIsolated, describeRelease, parseWindowsVersion, preferredImageBuildForHost, suggestRetag, supportedNodeBuildLabel, type WindowsRelease } from '../../kb';
+import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, windowsBuildLabelValue, windowsPod, type NodeBuildSelector } from '../../languages/kubernetes/windows';
-
-const releaseName = (build: number): string => releaseForBuild(build)?.name ?? `Windows build ${build}`;
+import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import type { NodeBuildSelector } from '../../engine/pod-os';
 
 const whereText: Record<NodeBuildSelector['where'], string> = {
   'node-selector': 'its node selector',
@@ -23,14 +23,16 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'error',
     description: 'The `node.kubernetes.io/windows-build` a pod is pinned to must be able to run its Windows images with process isolation.',
     messages: {
-      mismatch: '{{image}} is a {{imageRelease}} image (build {{imageBuild}}), but {{where}} pins this {{kind}} to nodes with Windows build {{nodeBuild}} ({{nodeRelease}}): containerd there cannot run it with process isolation, the only isolation Kubernetes uses.',
-      sharedMismatch: '{{image}} is a multi-platform tag whose Windows images are {{releases}}; none runs on nodes with Windows build {{nodeBuild}} ({{nodeRelease}}) that {{where}} pins this {{kind}} to, so the pull fails with "no matching manifest".',
-      invalidValue: 'No node carries node.kubernetes.io/windows-build: {{value}}: the kubelet sets it to 10.0.<build>, such as 10.0.20348{{hint}}.',
+      mismatch: '{{image}} is a {{imageRelease}} image, but {{where}} pins this {{kind}} to nodes of {{nodeRelease}}: containerd there cannot run it with process isolation, the only isolation Kubernetes uses.',
+      sharedMismatch: '{{image}} is a multi-platform tag whose Windows images are {{releases}}; none runs on nodes of {{nodeRelease}} that {{where}} pins this {{kind}} to, so the pull fails with "no matching manifest".',
+      invalidValue: 'No node carries node.kubernetes.io/windows-build: {{value}}: the kubelet sets it to 10.0.<build>, such as {{example}}{{hint}}.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
@@ -45,7 +47,7 @@ export default defineRule({
       const build = parseWindowsVersion(value);
       const range = nodeRange(model, node);
       const fix: Fix | undefined = build !== undefined ? { title: `Write 10.0.${build}`, edits: [{ range, newText: `'10.0.${build}'` }] } : undefined;
-      context.report({ range, messageId: 'invalidValue', data: { value, hint: build !== undefined ? ` (${releaseName(build)} is 10.0.${build})` : '' }, ...(fix ? { fix } : {}) });
+      context.report({ range, messageId: 'invalidValue', data: { value, example: supportedNodeBuildLabel(), hint: build !== undefined ? `; ${value} is ${describeRelease(build)}` : '' }, ...(fix ? { fix } : {}) });
       return true;
     }
 
@@ -57,15 +59,14 @@ export default defineRule({
         if (pair && value !== undefined) reportInvalid(value, pair.value as Node, object.model);
       },
       podSpec(pod: PodSpec) {
-        if (!windowsPod(pod, context.workspace)) return;
         const model = pod.object.model;
         const selectors: NodeBuildSelector[] = [];
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where !== 'runtime-class' && selector.node && reportInvalid(selector.value, selector.node, model)) continue;
           selectors.push(selector);
         }
-        const hostProcess = hostProcessInfo(pod);
+        const hostProcess = context.facts.hostProcess(pod);
         // HostProcess containers run on the host itself: their image's build does not matter.
         const images = hostProcess.containers
           .filter((entry) => entry.effective === false || entry.effective === undefined)
@@ -87,7 +88,7 @@ export default defineRule({
     function reportImage(pod: PodSpec, image: ContainerImage, selector: NodeBuildSelector, nodeBuild: number, relabel: boolean): void {
       const info = image.info!;
       const model = pod.object.model;
-      const data = { image: image.text, kind: pod.object.kind, where: selector.runtimeClass ? `its RuntimeClass ${selector.runtimeClass}` : whereText[selector.where], nodeBuild: selector.value, nodeRelease: releaseName(nodeBuild) };
+      const data = { image: image.text, kind: pod.object.kind, where: selector.runtimeClass ? `its RuntimeClass ${selector.runtimeClass}` : whereText[selector.where], nodeRelease: describeRelease(nodeBuild) };
       const related = [{ uri: selector.uri, range: selector.range, message: 'The Windows build the pod is pinned to.' }];
       if (info.build === undefined) {
         const releases = info.sharedTagReleases ?? [];
@@ -102,12 +103,12 @@ export default defineRule({
           : undefined;
       const target = preferredImageBuildForHost(nodeBuild);
       const retag = image.ref && target !== undefined ? suggestRetag(image.ref, target) : undefined;
-      const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
-      const suggest: Fix[] = retag ? [{ title: `Use ${retag}`, edits: [{ range: image.range, newText: written.replace(image.text, retag) }] }] : [];
+      const retagged = retag ? retagFix(model, image, retag) : undefined;
+      const suggest: Fix[] = retagged ? [retagged] : [];
       context.report({
         range: image.range,
         messageId: 'mismatch',
-        data: { ...data, imageRelease: info.release?.name ?? releaseName(info.build), imageBuild: info.build },
+        data: { ...data, imageRelease: describeRelease(info.build) },
         related,
         ...(fix ? { fix } : {}),
         suggest,

@@ -8,6 +8,8 @@
 import type { Node } from 'yaml';
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import {
+  describeRelease,
+  endsWithinNotice,
   hostSupportStatus,
   imageSupport,
   kubernetesNodeSupport,
@@ -17,18 +19,18 @@ import {
   suggestRetag,
   type WindowsRelease,
 } from '../../kb';
+import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import { hostProcessInfo, nodeBuildSelectors, podSpecKey, windowsBuildLabelValue, windowsPod } from '../../languages/kubernetes/windows';
-
-/** How far ahead an end of extended support is announced, as for Dockerfiles. */
-const warningDays = 183;
+import { podSpecKey, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
+import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-end-of-support',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows pods whose images or nodes are on a Windows release that is out of support, a preview, or no longer supported by Kubernetes.',
     messages: {
@@ -37,10 +39,11 @@ export default defineRule({
       imagePreview: '{{image}} is a Windows Insider preview{{build}}: Insider images expire, get no support, and start only on Insider hosts of a matching build.',
       imageUnknownBuild: 'Windows build {{build}} in {{image}} is no released Windows Server build: a preview or unknown build, which runs only on Insider nodes of that build.',
       nodeForImage: '{{image}} is a {{release}} image{{fromName}}: with process isolation, the only isolation Kubernetes uses, it runs only on {{release}} nodes, which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}). Move the image to {{supportedTags}}.',
-      nodeEnded: '{{where}} pins nodes of Windows build {{build}} ({{release}}), which went out of support on {{date}}: such nodes get no security updates.',
-      nodeUnsupported: '{{where}} pins nodes of Windows build {{build}} ({{release}}), which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}).',
+      nodeEnded: '{{where}} pins nodes of {{release}}, which went out of support on {{date}}: such nodes get no security updates.',
+      nodeUnsupported: '{{where}} pins nodes of {{release}}, which Kubernetes no longer supports ({{supported}} nodes only, since {{since}}).',
     },
     fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle',
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/insider-overview',
@@ -52,8 +55,6 @@ export default defineRule({
   create(context) {
     const supportedReleases = kubernetesWindowsNodes.supportedReleases.map((id) => releaseForName(id)).filter((release): release is WindowsRelease => release !== undefined);
     const supported = { supported: supportedReleases.map((release) => release.name).join(' and '), supportedTags: supportedReleases.map((release) => release.tagNames[0]).join(' or ') };
-    const endsSoon = (endDate: string | undefined): boolean =>
-      endDate !== undefined && Date.parse(`${endDate}T23:59:59Z`) - context.today.getTime() <= warningDays * 24 * 60 * 60 * 1000;
 
     /** A node build the pod or RuntimeClass pins: ended as a host OS, or dropped by Kubernetes. */
     function reportNodeBuild(value: string, range: Range, where: string): void {
@@ -64,21 +65,20 @@ export default defineRule({
       if (!release) return;
       const status = hostSupportStatus(release, context.today);
       if (status.state === 'ended') {
-        context.report({ range, messageId: 'nodeEnded', data: { where, build: value, release: release.name, date: status.endDate! } });
+        context.report({ range, messageId: 'nodeEnded', data: { where, release: describeRelease(build), date: status.endDate! } });
         return;
       }
       const node = kubernetesNodeSupport(build);
-      if (node) context.report({ range, messageId: 'nodeUnsupported', data: { where, build: value, release: release.name, since: node.since, ...supported } });
+      if (node) context.report({ range, messageId: 'nodeUnsupported', data: { where, release: describeRelease(build), since: node.since, ...supported } });
     }
 
     function retagSuggestions(pod: PodSpec, image: ContainerImage): Fix[] {
-      const model = pod.object.model;
-      const written = model.text.slice(model.lines.offset(image.range.start), model.lines.offset(image.range.end));
       return [...supportedReleases]
         .sort((a, b) => b.build - a.build)
         .map((release) => (image.ref ? suggestRetag(image.ref, release.build) : undefined))
         .filter((retag): retag is string => retag !== undefined)
-        .map((retag) => ({ title: `Use ${retag}`, edits: [{ range: image.range, newText: written.replace(image.text, retag) }] }));
+        .map((retag) => retagFix(pod.object.model, image, retag))
+        .filter((fix): fix is Fix => fix !== undefined);
     }
 
     return {
@@ -88,11 +88,9 @@ export default defineRule({
         const value = scalarText(pair?.value, object.ctx);
         if (pair && value !== undefined) reportNodeBuild(value, nodeRange(object.model, pair.value as Node), `RuntimeClass ${object.name ?? ''}`.trim());
       },
-      podSpec(pod: PodSpec) {
-        const windows = windowsPod(pod, context.workspace);
-        if (!windows) return;
+      podSpec(pod: PodSpec, windows: WindowsPod) {
         const model = pod.object.model;
-        for (const selector of nodeBuildSelectors(pod, context.workspace, context.uri)) {
+        for (const selector of context.facts.nodeBuildSelectors(pod)) {
           // A RuntimeClass's own value is reported on the RuntimeClass, once.
           if (selector.where === 'runtime-class' || selector.uri !== context.uri) continue;
           reportNodeBuild(selector.value, selector.range, `This ${pod.object.kind}'s ${selector.where === 'node-selector' ? 'node selector' : 'node affinity'}`);
@@ -101,7 +99,7 @@ export default defineRule({
         const podRange = ['node-selector', 'node-affinity', 'os-field'].includes(windows.evidence.kind)
           ? windows.evidence.range
           : nodeRange(model, podSpecKey(pod));
-        for (const entry of hostProcessInfo(pod).containers) {
+        for (const entry of context.facts.hostProcess(pod).containers) {
           // HostProcess containers run on the host: their image's base says nothing about the node.
           const image = entry.container.image;
           const info = image?.info;
@@ -119,7 +117,7 @@ export default defineRule({
             continue;
           }
           const { status } = support;
-          if (status.state === 'ended' || (status.state === 'mainstream-ended' && endsSoon(status.endDate))) {
+          if (status.state === 'ended' || (status.state === 'mainstream-ended' && endsWithinNotice(status.endDate, context.today))) {
             context.report({
               range: image.range,
               messageId: status.state === 'ended' ? 'imageEnded' : 'imageEnding',

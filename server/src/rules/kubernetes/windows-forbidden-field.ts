@@ -13,6 +13,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // It goes by spec.os.name as written, and reports Linux pods too (windowsOptions on a Linux pod).
+    scope: 'any',
     defaultSeverity: 'error',
     description: 'The API server rejects Linux-only fields on a pod with `spec.os.name: windows`, and windowsOptions on one with `spec.os.name: linux`.',
     messages: {
@@ -20,6 +22,7 @@ export default defineRule({
       windowsOptionsOnLinux: '`{{path}}` cannot be set for a linux pod: the API server rejects this {{kind}} because spec.os.name is linux.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
       'https://kubernetes.io/docs/concepts/windows/intro/',

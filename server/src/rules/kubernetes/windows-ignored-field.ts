@@ -7,7 +7,8 @@ import { defineRule } from '../../engine/types';
 import { fieldsForbiddenOnWindows } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { fieldPath, fieldsSet, osNameField, uniqueHits, windowsPod } from '../../languages/kubernetes/windows';
+import { fieldPath, fieldsSet, osNameField, uniqueHits } from '../../languages/kubernetes/windows';
+import type { WindowsPod } from '../../engine/pod-os';
 
 // Pod Security "Restricted" demands allowPrivilegeEscalation, seccompProfile and capabilities on any
 // pod without `spec.os.name: windows`: there they serve admission, so they are not reported.
@@ -18,12 +19,14 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Linux-only security and namespace fields have no effect on a Windows pod, and are rejected once `spec.os.name: windows` is set.',
     messages: {
       ignored: '`{{path}}` has no effect on Windows, and this {{kind}} runs on Windows ({{evidence}}). The API server rejects it as soon as spec.os.name is windows; remove it.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/intro/',
       'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go',
@@ -32,10 +35,8 @@ export default defineRule({
   },
   create(context) {
     return {
-      podSpec(pod: PodSpec) {
+      podSpec(pod: PodSpec, windows: WindowsPod) {
         if (osNameField(pod)) return;
-        const windows = windowsPod(pod, context.workspace);
-        if (!windows) return;
         const hits = uniqueHits(fieldsSet(pod, ignoredFields));
         const removed = new Set<Pair>(hits.map((hit) => hit.pair));
         const model = pod.object.model;

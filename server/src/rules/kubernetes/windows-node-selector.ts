@@ -2,7 +2,7 @@
 // RuntimeClass that adds one) a Windows pod in a mixed cluster can land on a Linux node and fail.
 import { defineRule } from '../../engine/types';
 import { insertPath } from '../../languages/kubernetes/edit';
-import { nodeRange, osLabel, podOs, type PodSpec } from '../../languages/kubernetes/model';
+import { nodeRange, osLabel, type PodSpec } from '../../languages/kubernetes/model';
 import { podSpecKey } from '../../languages/kubernetes/windows';
 import { getMap, getPair } from '../../languages/kubernetes/yaml-util';
 
@@ -17,12 +17,15 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // Its condition is wider than an inferred Windows pod: Windows evidence inside a Helm template block (`{{ if }}`) counts too.
+    scope: 'any',
     defaultSeverity: 'warning',
     description: 'A Windows workload needs a `kubernetes.io/os: windows` node selector to be scheduled onto Windows nodes.',
     messages: {
       missing: 'This {{kind}} runs Windows containers ({{evidence}}) but nothing schedules it onto Windows nodes: add the node selector `kubernetes.io/os: windows`, or it may land on a Linux node and fail to start.',
     },
     fixable: true,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host',
       'https://kubernetes.io/docs/concepts/windows/intro/',
@@ -31,7 +34,7 @@ export default defineRule({
   create(context) {
     return {
       podSpec(pod: PodSpec) {
-        const os = podOs(pod, context.workspace);
+        const os = context.facts.podOs(pod);
         if (os.scheduling.length > 0 || os.schedulingUnknown) return;
         const windows = os.evidence.find((e) => e.os === 'windows');
         // Conflicting evidence (a Linux image next to a Windows one) is another rule's business.

@@ -7,21 +7,24 @@ import { defineRule } from '../../engine/types';
 import type { NodeTaint } from '../../kb';
 import { appendSequenceItem } from '../../languages/kubernetes/edit';
 import { nodeRange, type KubernetesModel, type PodSpec } from '../../languages/kubernetes/model';
-import { knownWindowsTaints, readTolerations, taintText, tolerates, type KnownTaint, type Toleration } from '../../languages/kubernetes/taints';
-import { podSpecKey, windowsPod } from '../../languages/kubernetes/windows';
+import { readTolerations, taintText, tolerates, type Toleration } from '../../languages/kubernetes/taints';
+import { podSpecKey } from '../../languages/kubernetes/windows';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
+import type { KnownTaint } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-taint-toleration',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'When Windows nodes are tainted, a Windows workload needs the matching toleration to be scheduled.',
     messages: {
       missing: 'Windows nodes carry the taint {{taint}} ({{origin}}), and this {{kind}} does not tolerate it: it fits no Windows node and stays Pending.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations', 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/'],
   },
   create(context) {
@@ -43,7 +46,7 @@ export default defineRule({
     return {
       file(model: KubernetesModel) {
         const groups = new Map<string, { text: string; taint: NodeTaint; sources: KnownTaint[] }>();
-        for (const known of knownWindowsTaints(model, context.config, context.workspace, context.uri)) {
+        for (const known of context.facts.knownWindowsTaints(model)) {
           const text = taintText(known.taint);
           const group = groups.get(text) ?? { text, taint: known.taint, sources: [] };
           group.sources.push(known);
@@ -58,7 +61,7 @@ export default defineRule({
           const known = sources.find((source) => source.from !== pod);
           return known ? [{ text, taint, known }] : [];
         });
-        if (relevant.length === 0 || !windowsPod(pod, context.workspace)) return;
+        if (relevant.length === 0) return;
         const own = readTolerations(model, pod.map, pod.ctx);
         const fromClass = runtimeClassTolerations(model, pod);
         if (own === 'unknown' || fromClass === 'unknown') return;

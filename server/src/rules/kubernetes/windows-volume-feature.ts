@@ -7,14 +7,16 @@ import { defineRule } from '../../engine/types';
 import { volumeFeaturesUnsupportedOnWindows, type VolumeFeature } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { inTemplateBlock, windowsPod } from '../../languages/kubernetes/windows';
+import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, resolveNode, scalarText } from '../../languages/kubernetes/yaml-util';
+import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-volume-feature',
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    scope: 'windows-pod',
     defaultSeverity: 'warning',
     description: 'Windows nodes do not support memory-backed emptyDir, NFS, raw block devices, mount propagation or file modes.',
     messages: {
@@ -22,13 +24,12 @@ export default defineRule({
       ignored: '{{what}} has no effect on Windows nodes, and this {{kind}} runs on Windows ({{evidence}}): remove it.',
     },
     fixable: true,
+    hasSuggestions: false,
     sources: ['https://kubernetes.io/docs/concepts/storage/windows-storage/', 'https://kubernetes.io/docs/concepts/windows/intro/'],
   },
   create(context) {
     return {
-      podSpec(pod: PodSpec) {
-        const windows = windowsPod(pod, context.workspace);
-        if (!windows) return;
+      podSpec(pod: PodSpec, windows: WindowsPod) {
         const model = pod.object.model;
         const hits: Array<{ feature: VolumeFeature; pair: Pair }> = [];
         const check = (scope: VolumeFeature['scope'], base: YAMLMap | undefined): void => {

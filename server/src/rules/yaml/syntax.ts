@@ -11,6 +11,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     language: 'kubernetes',
+    // A YAML file that does not parse is reported whatever it deploys.
+    scope: 'any',
     // CI must not pass a file it could not check; in the editor the file is on screen, being typed.
     defaultSeverity: { cli: 'error', editor: 'warning' },
     description: 'A YAML file that does not parse cannot be applied or checked: its first syntax error is reported.',
@@ -20,6 +22,7 @@ export default defineRule({
         'Not valid YAML ({{reason}}), so this document was not checked for Windows container problems. In double quotes a backslash starts an escape: put a Windows path in single quotes, or double each backslash.',
     },
     fixable: false,
+    hasSuggestions: false,
     reportsBrokenDocuments: true,
     sources: ['https://yaml.org/spec/1.2.2/', 'https://github.com/kubernetes-sigs/yaml', 'https://github.com/yaml/libyaml'],
   },

@@ -1,24 +1,7 @@
 // What a rule may ask about files other than the one being checked. The single-file view answers
 // from the file itself; the workspace index answers from every file in the workspace.
 import type { ImageReference } from '../kb';
-import type { DockerfileSummary, ImageLink, ImageUsage, NodeBuild } from '../workspace/summary';
-import type { Range } from './types';
-
-export interface RuntimeClassInfo {
-  name: string;
-  uri: string;
-  range: Range;
-  /** The OS its scheduling.nodeSelector pins, when it does. */
-  os?: 'windows' | 'linux';
-  /** Its `node.kubernetes.io/windows-build` selector value, as written. */
-  windowsBuild?: string;
-  windowsBuildRange?: Range;
-  /**
-   * Its handler runs pods with Hyper-V isolation (an experimental containerd feature): images of
-   * older builds run there, so its windows-build does not pin the image build.
-   */
-  hyperV: boolean;
-}
+import type { DockerfileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from './summary';
 
 /** An image of the workspace and the Dockerfile that builds it. */
 export interface BuiltImage {

@@ -1,8 +1,8 @@
 // The explicit list of rules: a rule exists when it is listed here (through its language's index).
-import { dockerfileRules } from '../rules/dockerfile';
-import { kubernetesRules } from '../rules/kubernetes';
-import { yamlRules } from '../rules/yaml';
-import type { AnyRule } from './types';
+import { dockerfileRules } from './dockerfile';
+import { kubernetesRules } from './kubernetes';
+import { yamlRules } from './yaml';
+import type { AnyRule } from '../engine/types';
 
 export const allRules: readonly AnyRule[] = [...dockerfileRules, ...kubernetesRules, ...yamlRules];
 

@@ -1,5 +1,25 @@
-// Offsets <-> LSP positions, and applying edits. Line breaks are \n, \r\n and \r, as in LSP.
-import type { Position, Range, TextEdit } from './types';
+// Positions, ranges and edits, LSP-shaped (0-based line, UTF-16 character) so the server passes
+// them through untouched; offsets <-> positions, and applying edits. Line breaks are \n, \r\n and
+// \r, as in LSP.
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
