@@ -13,20 +13,20 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { isMap, parseAllDocuments } from 'yaml';
+import type { FileSummary, ImageLink } from './core/summary';
+import type { WorkspaceView } from './core/workspace-view';
 import type { ResolvedConfig } from './engine/config';
 import { fileKind } from './engine/files';
 import { maxCheckedBytes } from './engine/runner';
 import { AnalysisSession, withInferredTarget } from './engine/session';
 import type { Finding, Notice } from './engine/types';
-import type { WorkspaceView } from './core/workspace-view';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
+import { allRules } from './rules';
 import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 import { readRegularFileSync } from './workspace/read-file';
-import type { FileSummary, ImageLink } from './core/summary';
-import { allRules } from './rules';
 
 export type Language = 'dockerfile' | 'yaml';
 

@@ -5,19 +5,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkInputs, type CheckInput, type Language } from './cli-parallel';
+import type { ImageLink } from './core/summary';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { echo } from './engine/echo';
 import { tooLargeNotice } from './engine/runner';
-import { readRegularFileSync } from './workspace/read-file';
-import { scanFolder } from './workspace/scan';
-import type { ImageLink } from './core/summary';
-import { allRules, ruleIds } from './rules';
-import { shippedDocsBase } from './shipped';
-import { configLinks } from './workspace/summary';
-import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
+import { allRules, ruleIds } from './rules';
+import { shippedDocsBase } from './shipped';
+import { readRegularFileSync } from './workspace/read-file';
+import { scanFolder } from './workspace/scan';
+import { configLinks } from './workspace/summary';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';

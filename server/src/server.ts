@@ -15,11 +15,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { configFileName } from './engine/config';
 import { docsBaseFrom } from './engine/docs';
 import { echo } from './engine/echo';
-import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
-import { AnalysisSession, type AnalysedDocument } from './engine/session';
+import { AnalysisSession, type AnalyzedDocument } from './engine/session';
 import { OpenDocumentChecks } from './lsp/checks';
 import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
@@ -27,10 +27,10 @@ import { connect } from './lsp/connection';
 import { noticeToDiagnostic } from './lsp/diagnostics';
 import { settingsSection, SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
-import { summarize, targetChoices } from './workspace/build';
-import { WorkspaceIndex } from './workspace/index';
 import { allRules } from './rules';
 import { shippedDocsBase, shippedTemplates } from './shipped';
+import { summarize, targetChoices } from './workspace/build';
+import { WorkspaceIndex } from './workspace/index';
 
 /** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
 const targetRequest = 'windowsContainers/target';
@@ -192,7 +192,7 @@ export function startServer(connection: Connection): void {
    * Requests name an open document (anything else is the client's mistake and gets an error) and
    * read the analysis of its current version. A failure is logged and answered with `fallback`.
    */
-  function answer<T>(what: string, params: { textDocument?: { uri?: unknown } } | null | undefined, fallback: T, reply: (document: TextDocument, analysed: AnalysedDocument) => T): T {
+  function answer<T>(what: string, params: { textDocument?: { uri?: unknown } } | null | undefined, fallback: T, reply: (document: TextDocument, analyzed: AnalyzedDocument) => T): T {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
     const document = documents.get(uri);
@@ -206,12 +206,12 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onCodeAction((params) =>
-    answer('code actions', params, [], (document, analysed) => {
+    answer('code actions', params, [], (document, analyzed) => {
       const only = params.context.only;
       const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
-      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(analysed, params.context.diagnostics) : [];
+      const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(analyzed, params.context.diagnostics) : [];
       if (only?.some((requested) => fixAllKind.startsWith(requested))) {
-        const fixAll = fixAllAction(analysed, session.optionsFor(document.uri), fixAllKind);
+        const fixAll = fixAllAction(analyzed, session.optionsFor(document.uri), fixAllKind);
         if (fixAll) actions.push(fixAll);
       }
       return actions;

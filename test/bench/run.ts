@@ -31,11 +31,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { benchFiles, writeWorkspace, type BenchFile } from './inputs';
 import { bareServer, BenchClient, dockerServer, ourServer, repoRoot, yamlServer, type ServerSpec } from './lsp';
 import { summarize, type Summary } from './stats';
-import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 interface Mode {
   name: 'full' | 'quick';

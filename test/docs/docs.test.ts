@@ -4,17 +4,17 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
-import { allRules } from '../../server/src/rules';
+import { fileKind } from '../../server/src/engine/files';
 import { analyze } from '../../server/src/engine/runner';
 import { describeDefaultSeverity } from '../../server/src/engine/types';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { testToday } from '../helpers/rule-tester';
+import { workspaceOf, workspaceRoot } from '../helpers/workspace';
 import { renderKbBlocks } from './kb-facts';
 import { renderRuleIndex } from './rule-index';
-import { fileKind } from '../../server/src/engine/files';
-import { workspaceOf, workspaceRoot } from '../helpers/workspace';
-import { pathToFileURL } from 'node:url';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 const docsDir = join(__dirname, '..', '..', '..', 'docs', 'rules');
 

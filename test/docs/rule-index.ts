@@ -1,6 +1,6 @@
 // Renders docs/rules/README.md from rule metadata, so the index can never drift from the rules.
-import { allRules } from '../../server/src/rules';
 import { describeDefaultSeverity, type Scope } from '../../server/src/engine/types';
+import { allRules } from '../../server/src/rules';
 
 /** What the runner calls a rule for, as the index says it: `any` rules choose for themselves. */
 const checks: Record<Scope, string> = { 'windows-stage': 'Windows stages', 'windows-pod': 'Windows pods', any: 'all' };

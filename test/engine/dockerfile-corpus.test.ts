@@ -8,9 +8,9 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { testToday } from '../helpers/rule-tester';
 import { corpusRoot, withoutCorpus } from '../helpers/shared';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 const corpus = process.env.WINCONTAINERS_CORPUS ?? corpusRoot;
 const index = join(corpus, 'real-world.tsv');

@@ -2,9 +2,9 @@
 // checked against another workspace gets that workspace's answers, never the last analysis's.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { WorkspaceView } from '../../server/src/core/workspace-view';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type AnalyzeOptions } from '../../server/src/engine/runner';
-import type { WorkspaceView } from '../../server/src/core/workspace-view';
 import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
 import { workspaceOf } from '../helpers/workspace';

@@ -7,8 +7,8 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { fixAll } from '../../server/src/engine/fixes';
 import { analyze } from '../../server/src/engine/runner';
 import { kubernetesRules } from '../../server/src/rules/kubernetes';
-import { testToday } from '../helpers/rule-tester';
 import { shippedDocsBase } from '../../server/src/shipped';
+import { testToday } from '../helpers/rule-tester';
 
 const manifest = `apiVersion: apps/v1
 kind: DaemonSet

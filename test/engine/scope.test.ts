@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
+import type { WindowsPod } from '../../server/src/engine/pod-os';
 import { analyze } from '../../server/src/engine/runner';
 import { defineRule, type AnyRule, type ScopeFor } from '../../server/src/engine/types';
 import type { PodSpec } from '../../server/src/languages/kubernetes/model';
-import type { WindowsPod } from '../../server/src/engine/pod-os';
 import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
 

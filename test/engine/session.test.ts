@@ -2,8 +2,8 @@
 // invalidating only the open documents that read what it changed.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
 import { AnalysisSession } from '../../server/src/engine/session';
 import { allRules } from '../../server/src/rules';
@@ -35,7 +35,7 @@ const open = (relative: string, text: string, version = 1) => ({ uri: uriOf(rela
 const rules = (session: AnalysisSession<unknown>, document: ReturnType<typeof open>): string[] => session.analysisOf(document).analysis.findings.map((finding) => finding.ruleId);
 
 describe('analysis session', () => {
-  it('analyses a version once, whichever asks first', () => {
+  it('analyzes a version once, whichever asks first', () => {
     const session = newSession('ltsc2022');
     const web = open('k8s/web.yaml', pod('web'));
     const first = session.analysisOf(web);
@@ -52,7 +52,7 @@ describe('analysis session', () => {
 
     const invalidated = session.update(open('web/Dockerfile', dockerfile('ltsc2025'), 2));
     assert.deepEqual(invalidated, { documents: [web.uri], targetChanged: false });
-    // Same versions of the manifests: the one invalidated is analysed again against the new buffer.
+    // Same versions of the manifests: the one invalidated is analyzed again against the new buffer.
     assert.deepEqual(rules(session, web), [builtImageRule]);
     assert.equal(session.analysisOf(api), apiAnalysis);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collectSuppressions, isSuppressed, parseIgnoreAnnotation } from '../../server/src/engine/suppressions';
 import { LineIndex } from '../../server/src/core/text';
+import { collectSuppressions, isSuppressed, parseIgnoreAnnotation } from '../../server/src/engine/suppressions';
 
 describe('suppression comments', () => {
   it('apply to the next line that is not blank or a comment', () => {

@@ -9,12 +9,12 @@ import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
-import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
-import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
-import { fixAll } from '../../server/src/engine/fixes';
 import { applyEdits, LineIndex } from '../../server/src/core/text';
-import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
 import { emptyWorkspace, type WorkspaceView } from '../../server/src/core/workspace-view';
+import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
+import { fixAll } from '../../server/src/engine/fixes';
+import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
+import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
 import { shippedDocsBase } from '../../server/src/shipped';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */

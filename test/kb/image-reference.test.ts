@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseImageReference } from '../../server/src/kb';
 
 const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;

@@ -46,6 +46,7 @@ type Modules = {
 let m: Modules;
 
 // Loaded only now, after the data changed: required, as the modules build their tables when loaded.
+/* eslint-disable @typescript-eslint/no-require-imports -- an import would load them before the release is added */
 before(() => {
   const kb = require('../../server/src/kb') as Modules['kb'];
   // The publisher's tags for the new release: data in images.ts, like the release itself.
@@ -63,6 +64,7 @@ before(() => {
     workspace: require('../../server/src/workspace/build') as Modules['workspace'],
   };
 });
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function findings(uri: string, text: string, today: Date, targetWindowsVersion?: string): Array<{ ruleId: string; message: string; fixes: string[] }> {
   const config = m.config.resolveConfig([{ config: targetWindowsVersion ? { targetWindowsVersion } : {}, origin: 'test' }]);

@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { imageFamilies, parseImageReference, releaseTagFor, suggestRetag } from '../../server/src/kb';
 
 function retag(text: string, build: number): string | undefined {

@@ -2,8 +2,8 @@
 // and an analysis that invalidates another open document schedules that document's check.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { resolveConfig } from '../../server/src/engine/config';
 import { AnalysisSession } from '../../server/src/engine/session';

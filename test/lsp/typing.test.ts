@@ -7,18 +7,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/core/text';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
-import { LineIndex } from '../../server/src/core/text';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { ourDiagnostics, startServer, type TestServer } from '../helpers/lsp-client';
 import { corpusSamples, fixtureSamples, type Sample } from '../robustness/checks';
 import { applyMutation, mutationArbitrary } from '../robustness/mutate';
-import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 const target = 'ltsc2022';
 

@@ -7,15 +7,15 @@ import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser, Keyword } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
+import { applyEdits, LineIndex } from '../../server/src/core/text';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { fileKind } from '../../server/src/engine/files';
 import { fixAll } from '../../server/src/engine/fixes';
 import { analyze, type Analysis, type AnalyzeOptions, type SourceDocument } from '../../server/src/engine/runner';
-import { applyEdits, LineIndex } from '../../server/src/core/text';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
-import { corpusRoot } from '../helpers/shared';
 import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
+import { corpusRoot } from '../helpers/shared';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -194,13 +194,13 @@ type Input = Pick<Sample, 'uri' | 'languageId' | 'text'>;
 /**
  * Fixes are re-checked for at most this many findings per input: a large generated file has
  * thousands of identical findings, and each re-check is a full analysis, so the number shrinks as
- * the input grows (about 2 MB of re-analysed text per input).
+ * the input grows (about 2 MB of re-analyzed text per input).
  */
 const maxFindingsWithFixesChecked = 25;
-const reanalysedCharsPerInput = 2 * 1024 * 1024;
+const reanalyzedCharsPerInput = 2 * 1024 * 1024;
 
 function withFixes(analysis: Analysis, textLength: number): Finding[] {
-  const limit = Math.max(1, Math.min(maxFindingsWithFixesChecked, Math.floor(reanalysedCharsPerInput / Math.max(1, textLength))));
+  const limit = Math.max(1, Math.min(maxFindingsWithFixesChecked, Math.floor(reanalyzedCharsPerInput / Math.max(1, textLength))));
   return analysis.findings.filter((finding) => finding.fix || finding.suggestions.length > 0).slice(0, limit);
 }
 
@@ -232,11 +232,11 @@ export function assertFixedProblemsGone(input: Input, options: AnalyzeOptions, a
 
 /**
  * All properties on one input; an exception from the engine itself propagates with its own stack.
- * `analysed` is told as soon as the first analysis returns, before the fixes are re-checked.
+ * `analyzed` is told as soon as the first analysis returns, before the fixes are re-checked.
  */
-export function checkInput(input: Input, options: AnalyzeOptions = optionsFor(), analysed?: (timed: Timed) => void): Timed {
+export function checkInput(input: Input, options: AnalyzeOptions = optionsFor(), analyzed?: (timed: Timed) => void): Timed {
   const timed = timedAnalyze(input, options);
-  analysed?.(timed);
+  analyzed?.(timed);
   assertFast(timed, input.text);
   assertRangesInside(input.text, input.uri, timed.analysis);
   assertFixesParse(input, options, timed.analysis);

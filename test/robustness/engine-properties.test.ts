@@ -53,7 +53,7 @@ function caseArbitrary(pool: readonly Sample[]): fc.Arbitrary<Case> {
 }
 
 /** The analysis, or a skipped case when the engine throws: that is the first property's failure, not the others'. */
-function analysed(c: Case): Timed {
+function analyzed(c: Case): Timed {
   let timed: Timed | undefined;
   try {
     timed = timedAnalyze(c.input, c.options);
@@ -65,10 +65,10 @@ function analysed(c: Case): Timed {
 
 const properties: Array<{ name: string; check: (c: Case) => void }> = [
   { name: 'the engine never throws', check: (c) => void timedAnalyze(c.input, c.options) },
-  { name: 'every input is analysed in under 1 s', check: (c) => assertFast(analysed(c), c.input.text) },
-  { name: 'every range lies inside the document', check: (c) => assertRangesInside(c.input.text, c.input.uri, analysed(c).analysis) },
-  { name: 'every fix and suggestion applies and leaves text that parses', check: (c) => assertFixesParse(c.input, c.options, analysed(c).analysis) },
-  { name: 'checking again does not report a fixed problem', check: (c) => assertFixedProblemsGone(c.input, c.options, analysed(c).analysis) },
+  { name: 'every input is analyzed in under 1 s', check: (c) => assertFast(analyzed(c), c.input.text) },
+  { name: 'every range lies inside the document', check: (c) => assertRangesInside(c.input.text, c.input.uri, analyzed(c).analysis) },
+  { name: 'every fix and suggestion applies and leaves text that parses', check: (c) => assertFixesParse(c.input, c.options, analyzed(c).analysis) },
+  { name: 'checking again does not report a fixed problem', check: (c) => assertFixedProblemsGone(c.input, c.options, analyzed(c).analysis) },
 ];
 
 describe('engine on randomly mutated inputs', () => {

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { allRules } from '../../server/src/rules';
+import { shippedDocsBase } from '../../server/src/shipped';
 import { buildkitParse, buildkitTestfiles, differentialRun, haveBuildkit } from '../helpers/buildkit';
 import { describeFindings } from '../helpers/random-edits';
 import { checkInput, corpusSamples, fixtureSamples, optionsFor, propertyConfigs, type Sample } from './checks';
 import { applyMutation, applyMutations, mutationArbitrary } from './mutate';
-import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 const runsPerSeed = 100;
 

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { ourDiagnostics, startServer, type ServerOptions, type TestServer } from '../helpers/lsp-client';
 import { deepFolder, removeTree, windowsDockerfile } from './hostile';
 

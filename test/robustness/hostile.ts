@@ -111,7 +111,7 @@ export function hostileInputs(): HostileInput[] {
 }
 
 /**
- * The engine skips files over maxCheckedBytes (runner.ts); everything below must still be analysed
+ * The engine skips files over maxCheckedBytes (runner.ts); everything below must still be analyzed
  * in under 1 s. Half the limit shows whether that holds without spending the whole test budget.
  * Tried on the engine only: the CLI and the server run the same analysis, and each try of a slow
  * input costs the whole deadline.

@@ -49,8 +49,8 @@ export function checkIsolated(job: Job, deadlines: Deadlines): Promise<Outcome> 
         void thread.terminate();
         reject(new Error(`no answer within ${ms} ms: the engine is still ${stage} (${job.text.length} characters; terminated)`));
       }, ms);
-    const onMessage = (message: { analysed?: true; outcome?: Outcome; error?: string }): void => {
-      if (message.analysed) {
+    const onMessage = (message: { analyzed?: true; outcome?: Outcome; error?: string }): void => {
+      if (message.analyzed) {
         clearTimeout(timer);
         timer = expire('re-checking fixes', deadlines.fixesMs);
         return;
@@ -64,7 +64,7 @@ export function checkIsolated(job: Job, deadlines: Deadlines): Promise<Outcome> 
       current = undefined;
       reject(error);
     };
-    let timer = expire('analysing', deadlines.analysisMs);
+    let timer = expire('analyzing', deadlines.analysisMs);
     thread.on('message', onMessage);
     thread.on('error', onError);
     thread.postMessage(job);
@@ -75,7 +75,7 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   port.on('message', (job: Job) => {
     try {
-      const { analysis } = checkInput(job, optionsFor(), () => port.postMessage({ analysed: true }));
+      const { analysis } = checkInput(job, optionsFor(), () => port.postMessage({ analyzed: true }));
       port.postMessage({ outcome: { findings: analysis.findings.length, notices: analysis.notices.length } });
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -11,11 +11,11 @@ import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { parseWindowsVersion, releaseForBuild } from '../../server/src/kb';
-import { choicesOf, expandSnippet, parseSnippet, snippetBodyText, type SnippetNode } from '../../server/src/templates/snippet-syntax';
-import { snippetFiles, templateCompletions, templatesFrom, type SnippetEntry, type TemplateLanguage } from '../../server/src/templates';
-import { testToday } from '../helpers/rule-tester';
 import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
+import { snippetFiles, templateCompletions, templatesFrom, type SnippetEntry, type TemplateLanguage } from '../../server/src/templates';
+import { choicesOf, expandSnippet, parseSnippet, snippetBodyText, type SnippetNode } from '../../server/src/templates/snippet-syntax';
+import { testToday } from '../helpers/rule-tester';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } };

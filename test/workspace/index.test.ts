@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { parseImageReference } from '../../server/src/kb';
+import { pathToFileURL } from 'node:url';
 import { parse } from '../../server/src/engine/runner';
+import { parseImageReference } from '../../server/src/kb';
 import { summarize } from '../../server/src/workspace/build';
 import { pathKey } from '../../server/src/workspace/index';
 import { indexOf, workspaceRoot } from '../helpers/workspace';

@@ -124,10 +124,6 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-export function rangeContains(outer: Range, inner: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
-}
-
 /** The smallest single edit that turns `before` into `after`: keeps the editor's cursor and undo sane. */
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;

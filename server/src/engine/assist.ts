@@ -2,14 +2,14 @@
 // of the document (languages/dockerfile/assist.ts, languages/kubernetes/assist.ts); completion also
 // offers the snippet templates, which the front end loads, with the target Windows version filled in.
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import type { WorkspaceView } from '../core/workspace-view';
+import { describeRelease } from '../kb';
 import { dockerfileCompletions, dockerfileHover } from '../languages/dockerfile/assist';
 import { kubernetesCompletions, kubernetesHover } from '../languages/kubernetes/assist';
-import { describeRelease } from '../kb';
 import { templateCompletions, type Template } from '../templates';
 import type { ResolvedConfig } from './config';
 import type { Analysis } from './runner';
 import type { Position } from './types';
-import type { WorkspaceView } from '../core/workspace-view';
 
 export interface AssistContext {
   config: ResolvedConfig;

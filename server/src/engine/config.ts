@@ -2,10 +2,10 @@
 // `.wincontainers.yaml` file at a workspace root. The file wins over settings for its folder.
 import { minimatch } from 'minimatch';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { LineIndex } from '../core/text';
 import { parseWindowsVersion, targetVersionChoices } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
 import { echo } from './echo';
-import { LineIndex } from '../core/text';
 import { severitySettings, type Notice, type SeveritySetting } from './severity';
 
 export const configFileName = '.wincontainers.yaml';

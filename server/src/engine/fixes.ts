@@ -1,7 +1,7 @@
 // Applying fixes: one finding's fix, or all preferred fixes of a file (fix-all), repeated until
 // nothing changes because one fix can reveal the next (as ESLint does, with a pass limit).
-import { analyze, type AnalyzeOptions, type SourceDocument } from './runner';
 import { applyEdits, comparePositions, rangesOverlap } from '../core/text';
+import { analyze, type AnalyzeOptions, type SourceDocument } from './runner';
 import type { Finding, Range } from './types';
 
 const maxPasses = 10;

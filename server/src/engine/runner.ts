@@ -1,17 +1,17 @@
 // The pure engine: (document, config, workspace, today) -> findings with fixes. The language server,
 // the CLI and the tests all call this; nothing here knows about LSP connections or the file system.
+import { LineIndex } from '../core/text';
+import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 import { instructionStartLine, parseDockerfile, type DockerfileModel, type Stage } from '../languages/dockerfile/model';
 import { parseKubernetes, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
 import { docsUrl } from './docs';
 import { echo } from './echo';
 import { kubernetesFacts, type KubernetesFacts } from './facts';
-import type { WindowsPod } from './pod-os';
 import { fileKind, type FileKind } from './files';
+import type { WindowsPod } from './pod-os';
 import { collectSuppressions, ignoreAnnotation, isSuppressed, objectSuppresses, parseIgnoreAnnotation } from './suppressions';
-import { LineIndex } from '../core/text';
 import { defaultSeverity, type AnyRule, type DockerfileHandlers, type Finding, type FrontEnd, type KubernetesHandlers, type Notice, type Report, type RuleContext, type Severity } from './types';
-import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 
 export interface SourceDocument {
   uri: string;

@@ -2,10 +2,10 @@
 // document (for incremental reuse), the analysis of each document's version, the workspace index and
 // the topics of the index each analysis read, and says which documents a change invalidates. It
 // publishes nothing and schedules nothing: front ends ask it for analyses and act on invalidations.
+import type { WorkspaceView } from '../core/workspace-view';
 import { defaultConfig, type ResolvedConfig, type TargetVersion } from './config';
 import { analyzeParsed, parse, type Analysis, type AnalyzeOptions, type ParsedDocument, type SourceDocument } from './runner';
 import type { AnyRule, FrontEnd } from './types';
-import type { WorkspaceView } from '../core/workspace-view';
 
 /**
  * What the session needs of the workspace index (workspace/index.ts implements it). Handed in rather
@@ -43,7 +43,7 @@ export interface VersionedDocument extends SourceDocument {
   version: number;
 }
 
-export interface AnalysedDocument {
+export interface AnalyzedDocument {
   document: SourceDocument;
   version: number;
   analysis: Analysis;
@@ -77,8 +77,8 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   docsBase: string;
   private readonly lastParse = new Map<string, ParsedDocument>();
   /** Parses update() made whose analysis has not been asked for yet. */
-  private readonly unanalysed = new Map<string, { version: number; parsed: ParsedDocument }>();
-  private readonly analyses = new Map<string, AnalysedDocument>();
+  private readonly unanalyzed = new Map<string, { version: number; parsed: ParsedDocument }>();
+  private readonly analyses = new Map<string, AnalyzedDocument>();
   /** Topics of the index each document's last analysis read: what invalidates it. */
   private readonly reads = new Map<string, Set<string>>();
   private readonly configured: (uri: string) => ResolvedConfig;
@@ -110,11 +110,11 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
    * other documents that read what it changed. Nothing to do for a version already taken in.
    */
   update(document: VersionedDocument): Invalidation {
-    if (this.analyses.get(document.uri)?.version === document.version || this.unanalysed.get(document.uri)?.version === document.version) return nothingInvalidated;
+    if (this.analyses.get(document.uri)?.version === document.version || this.unanalyzed.get(document.uri)?.version === document.version) return nothingInvalidated;
     // The last parse, even when a settings or workspace change dropped the analysis made from it.
     const parsed = parse({ uri: document.uri, text: document.text, languageId: document.languageId }, this.lastParse.get(document.uri));
     this.lastParse.set(document.uri, parsed);
-    this.unanalysed.set(document.uri, { version: document.version, parsed });
+    this.unanalyzed.set(document.uri, { version: document.version, parsed });
     return this.invalidatedBy(this.index.set(document.uri, this.options.summarize(parsed)), document.uri);
   }
 
@@ -122,19 +122,19 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
    * The analysis of this version of an open document, made once per version. Takes the version in
    * when update() did not; call update() first to learn which other documents that invalidated.
    */
-  analysisOf(document: VersionedDocument): AnalysedDocument {
+  analysisOf(document: VersionedDocument): AnalyzedDocument {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    if (this.unanalysed.get(document.uri)?.version !== document.version) this.update(document);
-    const { parsed } = this.unanalysed.get(document.uri)!;
+    if (this.unanalyzed.get(document.uri)?.version !== document.version) this.update(document);
+    const { parsed } = this.unanalyzed.get(document.uri)!;
     // Taken before the analysis: one that fails parses again next time.
-    this.unanalysed.delete(document.uri);
+    this.unanalyzed.delete(document.uri);
     const read = new Set<string>();
     const analysis = analyzeParsed(parsed, this.optionsFor(document.uri, read));
     this.reads.set(document.uri, read);
-    const analysed: AnalysedDocument = { document: parsed.document, version: document.version, analysis };
-    this.analyses.set(document.uri, analysed);
-    return analysed;
+    const analyzed: AnalyzedDocument = { document: parsed.document, version: document.version, analysis };
+    this.analyses.set(document.uri, analyzed);
+    return analyzed;
   }
 
   /**
@@ -152,7 +152,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
 
   /**
    * The open documents whose last analysis read one of `topics`, their analyses dropped. `origin`,
-   * whose own change it was, is being analysed already. The target topic counts only when the
+   * whose own change it was, is being analyzed already. The target topic counts only when the
    * inferred target's value changed: most edits move ranges and leave it as it was.
    */
   invalidatedBy(topics: ReadonlySet<string>, origin?: string): Invalidation {
@@ -189,7 +189,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** A closed document: its parse, analysis and reads go. Its file in the index is the caller's to restore. */
   close(uri: string): void {
     this.lastParse.delete(uri);
-    this.unanalysed.delete(uri);
+    this.unanalyzed.delete(uri);
     this.analyses.delete(uri);
     this.reads.delete(uri);
   }

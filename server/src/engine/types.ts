@@ -1,13 +1,13 @@
 // The rule API: what a rule declares, what it receives and what it reports. Positions, ranges and
 // edits come from core/text.ts.
-import type { ResolvedConfig } from './config';
-import type { KubernetesFacts } from './facts';
+import type { Fix, LineIndex, Range } from '../core/text';
+import type { WorkspaceView } from '../core/workspace-view';
 import type { DockerfileModel, Stage, DockerInstruction } from '../languages/dockerfile/model';
 import type { KubernetesModel, KubeObject, PodSpec } from '../languages/kubernetes/model';
-import type { Fix, LineIndex, Range } from '../core/text';
-import type { Severity } from './severity';
-import type { WorkspaceView } from '../core/workspace-view';
+import type { ResolvedConfig } from './config';
+import type { KubernetesFacts } from './facts';
 import type { WindowsPod } from './pod-os';
+import type { Severity } from './severity';
 
 export type { Fix, Position, Range, TextEdit } from '../core/text';
 

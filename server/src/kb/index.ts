@@ -17,7 +17,7 @@ export type {
   VariantFacts,
   WindowsRelease,
 } from './types';
-export { baseImageLifecycles, hostAliases, kubernetesWindowsNodes, stableAbi, windowsReleases } from './releases';
+export { baseImageLifecycles, kubernetesWindowsNodes, stableAbi, windowsReleases } from './releases';
 export { imageFamilies, latestTagRemoved, linuxOnlyImages, productLifecycles, tagWords, variantFactsTable } from './images';
 export {
   derivedImages,

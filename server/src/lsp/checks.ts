@@ -1,8 +1,8 @@
-// The checks of open documents: when each is analysed (debounced by the Scheduler) and the one place
+// The checks of open documents: when each is analyzed (debounced by the Scheduler) and the one place
 // their diagnostics are published. Requests ask it for the analysis of a document's current version
 // and publish nothing; an analysis that invalidates other documents schedules their checks.
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import type { AnalysedDocument, AnalysisSession, Invalidation } from '../engine/session';
+import type { AnalyzedDocument, AnalysisSession, Invalidation } from '../engine/session';
 import { noticeToDiagnostic, toDiagnostic } from './diagnostics';
 import { Scheduler } from './scheduler';
 
@@ -44,7 +44,7 @@ export class OpenDocumentChecks {
    * The analysis of the document's current version, for a request as for its check, never published
    * here. The documents that read what this version changed are checked again.
    */
-  analysisFor(document: OpenDocument): AnalysedDocument {
+  analysisFor(document: OpenDocument): AnalyzedDocument {
     const current = { uri: document.uri, version: document.version, text: document.getText(), languageId: document.languageId };
     this.recheck(this.session.update(current));
     return this.session.analysisOf(current);

@@ -1,12 +1,12 @@
 // Configuration per workspace folder: editor settings overlaid by the folder's .wincontainers.yaml.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodeLeniently, filePathOf } from '../core/uri';
 import { boundedGlobs, configFileName, configTooLargeNotice, defaultConfig, maxConfigBytes, parseConfigFile, resolveConfig, sanitizeSettings, type ResolvedConfig, type UserConfig } from '../engine/config';
-import { ruleIds } from '../rules';
 import { echo } from '../engine/echo';
 import type { Notice } from '../engine/types';
+import { ruleIds } from '../rules';
 import { readRegularFileSync } from '../workspace/read-file';
-import { decodeLeniently, filePathOf } from '../core/uri';
 
 interface Folder {
   uri: string;
@@ -131,7 +131,7 @@ export class ConfigStore {
 }
 
 /** The URI of a folder's config file; undefined for a folder URI with no local path. */
-export function configUri(folderUri: string): string | undefined {
+function configUri(folderUri: string): string | undefined {
   const root = filePathOf(folderUri);
   return root === undefined ? undefined : pathToFileURL(join(root, configFileName)).href;
 }

@@ -5,6 +5,8 @@
 // first diagnostics nor a keystroke wait for a large manifest's indexing.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { FileSummary } from '../core/summary';
+import { filePathOf } from '../core/uri';
 import { configFileName, type ResolvedConfig } from '../engine/config';
 import { echo } from '../engine/echo';
 import { maxCheckedBytes } from '../engine/runner';
@@ -13,8 +15,6 @@ import { pathKey, type WorkspaceIndex } from '../workspace/index';
 import { readRegularFile } from '../workspace/read-file';
 import { isCheckedFile, scanFolder } from '../workspace/scan';
 import { configLinks } from '../workspace/summary';
-import type { FileSummary } from '../core/summary';
-import { filePathOf } from '../core/uri';
 
 /** Larger files are left out of the index (and named once in the log), as they are not checked. */
 const maxIndexedFileBytes = maxCheckedBytes;

@@ -2,8 +2,8 @@
 // results with relative paths under %SRCROOT%, 1-based regions, and each file that was not checked
 // as a tool execution notification.
 import { pathToFileURL } from 'node:url';
-import { defaultSeverity, type AnyRule, type Finding, type Notice, type Severity } from '../engine/types';
 import { docsUrl } from '../engine/docs';
+import { defaultSeverity, type AnyRule, type Finding, type Notice, type Severity } from '../engine/types';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 

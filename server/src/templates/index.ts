@@ -53,7 +53,7 @@ function versionTabstopOf(nodes: readonly SnippetNode[]): Pick<Template, 'versio
  * The template with its Windows-version tabstop replaced by `option` everywhere: the choice, its
  * mirrors and its transformed mirrors (the windows-build label) become plain text.
  */
-export function withVersion(template: Template, option: string): SnippetNode[] {
+function withVersion(template: Template, option: string): SnippetNode[] {
   const index = template.versionTabstop?.index;
   const replace = (list: readonly SnippetNode[]): SnippetNode[] =>
     list.map((node): SnippetNode => {
@@ -68,7 +68,7 @@ export function withVersion(template: Template, option: string): SnippetNode[] {
 }
 
 /** The template's version option for the target build; only an exact release, so a label never names a build the tag does not. */
-export function optionFor(template: Template, targetBuild: number): string | undefined {
+function optionFor(template: Template, targetBuild: number): string | undefined {
   for (const [option, build] of template.versionTabstop?.builds ?? []) if (build === targetBuild) return option;
   return undefined;
 }

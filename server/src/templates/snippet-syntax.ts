@@ -25,7 +25,7 @@ export type FormatPart =
   | { kind: 'text'; value: string }
   | { kind: 'group'; group: number; modifier?: 'upcase' | 'downcase' | 'capitalize' | 'camelcase' | 'pascalcase'; ifValue?: string; elseValue?: string };
 
-export class SnippetSyntaxError extends Error {}
+class SnippetSyntaxError extends Error {}
 
 class Parser {
   private pos = 0;

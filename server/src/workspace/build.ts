@@ -1,12 +1,12 @@
 // Filling the workspace index, the same way for the CLI and the language server.
 import { pathToFileURL } from 'node:url';
+import type { FileSummary } from '../core/summary';
+import { filePathOf } from '../core/uri';
 import { fileKind } from '../engine/files';
 import { isTooLarge, parse, type ParsedDocument } from '../engine/runner';
 import { describeRelease, supportedLtscReleases } from '../kb';
 import { parseDockerfile } from '../languages/dockerfile/model';
 import { stagesOnly } from '../languages/dockerfile/stages-only';
-import { filePathOf } from '../core/uri';
-import type { FileSummary } from '../core/summary';
 import { runSteps, summarizeDockerfile, summarizeYaml, summarizeYamlText } from './summary';
 
 export function summarize(parsed: ParsedDocument): FileSummary | undefined {

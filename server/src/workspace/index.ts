@@ -2,13 +2,13 @@
 // it. Each answer is recorded as a "topic" the asking document depends on, so when a file changes
 // only the open documents that read what changed are checked again.
 import { normalize, sep } from 'node:path';
-import type { ImageReference } from '../kb';
-import type { TargetVersion } from '../engine/config';
-import type { SessionIndex } from '../engine/session';
-import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
-import { filePathOf } from '../core/uri';
 import type { FileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from '../core/summary';
+import { filePathOf } from '../core/uri';
+import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
+import type { TargetVersion } from '../engine/config';
 import { runtimeClassNodeBuild } from '../engine/pod-os';
+import type { SessionIndex } from '../engine/session';
+import type { ImageReference } from '../kb';
 import { imageKey } from './summary';
 
 /** One key per file whatever the URI spelling (VS Code encodes `c%3A`, Node writes `C:`). */

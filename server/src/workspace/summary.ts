@@ -4,16 +4,16 @@
 // the same parse models the rules use.
 import { dirname, resolve } from 'node:path';
 import { Composer, isMap, Parser, type Node } from 'yaml';
-import { parseImageReference, type ImageReference } from '../kb';
-import type { DockerfileModel } from '../languages/dockerfile/model';
-import { kubernetesObjects, type KubeObject, type KubernetesModel } from '../languages/kubernetes/model';
-import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
 import type { DockerfileSummary, ImageLink, YamlSummary } from '../core/summary';
 import { LineIndex, type Range } from '../core/text';
 import { emptyWorkspace } from '../core/workspace-view';
 import { defaultConfig } from '../engine/config';
 import { KubernetesFacts } from '../engine/facts';
 import { runtimeClassNodeBuild } from '../engine/pod-os';
+import { parseImageReference, type ImageReference } from '../kb';
+import type { DockerfileModel } from '../languages/dockerfile/model';
+import { kubernetesObjects, type KubeObject, type KubernetesModel } from '../languages/kubernetes/model';
+import { asMap, getMap, getNode, getPair, getSeq, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from '../languages/kubernetes/yaml-util';
 
 /** Registry defaults are ignored (`nginx` = `docker.io/library/nginx`); tags are compared separately. */
 export function imageKey(ref: ImageReference): string {

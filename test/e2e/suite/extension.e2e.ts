@@ -7,8 +7,8 @@
 // Fixtures live in test/e2e/workspace/; no test saves a document, so they never change on disk,
 // and no two tests edit the same file.
 import * as assert from 'node:assert/strict';
-import { parse as parseYaml } from 'yaml';
 import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
 import { BASE_IMAGE_TAG, EXTENSION_ID, NODE_SELECTOR, assertDocsLink, open, ours, poll, quickFixFor, rangeText, show, waitForRule, waitForRuleGone } from './helpers';
 
 suite('Windows Containers extension', () => {

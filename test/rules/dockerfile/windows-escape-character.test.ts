@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits } from '../../../server/src/core/text';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze } from '../../../server/src/engine/runner';
-import { applyEdits } from '../../../server/src/core/text';
 import rule from '../../../server/src/rules/dockerfile/windows-escape-character';
-import { runRuleTests, testToday } from '../../helpers/rule-tester';
 import { shippedDocsBase } from '../../../server/src/shipped';
+import { runRuleTests, testToday } from '../../helpers/rule-tester';
 
 const servercore = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
 

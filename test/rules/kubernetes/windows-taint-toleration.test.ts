@@ -4,8 +4,8 @@ import { resolveConfig, type ResolvedConfig } from '../../../server/src/engine/c
 import { analyze } from '../../../server/src/engine/runner';
 import { parseTaint } from '../../../server/src/languages/kubernetes/taints';
 import rule from '../../../server/src/rules/kubernetes/windows-taint-toleration';
-import { runRuleTests, testToday } from '../../helpers/rule-tester';
 import { shippedDocsBase } from '../../../server/src/shipped';
+import { runRuleTests, testToday } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 const deployment = (name: string, podSpec: string): string => `apiVersion: apps/v1

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/yaml/syntax';
-import { runRuleTests } from '../../helpers/rule-tester';
 import { shippedDocsBase } from '../../../server/src/shipped';
+import { runRuleTests } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 const pod = (containerLines: string): string =>

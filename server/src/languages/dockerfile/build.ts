@@ -3,8 +3,8 @@
 // chain has seen so far. Docker Engine builds Windows images with the classic builder, which
 // builds every stage in order.
 import type { PropertyInstruction } from 'dockerfile-ast';
-import { variantFacts } from '../../kb';
 import type { Range } from '../../core/text';
+import { variantFacts } from '../../kb';
 import type { DockerfileModel, DockerInstruction, Stage } from './model';
 
 export interface StageDependency {

@@ -1,9 +1,9 @@
 // A Dockerfile as rules see it: stages with their resolved base image and whether they build a
 // Windows image, instructions with the SHELL in effect, and exact ranges from dockerfile-ast.
 import { Argument, Instruction, type From, type JSONInstruction } from 'dockerfile-ast';
-import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import type { StageOs } from '../../core/summary';
 import type { Range } from '../../core/text';
+import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { leadingSpaceLength, trailingSpaceStart, type BuildkitDirective, type BuildkitError, type BuildkitInstruction } from './buildkit';
 import { parseInstructions, type ParsedInstruction, type ParsedInstructions } from './incremental';
 

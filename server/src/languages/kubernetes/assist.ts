@@ -1,8 +1,8 @@
 // Hover and completion for Kubernetes documents: what Windows release a `node.kubernetes.io/windows-build`
 // value or an image means and which builds run it (containerd's process-isolation rule), and the
 // values the OS and Windows build labels take.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Position, Range } from '../../core/text';
 import { canRunProcessIsolated, describeRelease, imageLifecycleNotes, kubernetesNodeSupport, releaseForBuild, supportedNodeBuildLabel, supportStatus, windowsReleases, type ImageInfo, type WindowsRelease } from '../../kb';
 import { betaOsLabel, nodeRange, osLabel, windowsBuildLabel, type ContainerImage, type KubernetesModel } from './model';

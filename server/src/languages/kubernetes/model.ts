@@ -2,9 +2,9 @@
 // CRDs included), containers with their images, and RuntimeClass objects. Which OS a pod targets
 // is inferred in engine/pod-os.ts, which needs the workspace.
 import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
-import { LineIndex, type Range } from '../../core/text';
 import type { RuntimeClassInfo } from '../../core/summary';
+import { LineIndex, type Range } from '../../core/text';
+import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
 import { asMap, forgetAnchors, getMap, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {

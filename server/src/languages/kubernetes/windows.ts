@@ -2,8 +2,8 @@
 // which of a list of KB fields it sets, and what sits in a Go template block. Which OS the pod
 // targets is inferred in engine/pod-os.ts.
 import { isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { PodField } from '../../kb';
 import type { Range } from '../../core/text';
+import type { PodField } from '../../kb';
 import { mayHaveHiddenKeys, valueIsTemplated, type Container, type KubernetesModel, type PodSpec } from './model';
 import { asMap, getMap, getPair, getPath, pairKeyText, resolveNode, scalarText } from './yaml-util';
 

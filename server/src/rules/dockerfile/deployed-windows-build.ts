@@ -1,10 +1,10 @@
 // The Dockerfile side of a cross-file mistake: the image is built on one Windows build and a
 // manifest of the workspace schedules it onto nodes of another that cannot run it. Kubernetes
 // runs Windows containers with process isolation only, so containerd's compatibility rule decides.
+import { fileName } from '../../engine/describe';
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease, suggestRetag } from '../../kb';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
-import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'dockerfile/deployed-windows-build',

@@ -2,8 +2,8 @@
 // Registry in 2018-2019; the Docker Hub names get no updates and no new Windows releases.
 // https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
 import { defineRule, type Range } from '../../engine/types';
-import type { Stage } from '../../languages/dockerfile/model';
 import { textOf } from '../../languages/dockerfile/edits';
+import type { Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/deprecated-image',

@@ -6,8 +6,8 @@
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
 import { defineRule } from '../../engine/types';
 import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
-import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
+import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/framework-end-of-support',

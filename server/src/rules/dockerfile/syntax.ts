@@ -4,8 +4,8 @@
 // Such a file is never reported as having no problems: the finding says where the builder stops.
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/parser/parser.go
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go
-import { defineRule, type Range } from '../../engine/types';
 import type { LineIndex } from '../../core/text';
+import { defineRule, type Range } from '../../engine/types';
 import { knownInstructions, leadingSpaceLength, trailingSpaceStart } from '../../languages/dockerfile/buildkit';
 import type { DockerfileModel } from '../../languages/dockerfile/model';
 

@@ -5,8 +5,8 @@
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 import { defineRule, type Fix } from '../../engine/types';
 import { endsWithinNotice, imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
-import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
+import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 const maxSuggestions = 3;
 

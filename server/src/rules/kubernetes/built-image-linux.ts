@@ -1,9 +1,9 @@
 // An image built by a Linux Dockerfile of the workspace, deployed to Windows nodes: the kubelet
 // pulls it on a Windows node, finds no Windows image in it, and the pod never starts. Nothing in
 // the manifest says the image is Linux; only the Dockerfile that builds it does.
+import { fileName } from '../../engine/describe';
 import { defineRule } from '../../engine/types';
 import type { PodSpec } from '../../languages/kubernetes/model';
-import { fileName } from '../../engine/describe';
 
 export default defineRule({
   id: 'kubernetes/built-image-linux',

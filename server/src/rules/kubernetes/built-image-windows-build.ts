@@ -1,12 +1,12 @@
 // The manifest side of a cross-file mistake: a pod is scheduled onto nodes of one Windows build
 // and deploys an image that a Dockerfile of the workspace builds on another. Kubernetes runs
 // Windows containers process-isolated, so containerd's compatibility rule decides.
+import { fileName } from '../../engine/describe';
+import { runtimeClassNodeBuild } from '../../engine/pod-os';
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease } from '../../kb';
 import type { PodSpec } from '../../languages/kubernetes/model';
 import { stringAt } from '../../languages/kubernetes/yaml-util';
-import { fileName } from '../../engine/describe';
-import { runtimeClassNodeBuild } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/built-image-windows-build',

@@ -7,8 +7,8 @@ import { defineRule } from '../../engine/types';
 import { hostProcessAccounts } from '../../kb';
 import { insertPath, removePair } from '../../languages/kubernetes/edit';
 import { mayHaveHiddenKeys, nodeRange, pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
-import { getMap } from '../../languages/kubernetes/yaml-util';
 import { booleanField, containerNode, stringField } from '../../languages/kubernetes/windows';
+import { getMap } from '../../languages/kubernetes/yaml-util';
 
 const accounts = hostProcessAccounts.users.map((user) => `${hostProcessAccounts.domain}\\${user}`).join(', ');
 

@@ -18,8 +18,8 @@ import windowsEndOfSupport from './windows-end-of-support';
 import windowsForbiddenField from './windows-forbidden-field';
 import windowsHostNetwork from './windows-host-network';
 import windowsIgnoredField from './windows-ignored-field';
-import windowsTaintToleration from './windows-taint-toleration';
 import windowsNodeSelector from './windows-node-selector';
+import windowsTaintToleration from './windows-taint-toleration';
 import windowsVolumeFeature from './windows-volume-feature';
 
 export const kubernetesRules: readonly AnyRule[] = [

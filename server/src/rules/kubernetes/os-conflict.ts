@@ -2,11 +2,11 @@
 // affinity or RuntimeClass; a Linux-only image on a pod scheduled to Windows; Windows and Linux
 // images side by side) it is never scheduled, or the kubelet or the image pull rejects it.
 import type { Node } from 'yaml';
+import type { OsEvidence } from '../../engine/pod-os';
 import { defineRule } from '../../engine/types';
 import { nodeRange, osLabel, type PodSpec } from '../../languages/kubernetes/model';
 import { inTemplateBlock, osNameField } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, scalarText } from '../../languages/kubernetes/yaml-util';
-import type { OsEvidence } from '../../engine/pod-os';
 
 const validOs: readonly string[] = ['windows', 'linux'];
 

@@ -4,13 +4,13 @@
 // `node.kubernetes.io/windows-build` to nodes that cannot run its image never starts.
 // https://github.com/containerd/platforms/blob/main/platform_windows_compat.go
 import type { Node } from 'yaml';
+import type { NodeBuildSelector } from '../../engine/pod-os';
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunProcessIsolated, describeRelease, parseWindowsVersion, preferredImageBuildForHost, suggestRetag, supportedNodeBuildLabel, type WindowsRelease } from '../../kb';
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
-import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 import { windowsBuildLabelValue } from '../../languages/kubernetes/windows';
-import type { NodeBuildSelector } from '../../engine/pod-os';
+import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 
 const whereText: Record<NodeBuildSelector['where'], string> = {
   'node-selector': 'its node selector',

@@ -6,6 +6,7 @@
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 // https://kubernetes.io/docs/concepts/windows/intro/
 import type { Node } from 'yaml';
+import type { WindowsPod } from '../../engine/pod-os';
 import { defineRule, type Fix, type Range } from '../../engine/types';
 import {
   describeRelease,
@@ -21,9 +22,8 @@ import {
 } from '../../kb';
 import { retagFix } from '../../languages/kubernetes/edit';
 import { nodeRange, windowsBuildLabel, type ContainerImage, type KubeObject, type PodSpec } from '../../languages/kubernetes/model';
-import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 import { podSpecKey, windowsBuildLabelValue } from '../../languages/kubernetes/windows';
-import type { WindowsPod } from '../../engine/pod-os';
+import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
 
 export default defineRule({
   id: 'kubernetes/windows-end-of-support',

@@ -1,11 +1,11 @@
 // Windows pods get host networking only as HostProcess pods. The alpha WindowsHostNetwork feature
 // that gave other Windows pods the node's network namespace was removed in Kubernetes 1.33.
 // https://kubernetes.io/docs/concepts/windows/intro/
+import type { WindowsPod } from '../../engine/pod-os';
 import { defineRule } from '../../engine/types';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
 import { booleanField } from '../../languages/kubernetes/windows';
-import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-host-network',

@@ -3,12 +3,12 @@
 // and the same pod is rejected as soon as `spec.os.name: windows` is added.
 // https://kubernetes.io/docs/concepts/windows/intro/#compatibility-v1-pod-spec-containers-securitycontext
 import type { Pair } from 'yaml';
+import type { WindowsPod } from '../../engine/pod-os';
 import { defineRule } from '../../engine/types';
 import { fieldsForbiddenOnWindows } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, type PodSpec } from '../../languages/kubernetes/model';
 import { fieldPath, fieldsSet, osNameField, uniqueHits } from '../../languages/kubernetes/windows';
-import type { WindowsPod } from '../../engine/pod-os';
 
 // Pod Security "Restricted" demands allowPrivilegeEscalation, seccompProfile and capabilities on any
 // pod without `spec.os.name: windows`: there they serve admission, so they are not reported.

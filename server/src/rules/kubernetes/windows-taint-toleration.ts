@@ -3,6 +3,7 @@
 // stays Pending. The taint comes from the `windowsNodeTaint` setting or from the file itself.
 // https://kubernetes.io/docs/concepts/windows/user-guide/#taints-and-tolerations
 import type { Node } from 'yaml';
+import type { KnownTaint } from '../../engine/pod-os';
 import { defineRule } from '../../engine/types';
 import type { NodeTaint } from '../../kb';
 import { appendSequenceItem } from '../../languages/kubernetes/edit';
@@ -10,7 +11,6 @@ import { nodeRange, type KubernetesModel, type PodSpec } from '../../languages/k
 import { readTolerations, taintText, tolerates, type Toleration } from '../../languages/kubernetes/taints';
 import { podSpecKey } from '../../languages/kubernetes/windows';
 import { getMap, getPair, scalarText } from '../../languages/kubernetes/yaml-util';
-import type { KnownTaint } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-taint-toleration',

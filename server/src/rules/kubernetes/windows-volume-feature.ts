@@ -3,13 +3,13 @@
 // POSIX permissions). The first fail the pod or its mount; the last are silently ignored.
 // https://kubernetes.io/docs/concepts/storage/windows-storage/
 import type { Node, Pair, YAMLMap } from 'yaml';
+import type { WindowsPod } from '../../engine/pod-os';
 import { defineRule } from '../../engine/types';
 import { volumeFeaturesUnsupportedOnWindows, type VolumeFeature } from '../../kb';
 import { removePair } from '../../languages/kubernetes/edit';
 import { pairKeyRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
 import { inTemplateBlock } from '../../languages/kubernetes/windows';
 import { asMap, getPair, getPath, getSeq, resolveNode, scalarText } from '../../languages/kubernetes/yaml-util';
-import type { WindowsPod } from '../../engine/pod-os';
 
 export default defineRule({
   id: 'kubernetes/windows-volume-feature',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { resolveConfig } from '../../server/src/engine/config';
 import { emptyWorkspace } from '../../server/src/core/workspace-view';
+import { resolveConfig } from '../../server/src/engine/config';
 import { dockerfileCompletions, dockerfileHover } from '../../server/src/languages/dockerfile/assist';
 import { parseDockerfile } from '../../server/src/languages/dockerfile/model';
 import { testToday } from '../helpers/rule-tester';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { applyEdits } from '../../server/src/core/text';
 import { insertPath } from '../../server/src/languages/kubernetes/edit';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
-import { applyEdits } from '../../server/src/core/text';
 
 function insertIntoPodSpec(text: string, path: string[], value: string): string {
   const model = parseKubernetes(text);

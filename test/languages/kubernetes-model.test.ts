@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKubernetes, type KubeObject } from '../../server/src/languages/kubernetes/model';
-import { podOs } from '../../server/src/engine/pod-os';
 import { emptyWorkspace } from '../../server/src/core/workspace-view';
-import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
-import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
-import { withoutCorpus } from '../helpers/shared';
+import { podOs } from '../../server/src/engine/pod-os';
+import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
+import { parseKubernetes, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { allRules } from '../../server/src/rules';
 import { shippedDocsBase } from '../../server/src/shipped';
+import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
+import { withoutCorpus } from '../helpers/shared';
 
 const container = '      containers:\n      - name: c\n        image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { resolveConfig } from '../../server/src/engine/config';
 import { emptyWorkspace } from '../../server/src/core/workspace-view';
+import { resolveConfig } from '../../server/src/engine/config';
 import { kubernetesCompletions, kubernetesHover } from '../../server/src/languages/kubernetes/assist';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments, type Pair, type YAMLMap } from 'yaml';
+import { applyEdits } from '../../server/src/core/text';
 import { appendSequenceItem, removePair } from '../../server/src/languages/kubernetes/edit';
 import { parseKubernetes } from '../../server/src/languages/kubernetes/model';
 import { getPair, getPath } from '../../server/src/languages/kubernetes/yaml-util';
-import { applyEdits } from '../../server/src/core/text';
 
 const pod = (spec: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`;
 
