@@ -21,16 +21,12 @@ import {
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { dockerfileWatchPatterns } from '../../server/src/engine/file-names';
 import { serverNodeFlags } from '../../server/src/lsp/node-flags';
+import { diagnosticSource, settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetChoice, type TargetInfo } from '../../server/src/lsp/protocol';
 
-/** The server's answers; see server/src/server.ts. */
-type TargetInfo = { label: string; build: number; origin: string; inferred: boolean } | null;
-type TargetChoice = { label: string; description: string };
 
 const checkedLanguages = new Set(['dockerfile', 'yaml']);
-/** The server's diagnostics carry this source; see server/src/lsp/diagnostics.ts. */
-const diagnosticSource = 'windows-containers';
 /** The server's fix-all code action kind (server/src/lsp/code-actions.ts). */
-const fixAllKind = CodeActionKind.SourceFixAll.append('windowsContainers');
+const fixAllKind = CodeActionKind.SourceFixAll.append(settingsSection);
 let client: LanguageClient | undefined;
 
 /**
@@ -61,7 +57,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: workspace.createFileSystemWatcher(`**/{.wincontainers.yaml,${dockerfileWatchPatterns.join(',')},*.yaml,*.yml}`),
     },
   };
-  const languageClient = new LanguageClient('windowsContainers', 'Windows Containers', serverOptions, clientOptions);
+  const languageClient = new LanguageClient(settingsSection, 'Windows Containers', serverOptions, clientOptions);
   client = languageClient;
 
   const status = window.createStatusBarItem('windowsContainers.target', StatusBarAlignment.Right, 100);
@@ -75,7 +71,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       status.hide();
       return;
     }
-    const target = await languageClient.sendRequest<TargetInfo>('windowsContainers/target', { uri: document.uri.toString() });
+    const target = await languageClient.sendRequest<TargetInfo>(targetRequest, { uri: document.uri.toString() });
     status.text = target ? `$(server-environment) Windows ${target.label}` : '$(server-environment) Windows: no target';
     status.tooltip = target
       ? `Target Windows version ${target.label} (10.0.${target.build}), ${target.inferred ? 'inferred from' : 'set in'} ${target.origin}. Click to change it.`
@@ -85,14 +81,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   context.subscriptions.push(
     commands.registerCommand('windowsContainers.selectTargetVersion', async () => {
-      const choices = await languageClient.sendRequest<TargetChoice[]>('windowsContainers/targetChoices');
+      const choices = await languageClient.sendRequest<TargetChoice[]>(targetChoicesRequest);
       const infer: QuickPickItem = { label: 'Infer from the workspace', description: 'clear the setting: use the windows-build selectors of your manifests' };
       const picked = await window.showQuickPick([...choices, infer], { placeHolder: 'Which Windows Server version do your container hosts run?' });
       if (!picked) return;
       const value = picked === infer ? undefined : picked.label;
-      await workspace.getConfiguration('windowsContainers').update('targetWindowsVersion', value, ConfigurationTarget.Workspace);
+      await workspace.getConfiguration(settingsSection).update('targetWindowsVersion', value, ConfigurationTarget.Workspace);
       const document = window.activeTextEditor?.document;
-      const current = document ? await languageClient.sendRequest<TargetInfo>('windowsContainers/target', { uri: document.uri.toString() }) : null;
+      const current = document ? await languageClient.sendRequest<TargetInfo>(targetRequest, { uri: document.uri.toString() }) : null;
       if (current && !current.inferred && current.origin === '.wincontainers.yaml') {
         void window.showInformationMessage('The target Windows version set in .wincontainers.yaml wins over the workspace setting; change it there.');
       }
@@ -107,10 +103,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const now = yamlValidatedElsewhere();
     if (now === validatedElsewhere) return;
     validatedElsewhere = now;
-    void languageClient.sendNotification('windowsContainers/didChangeYamlValidation', { validatedElsewhere: now });
+    void languageClient.sendNotification(yamlValidationNotification, { validatedElsewhere: now });
   };
   context.subscriptions.push(
-    languageClient.onNotification('windowsContainers/didChangeTarget', () => void refreshStatus()),
+    languageClient.onNotification(targetChangedNotification, () => void refreshStatus()),
     extensions.onDidChange(followYamlValidation),
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('yaml.validate')) followYamlValidation();

@@ -25,25 +25,14 @@ import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
 import { connect } from './lsp/connection';
 import { noticeToDiagnostic } from './lsp/diagnostics';
-import { settingsSection, SettingsPuller } from './lsp/settings';
+import { settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetInfo } from './lsp/protocol';
+import { SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { allRules } from './rules';
 import { shippedDocsBase, shippedTemplates } from './shipped';
 import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 
-/** Client request: the target Windows version for a document and where it comes from (the status bar shows it). */
-const targetRequest = 'windowsContainers/target';
-type TargetInfo = { label: string; build: number; origin: string; inferred: boolean } | null;
-/** Client request: the Windows versions a user can target today, newest first. */
-const targetChoicesRequest = 'windowsContainers/targetChoices';
-/** Server notification: the inferred target may have changed. */
-const targetChangedNotification = 'windowsContainers/didChangeTarget';
-/**
- * Client notification, `{ validatedElsewhere: boolean }`, also an initialization option
- * (`yamlValidatedElsewhere`): whether another extension (Red Hat's YAML) shows YAML syntax errors.
- */
-const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
 /** What the editor leaves out while another extension shows YAML syntax errors; the CLI always reports them. */
 const shownByYamlExtension: ReadonlySet<string> = new Set(['yaml/syntax']);
 const isConfigFile = (uri: string): boolean => uri.endsWith(`/${configFileName}`);

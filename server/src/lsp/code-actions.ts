@@ -7,9 +7,10 @@ import type { AnalyzedDocument } from '../engine/session';
 import { ignoreComment } from '../engine/suppressions';
 import type { Finding, Fix } from '../engine/types';
 import { instructionStartLine } from '../languages/dockerfile/model';
-import { diagnosticSource, findingKey, type DiagnosticData } from './diagnostics';
+import { findingKey, type DiagnosticData } from './diagnostics';
+import { diagnosticSource, settingsSection } from './protocol';
 
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.windowsContainers`;
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.${settingsSection}`;
 
 function fixAction(fix: Fix, uri: string, diagnostic: Diagnostic, preferred: boolean): CodeAction {
   return {

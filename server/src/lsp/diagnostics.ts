@@ -1,8 +1,7 @@
 // Findings -> LSP diagnostics. Identity travels in `code` (the rule id) and `data.key`, never in the message.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Notice, Severity } from '../engine/types';
-
-export const diagnosticSource = 'windows-containers';
+import { diagnosticSource } from './protocol';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,8 +1,7 @@
 // The editor's settings, pulled per workspace folder (workspace/configuration) into the ConfigStore,
 // with a deadline: a client that never answers must not leave every document unchecked.
 import type { ConfigStore } from './config-store';
-
-export const settingsSection = 'windowsContainers';
+import { settingsSection } from './protocol';
 
 /**
  * How long checks wait for the client's answer to workspace/configuration. A client that never
