@@ -79,7 +79,7 @@ suite('Windows Containers extension with a target Windows version', () => {
         return contents.includes('Target hosts') ? contents : undefined;
       },
     );
-    assert.match(text, /Windows Server 2025, build 10\.0\.26100/);
+    assert.match(text, /Target hosts: Windows Server 2025 \(build 10\.0\.26100\)/);
   });
 
   test('completion offers the templates with the target version filled in', async () => {
