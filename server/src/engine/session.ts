@@ -71,9 +71,9 @@ const nothingInvalidated: Invalidation = { documents: [], targetChanged: false }
 
 export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = SessionIndex<Summary>> {
   readonly index: Index;
-  /** Rules not run in this session, whatever their severity; set invalidateAll() after changing it. */
+  /** Rules not run in this session, whatever their severity; call invalidateAll() after changing it. */
   omitRules: ReadonlySet<string> | undefined;
-  /** Where the rule pages are (the editor may point at hosted ones); set invalidateAll() after changing it. */
+  /** Where the rule pages are (the editor may point at hosted ones); call invalidateAll() after changing it. */
   docsBase: string;
   private readonly lastParse = new Map<string, ParsedDocument>();
   /** Parses update() made whose analysis has not been asked for yet. */

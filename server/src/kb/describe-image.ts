@@ -153,7 +153,7 @@ function fromScheme(
   };
 }
 
-export function classify(ref: ImageReference): Classified {
+function classifyUncached(ref: ImageReference): Classified {
   const registry = ref.registry.toLowerCase();
   const repository = ref.repository.toLowerCase();
   const family = familyOf(registry, repository);
@@ -245,19 +245,23 @@ export function classify(ref: ImageReference): Classified {
 }
 
 /**
- * Answers by registry, repository, tag and digest (all classify reads): a manifest names a handful
- * of images many times over, and classify tries dozens of tag patterns. Bounded, as a long session
- * may see many images.
+ * Answers by registry, repository, tag and digest (all it reads): a manifest names a handful of
+ * images many times over, each rule that reads an image asks again, and it tries dozens of tag
+ * patterns. Bounded, as a long session may see many images. The answers are shared: not to be changed.
  */
-const described = new Map<string, ImageInfo>();
-const maxDescribed = 1000;
+const classified = new Map<string, Classified>();
+const maxClassified = 1000;
+
+export function classify(ref: ImageReference): Classified {
+  const key = JSON.stringify([ref.registry, ref.repository, ref.tag ?? null, ref.digest ?? null]);
+  let answer = classified.get(key);
+  if (!answer) {
+    if (classified.size >= maxClassified) classified.clear();
+    classified.set(key, (answer = classifyUncached(ref)));
+  }
+  return answer;
+}
 
 export function describeImage(ref: ImageReference): ImageInfo {
-  const key = JSON.stringify([ref.registry, ref.repository, ref.tag ?? null, ref.digest ?? null]);
-  let info = described.get(key);
-  if (!info) {
-    if (described.size >= maxDescribed) described.clear();
-    described.set(key, (info = classify(ref).info));
-  }
-  return info;
+  return classify(ref).info;
 }

@@ -22,14 +22,13 @@ import { dockerfileLines, isBlank, parseBuildkit, spacesForLeadingWhitespace, ty
  * they are read once; callers get a copy, as dockerfile-ast's own callers shift and replace entries.
  */
 function readRawArgumentsOnce(): void {
-  type WithRawArguments = { getRawArguments(this: Instruction): unknown[] };
+  // On the instance itself rather than in a WeakMap: this runs for every word of every instruction.
+  const words = Symbol('words');
+  type WithRawArguments = { getRawArguments(this: WithRawArguments): unknown[]; [words]?: unknown[] };
   const prototype = Instruction.prototype as unknown as WithRawArguments;
   const read = prototype.getRawArguments;
-  const words = new WeakMap<Instruction, unknown[]>();
-  prototype.getRawArguments = function (this: Instruction) {
-    let cached = words.get(this);
-    if (!cached) words.set(this, (cached = read.call(this)));
-    return cached.slice();
+  prototype.getRawArguments = function (this: WithRawArguments) {
+    return (this[words] ??= read.call(this)).slice();
   };
 }
 readRawArgumentsOnce();
