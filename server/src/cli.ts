@@ -70,9 +70,10 @@ export interface CheckedFile {
   notChecked?: Notice;
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+function parseArgs(argv: string[]): Options | 'help' | 'no-command' | 'version' {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help') return 'help';
+  if (command === undefined) return 'no-command';
+  if (command === '-h' || command === '--help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
   if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: wincontainers check [paths...])`);
   const options: Options = { paths: [], format: 'text', exitZero: false };
@@ -132,7 +133,9 @@ function loadConfigFile(path: string, cwd: string): UserConfig {
   const read = readRegularFileSync(path, maxConfigBytes);
   if (!read.ok && read.reason !== 'too-large') throw new UsageError(`cannot read config ${shown}: ${read.message}`);
   const { config, problem } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0) };
-  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
+  // The notice names the default file, as the editor reads no other; here the file is the one given.
+  const reason = problem?.message.replace(`Invalid ${configFileName}: `, '').replace(/ The defaults apply.*$/, '');
+  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: invalid config: ${reason}`);
   return config;
 }
 
@@ -254,8 +257,12 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
   ]);
   const notChecked = results.filter((result) => result.notChecked).length;
   // Only the files that were read count as having no problems.
-  const files = plural(results.length - notChecked, 'file');
-  const summary = total === 0 ? `No problems in ${files}` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}`;
+  const checked = results.length - notChecked;
+  const withProblems = results.filter((result) => result.findings.length > 0).length;
+  const summary =
+    total === 0
+      ? `No problems in ${plural(checked, 'file')}`
+      : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${withProblems} of ${plural(checked, 'file')}`;
   lines.push(notChecked === 0 ? `${summary}.` : `${summary}; ${plural(notChecked, 'file')} not checked.`);
   // Said here too, as stderr may be read apart from stdout: "No problems" is not all there is to say.
   if (problems.length > 0) lines.push(`${plural(problems.length, 'input')} could not be checked.`);
@@ -294,6 +301,8 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
   try {
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
+    // A CI step that forgot "check" must fail, not pass having checked nothing.
+    if (parsed === 'no-command') return { exitCode: 2, stdout: '', stderr: usage + '\n' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
     const docsBase = shippedDocsBase();
     const { results, problems } = check(parsed, cwd, new Date(), docsBase);

@@ -77,7 +77,7 @@ describe('wincontainers check', () => {
     const lines = result.stdout.trim().split('\n');
     assert.match(lines[0]!, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag `latest` does not exist for mcr\.microsoft\.com\/windows\/servercore/);
     assert.match(lines[1]!, /^app\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector This Pod runs Windows containers/);
-    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 4 files.');
+    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 2 of 4 files.', 'the two Linux files were checked and are clean');
   });
 
   it('walks folders, skipping .gitignore matches and the config ignore list', () => {
@@ -160,7 +160,7 @@ describe('wincontainers check', () => {
     it('text: a broken manifest is an error, never "No problems"', () => {
       const result = run(['check', 'broken'], root);
       assert.equal(result.status, 1);
-      assert.equal(result.stdout, `broken/pod.yaml:4:1 error yaml/syntax ${syntaxMessage}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+      assert.equal(result.stdout, `broken/pod.yaml:4:1 error yaml/syntax ${syntaxMessage}\n1 problem (1 error, 0 warnings) in 1 of 1 file.\n`);
     });
 
     it('text: a file over the size limit gets one line, and the summary counts it apart', () => {
@@ -168,7 +168,7 @@ describe('wincontainers check', () => {
       assert.equal(result.status, 0, 'not checking a file is not an error in the files');
       assert.equal(result.stdout, `big/huge.yaml: ${tooLarge}\nNo problems in 1 file; 1 file not checked.\n`);
       assert.equal(result.stderr, '', 'said once, in the output');
-      assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 2 files; 1 file not checked.');
+      assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 1 of 2 files; 1 file not checked.');
     });
 
     it('JSON: still one array; a file not checked is an entry of its own kind with no rule or message id', () => {
@@ -206,7 +206,7 @@ describe('wincontainers check', () => {
       const message = '`docker build` stops here: unterminated heredoc. The rest of the file is not checked.';
       const text = run(['check', 'brokendf'], root);
       assert.equal(text.status, 1);
-      assert.equal(text.stdout, `brokendf/Dockerfile:4:1 error dockerfile/syntax ${message}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+      assert.equal(text.stdout, `brokendf/Dockerfile:4:1 error dockerfile/syntax ${message}\n1 problem (1 error, 0 warnings) in 1 of 1 file.\n`);
       const json = JSON.parse(run(['check', 'brokendf', '--format', 'json'], root).stdout) as Array<Record<string, unknown>>;
       assert.deepEqual(json.map(({ rule, line, column, endColumn, severity }) => ({ rule, line, column, endColumn, severity })), [{ rule: 'dockerfile/syntax', line: 4, column: 1, endColumn: 10, severity: 'error' }]);
       const sarif = validSarif(run(['check', 'brokendf', '--format', 'sarif'], root).stdout).runs[0]!;
@@ -247,12 +247,20 @@ describe('wincontainers check', () => {
     });
   }
 
+  it('exits 2 with the usage on stderr when no command is given, so a CI step missing "check" fails', () => {
+    const result = run([], root);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^Usage: wincontainers check \[paths\.\.\.\] \[options\]\n/);
+    assert.equal(run(['--help'], root).status, 0, 'asking for help is not a mistake');
+  });
+
   it('exits 2 on a broken config, naming the file and the problem', () => {
     write(root, { 'broken.yaml': 'rules:\n  dockerfile/no-such-rule: error\n' });
     const result = run(['check', 'app', '--config', 'broken.yaml', '--format', 'sarif'], root);
     assert.equal(result.status, 2);
     assert.equal(result.stdout, '', 'no half document on stdout');
-    assert.equal(result.stderr, `wincontainers: broken.yaml:2:3: Invalid .wincontainers.yaml: unknown rule "dockerfile/no-such-rule" in rules.\n`);
+    assert.equal(result.stderr, 'wincontainers: broken.yaml:2:3: invalid config: unknown rule "dockerfile/no-such-rule" in rules.\n');
   });
 
   it('checks every form of a Dockerfile name in a folder, and no near miss', () => {
@@ -316,7 +324,7 @@ describe('wincontainers check', () => {
     try {
       const result = run(['check', 'app/Dockerfile', 'nope', 'loop', 'app/pod.yaml'], root);
       assert.equal(result.status, 2);
-      assert.deepEqual(result.stdout.trim().split('\n').slice(2), ['2 problems (1 error, 1 warning) in 2 files.', '2 inputs could not be checked.']);
+      assert.deepEqual(result.stdout.trim().split('\n').slice(2), ['2 problems (1 error, 1 warning) in 2 of 2 files.', '2 inputs could not be checked.']);
       assert.match(result.stdout, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag .*\napp\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector /);
       assert.equal(result.stderr, 'wincontainers: no such file or folder: nope\nwincontainers: cannot read loop: ELOOP\n');
       for (const format of ['json', 'sarif']) {
