@@ -8,13 +8,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { ImageLink } from './core/summary';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { docsUrl, webDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { tooLargeNotice } from './engine/runner';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 import { allRules, ruleIds } from './rules';
-import { shippedDocsBase } from './shipped';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
@@ -35,6 +35,7 @@ interface Options {
   configPath?: string;
   maxWarnings?: number;
   exitZero: boolean;
+  docsUrl?: string;
 }
 
 const usage = `Usage: wincontainers check [paths...] [options]
@@ -52,6 +53,8 @@ Options:
   --target <version>         target Windows version: ${targetVersionChoices()}
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
+  --docs-url <base>          where the rule pages are hosted (http or https), for the links in JSON and
+                             SARIF; the config's docsUrl otherwise, and no links when neither is given
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
   -h, --help                 show this help
   -v, --version              show the version
@@ -113,6 +116,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'no-command' | 'version' 
       case '--config':
         options.configPath = value();
         break;
+      case '--docs-url': {
+        const base = value();
+        if (webDocsBase(base) === undefined) throw new UsageError(`--docs-url must be an http or https address; got "${base}"`);
+        options.docsUrl = base;
+        break;
+      }
       case '--max-warnings': {
         const text = value();
         if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings must be a whole number; got "${text}"`);
@@ -174,7 +183,7 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date(), docsBase = shippedDocsBase()): { results: CheckedFile[]; problems: string[] } {
+export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[]; docsBase?: string } {
   const inputs: CheckInput[] = [];
   /** In the order they are found: the files to check (indexes into `inputs`), and the problems of the walk. */
   const found: Array<{ input: number } | { problem: string }> = [];
@@ -188,6 +197,7 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
     const layers: Array<{ config: UserConfig; origin: string }> = [];
     if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
+    if (options.docsUrl) layers.push({ config: { docsUrl: options.docsUrl }, origin: '--docs-url' });
     const config: ResolvedConfig = resolveConfig(layers);
     configs.push(config);
     if (configPath) links.set(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
@@ -202,7 +212,7 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, docsBase });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today });
   const results: CheckedFile[] = [];
   const problems: string[] = [];
   for (const entry of found) {
@@ -230,7 +240,14 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
       }
     }
   }
-  return { results, problems };
+  return { results, problems, docsBase: oneDocsBase(configs) };
+}
+
+/** SARIF lists each rule once, with one link: the configs of the paths must agree on where the pages are. */
+function oneDocsBase(configs: readonly ResolvedConfig[]): string | undefined {
+  const bases = [...new Set(configs.map((config) => config.docsUrl))];
+  if (bases.length > 1) throw new UsageError(`the configs of these paths give different docsUrl values (${bases.map((base) => base ?? 'none').join(', ')}); pass --docs-url`);
+  return bases[0];
 }
 
 interface Counts {
@@ -273,7 +290,7 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
  * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
  * checked is one `kind: "not-checked"` entry with `rule: null` and `messageId: null`, at its first line.
  */
-function formatJson(results: readonly CheckedFile[]): string {
+function formatJson(results: readonly CheckedFile[], docsBase: string | undefined): string {
   const entries = results.flatMap(({ path, findings, notChecked }) => [
     ...findings.map((finding) => ({
       kind: 'finding',
@@ -287,7 +304,7 @@ function formatJson(results: readonly CheckedFile[]): string {
       messageId: finding.messageId,
       message: finding.message,
       fixable: finding.fix !== undefined,
-      docs: finding.docsUrl,
+      docs: docsBase === undefined ? null : docsUrl(docsBase, finding.ruleId),
     })),
     ...(notChecked
       ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, messageId: null, message: notChecked.message, fixable: false, docs: null }]
@@ -304,11 +321,10 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     // A CI step that forgot "check" must fail, not pass having checked nothing.
     if (parsed === 'no-command') return { exitCode: 2, stdout: '', stderr: usage + '\n' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const docsBase = shippedDocsBase();
-    const { results, problems } = check(parsed, cwd, new Date(), docsBase);
+    const { results, problems, docsBase } = check(parsed, cwd, new Date());
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

@@ -2,19 +2,7 @@
 // Found once by a front end at start and handed to the engine, which reads no files itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { snippetFiles, templatesFrom, type SnippetEntry, type Template, type TemplateLanguage } from './templates';
-
-/** The shipped docs/rules/ folder as a file URL: next to dist/ in the extension, at the repository root in a checkout. */
-export function shippedDocsBase(): string {
-  let dir = __dirname;
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = join(dir, 'docs', 'rules');
-    if (existsSync(candidate)) return pathToFileURL(candidate).href + '/';
-    dir = dirname(dir);
-  }
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href + '/';
-}
 
 /** The shipped snippets/ folder: next to dist/ in the extension and the npm package, at the repository root in a checkout. */
 function findSnippetsDir(): string | undefined {

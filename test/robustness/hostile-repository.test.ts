@@ -202,7 +202,7 @@ describe('CLI on a hostile repository', { concurrency: 2 }, () => {
       write(dir, { Dockerfile: windowsDockerfile, '.wincontainers.yaml': `"${key}": blue\n` });
       const run = await runCli(['check', '.'], dir, deadlineMs);
       assert.equal(run.status, 2);
-      assert.equal(run.stderr, `wincontainers: .wincontainers.yaml:1:1: invalid config: unknown setting "${shown}" (known: targetWindowsVersion, isolation, rules, ignore, windowsNodeTaint, images).\n`);
+      assert.equal(run.stderr, `wincontainers: .wincontainers.yaml:1:1: invalid config: unknown setting "${shown}" (known: targetWindowsVersion, isolation, rules, ignore, windowsNodeTaint, docsUrl, images).\n`);
     });
   }
 

@@ -10,7 +10,7 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 const artifactLocation = (path: string): { uri: string; uriBaseId: string } => ({ uri: path.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' });
 
 /** `problems`: the inputs that could not be read at all (a missing path, a FIFO, an unreadable folder), one line each. */
-export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[]; notChecked?: Notice }>, cwd: string, rules: readonly AnyRule[], version: string, docsBase: string, problems: readonly string[] = []): string {
+export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding[]; notChecked?: Notice }>, cwd: string, rules: readonly AnyRule[], version: string, docsBase: string | undefined, problems: readonly string[] = []): string {
   const ruleIndex = new Map<string, number>(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -25,7 +25,7 @@ export function toSarif(results: ReadonlyArray<{ path: string; findings: Finding
               id: rule.id,
               name: rule.id.split('/')[1],
               shortDescription: { text: rule.meta.description },
-              helpUri: docsUrl(docsBase, rule.id),
+              ...(docsBase === undefined ? {} : { helpUri: docsUrl(docsBase, rule.id) }),
               defaultConfiguration: { level: levels[defaultSeverity(rule.meta, 'cli')] },
               properties: { tags: [rule.id.slice(0, rule.id.indexOf('/')), rule.meta.type] },
             })),
