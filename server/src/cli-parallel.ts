@@ -23,6 +23,7 @@ import type { Finding, Notice } from './engine/types';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
+import { findingTextHashes } from './output/fingerprint';
 import { allRules } from './rules';
 import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
@@ -42,6 +43,8 @@ export interface FileAnalysis {
   findings: Finding[];
   notices: Notice[];
   tooLarge: boolean;
+  /** One per finding (findingTextHashes): computed where the text is, so it is never read again. */
+  textHashes: string[];
 }
 
 /** What became of one input. */
@@ -152,8 +155,8 @@ function checkSession(index = new WorkspaceIndex()): CheckSession {
 
 /** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
 function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
-  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
-  return { analysis, summary };
+  const { summary, findings, notices, tooLarge } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
+  return { analysis: { findings, notices, tooLarge, textHashes: findingTextHashes(text, findings) }, summary };
 }
 
 function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {

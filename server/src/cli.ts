@@ -15,6 +15,7 @@ import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 import { allRules, ruleIds } from './rules';
+import { shippedRulePages } from './shipped';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
@@ -71,6 +72,8 @@ export interface CheckedFile {
   notices: Notice[];
   /** Why the file was not checked (it is too large); it then has no findings. */
   notChecked?: Notice;
+  /** One per finding: what its fingerprint hashes (see output/fingerprint). */
+  textHashes: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'no-command' | 'version' {
@@ -231,12 +234,12 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
         problems.push(`${path}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
         break;
       case 'too-large':
-        results.push({ path, findings: [], notices: [], notChecked: tooLargeNotice(outcome.bytes) });
+        results.push({ path, findings: [], notices: [], notChecked: tooLargeNotice(outcome.bytes), textHashes: [] });
         break;
       case 'checked': {
-        const { findings, notices, tooLarge } = outcome.analysis;
+        const { findings, notices, tooLarge, textHashes } = outcome.analysis;
         const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
-        results.push({ path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked });
+        results.push({ path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked, textHashes });
       }
     }
   }
@@ -324,7 +327,7 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const { results, problems, docsBase } = check(parsed, cwd, new Date());
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? toSarif({ results, cwd, rules: allRules, version, docsBase, pages: shippedRulePages([...ruleIds]), problems }) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

@@ -35,11 +35,21 @@ interface SarifLocation {
   physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } };
 }
 
+interface SarifRule {
+  id: string;
+  helpUri?: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help?: { text: string; markdown: string };
+  defaultConfiguration: { level: string };
+  properties: { tags: string[]; precision: string; 'problem.severity': string };
+}
+
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { rules: Array<{ id: string; helpUri?: string }> } };
+    tool: { driver: { rules: SarifRule[] } };
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: SarifLocation[] }> }>;
-    results: Array<{ ruleId: string; level: string; locations: SarifLocation[]; properties?: { messageId?: string } }>;
+    results: Array<{ ruleId: string; level: string; locations: SarifLocation[]; properties?: { messageId?: string }; partialFingerprints: Record<string, string> }>;
   }>;
 }
 
@@ -169,6 +179,55 @@ describe('wincontainers check', () => {
         ['kubernetes/windows-node-selector', 'missing', 'warning', 'app/pod.yaml', 5],
       ],
     );
+  });
+
+  describe('SARIF stands alone in code scanning', () => {
+    const rulesOf = (args: string[]): SarifRule[] => validSarif(run([...args, '--format', 'sarif'], root).stdout).runs[0]!.tool.driver.rules;
+    const page = (id: string): string => readFileSync(join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+
+    it('every rule carries its shipped page as help, its descriptions, precision and problem.severity', () => {
+      const rules = rulesOf(['check', 'app']);
+      for (const rule of rules) {
+        assert.ok(rule.help, `${rule.id} has help`);
+        assert.equal(rule.help.markdown, rule.help.text, rule.id);
+        assert.equal(rule.help.markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'), page(rule.id).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'), `${rule.id}: the page, links aside`);
+        assert.ok(rule.shortDescription.text.length > 0 && rule.fullDescription.text.length > rule.shortDescription.text.length / 2, rule.id);
+        assert.equal(rule.properties.precision, 'high');
+        assert.equal(rule.properties['problem.severity'], { error: 'error', warning: 'warning', note: 'recommendation' }[rule.defaultConfiguration.level], rule.id);
+      }
+      const tag = rules.find((rule) => rule.id === 'dockerfile/windows-base-image-tag')!;
+      assert.match(tag.fullDescription.text, /^Since 16 April 2019 Microsoft publishes no `latest` tag for the Windows base OS images\. A `FROM`\nwithout a tag/, 'the "Why" section');
+      assert.deepEqual([tag.properties.tags, tag.properties['problem.severity']], [['dockerfile', 'problem'], 'error']);
+    });
+
+    it('links between pages: absolute under --docs-url, plain text without (a relative link means nothing there)', () => {
+      const id = 'kubernetes/windows-base-image-tag';
+      assert.match(page(id), /\]\(\.\.\/dockerfile\/windows-base-image-tag\.md\)/, 'the page links to another one');
+      const plain = rulesOf(['check', 'app']).find((rule) => rule.id === id)!.help!.markdown;
+      assert.doesNotMatch(plain, /\]\((?!https?:)/);
+      assert.match(plain, /gets from\s+dockerfile\/windows-base-image-tag\./);
+      const hosted = rulesOf(['check', 'app', '--docs-url', 'https://example.com/rules/']).find((rule) => rule.id === id)!.help!.markdown;
+      assert.match(hosted, /\[dockerfile\/windows-base-image-tag\]\(https:\/\/example\.com\/rules\/dockerfile\/windows-base-image-tag\.md\)/);
+    });
+
+    it('partialFingerprints survive lines added above, and tell equal lines apart by occurrence', () => {
+      const fingerprints = (text: string): string[] => {
+        write(root, { 'moved/Dockerfile': text });
+        return validSarif(run(['check', 'moved', '--format', 'sarif'], root).stdout).runs[0]!.results.map((r) => r.partialFingerprints['wincontainers/v1']!);
+      };
+      try {
+        const before = fingerprints(`${windowsDockerfile}RUN chmod +x a.sh\nRUN chmod +x a.sh\nRUN apt-get update\n`);
+        assert.equal(before.length, 4);
+        assert.equal(new Set(before).size, 4);
+        assert.deepEqual(before.slice(1, 3).map((f) => f.split(':')[0]), before.slice(1, 3).map(() => before[1]!.split(':')[0]), 'the same text on two lines hashes alike');
+        assert.deepEqual(before.slice(1, 3).map((f) => f.split(':')[1]), ['1', '2']);
+        const after = fingerprints(`# The build image\n\n${windowsDockerfile}\n  RUN chmod +x a.sh\nRUN chmod +x a.sh\n\nRUN apt-get update\n`);
+        assert.deepEqual(after, before, 'comments, blank lines and indentation moved the lines, not the findings');
+        assert.notDeepEqual(fingerprints(`${windowsDockerfile}RUN chmod +x b.sh\n`)[1], before[1], 'another line is another finding');
+      } finally {
+        rmSync(join(root, 'moved'), { recursive: true, force: true });
+      }
+    });
   });
 
   it('--target turns the suggestion into a fix', () => {
