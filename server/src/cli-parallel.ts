@@ -43,7 +43,7 @@ export interface FileAnalysis {
   findings: Finding[];
   notices: Notice[];
   tooLarge: boolean;
-  /** One per finding (findingTextHashes): computed where the text is, so it is never read again. */
+  /** One per finding (findingTextHashes) for SARIF output, else empty: computed where the text is, so it is never read again. */
   textHashes: string[];
 }
 
@@ -74,6 +74,8 @@ interface Settings {
   configs: ResolvedConfig[];
   language?: Language;
   today: Date;
+  /** Whether findings get the text hashes of their fingerprints (SARIF output only). */
+  fingerprints: boolean;
 }
 
 /** What the second step needs besides the file: the whole workspace, as summaries. */
@@ -156,7 +158,7 @@ function checkSession(index = new WorkspaceIndex()): CheckSession {
 /** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
 function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
   const { summary, findings, notices, tooLarge } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
-  return { analysis: { findings, notices, tooLarge, textHashes: findingTextHashes(text, findings) }, summary };
+  return { analysis: { findings, notices, tooLarge, textHashes: settings.fingerprints ? findingTextHashes(text, findings) : [] }, summary };
 }
 
 function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
@@ -243,6 +245,7 @@ export interface CheckSettings {
   /** How a file is named in a message (an inferred target says where it comes from). */
   describe: (uri: string) => string;
   today: Date;
+  fingerprints: boolean;
 }
 
 /**
@@ -253,7 +256,8 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
   const threads = threadCount(inputs.length);
   const workers = threads > 1 && existsSync(workerPath) ? new Pool(threads) : new InThread();
   try {
-    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today } });
+    const workerSettings: Settings = { configs: [...settings.configs], language: settings.language, today: settings.today, fingerprints: settings.fingerprints };
+    workers.broadcast({ kind: 'settings', settings: workerSettings });
     const readings = workers.run(inputs, (batch) => ({ kind: 'read', inputs: batch }), (reply) => ('readings' in reply ? reply.readings : undefined));
     const summaries = inputs.map((input, i): [string, FileSummary | undefined] => [input.file, readings[i]!.summary]);
     const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
@@ -271,7 +275,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
     if (rechecks.length === 0) return outcomes;
     // Usually a handful of files: then this thread, rather than copying the index to every worker.
     const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
-    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today } });
+    if (again !== workers) again.broadcast({ kind: 'settings', settings: workerSettings });
     again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
     const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));
     rechecked.forEach((input, i) => (outcomes[input] = results[i]!));

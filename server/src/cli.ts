@@ -72,7 +72,7 @@ export interface CheckedFile {
   notices: Notice[];
   /** Why the file was not checked (it is too large); it then has no findings. */
   notChecked?: Notice;
-  /** One per finding: what its fingerprint hashes (see output/fingerprint). */
+  /** One per finding, for SARIF output (empty otherwise): what its fingerprint hashes (see output/fingerprint). */
   textHashes: string[];
 }
 
@@ -215,7 +215,7 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, fingerprints: options.format === 'sarif' });
   const results: CheckedFile[] = [];
   const problems: string[] = [];
   for (const entry of found) {
