@@ -7,6 +7,7 @@ import deprecatedNodeLabel from './deprecated-node-label';
 import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
+import hypervIsolation from './hyperv-isolation';
 import linuxHostPath from './linux-host-path';
 import linuxNodeSelector from './linux-node-selector';
 import linuxShellCommand from './linux-shell-command';
@@ -44,4 +45,5 @@ export const kubernetesRules: readonly AnyRule[] = [
   linuxHostPath,
   windowsVolumeFeature,
   windowsHostNetwork,
+  hypervIsolation,
 ];
