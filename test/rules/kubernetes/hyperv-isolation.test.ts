@@ -1,7 +1,13 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { resolveConfig } from '../../../server/src/engine/config';
+import { analyze } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/kubernetes/hyperv-isolation';
+import { shippedDocsBase } from '../../../server/src/shipped';
 import { podTemplate } from '../../helpers/manifests';
-import { runRuleTests } from '../../helpers/rule-tester';
-import { workspaceOf } from '../../helpers/workspace';
+import { runRuleTests, testToday } from '../../helpers/rule-tester';
+import { workspaceOf, workspaceRoot } from '../../helpers/workspace';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
 const runtimeClass = (name: string, handler: string): string =>
@@ -34,4 +40,17 @@ runRuleTests(rule, {
       errors: [{ messageId: 'unsupported', line: 8, column: 25, endColumn: 31, data: { runtimeClass: 'hyperv', kind: 'Deployment' } }],
     },
   ],
+});
+
+describe('kubernetes/hyperv-isolation related location', () => {
+  const options = { docsBase: shippedDocsBase(), config: resolveConfig([]), today: testToday, workspace: hyperVElsewhere, rules: [rule] };
+
+  it('points at the RuntimeClass in the other workspace file', () => {
+    const { findings } = analyze({ uri: 'file:///workspace/web/deployment.yaml', text: deployment('hyperv') }, options);
+    const related = findings.flatMap((finding) => finding.related);
+    assert.deepEqual(
+      related.map((location) => ({ uri: location.uri, line: location.range.start.line })),
+      [{ uri: pathToFileURL(`${workspaceRoot}/cluster/runtimeclass.yaml`).href, line: 1 }],
+    );
+  });
 });
