@@ -20,6 +20,7 @@ import windowsForbiddenField from './windows-forbidden-field';
 import windowsHostNetwork from './windows-host-network';
 import windowsIgnoredField from './windows-ignored-field';
 import windowsNodeSelector from './windows-node-selector';
+import windowsOsName from './windows-os-name';
 import windowsTaintToleration from './windows-taint-toleration';
 import windowsVolumeFeature from './windows-volume-feature';
 
@@ -46,4 +47,5 @@ export const kubernetesRules: readonly AnyRule[] = [
   windowsVolumeFeature,
   windowsHostNetwork,
   hypervIsolation,
+  windowsOsName,
 ];
