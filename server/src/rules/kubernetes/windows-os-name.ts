@@ -29,8 +29,8 @@ export default defineRule({
       missingWithRestrictedFields:
         'This {{kind}} runs on Windows ({{evidence}}) but does not set spec.os.name: windows. Set it: Pod Security admission applies its Windows exemptions only to pods that declare it, and the API server then validates the pod as a Windows pod, which rejects {{fields}}. Without spec.os.name, Pod Security "Restricted" demands seccompProfile, capabilities and allowPrivilegeEscalation even of a Windows pod; with it they are neither needed nor allowed, so the fix removes them in the same edit.',
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
     sources: [
       'https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host',
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
@@ -56,7 +56,8 @@ export default defineRule({
           range: specKey && !inTemplateBlock(model, specKey) ? nodeRange(model, specKey) : pod.object.kindRange,
           messageId: hits.some((hit) => hit.field.requiredByRestricted) ? 'missingWithRestrictedFields' : fields.length > 0 ? 'missingWithLinuxFields' : 'missing',
           data: { kind: pod.object.kind, evidence: windows.evidence.detail, fields: fields.join(', ') },
-          ...(fix ? { fix } : {}),
+          // It changes how admission and validation treat the pod: the user's choice, never fix-all's.
+          suggest: fix ? [fix] : [],
           related: [{ uri: context.uri, range: windows.evidence.range, message: 'This makes it a Windows workload.' }],
         });
       },
