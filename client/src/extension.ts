@@ -21,7 +21,7 @@ import {
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { dockerfileWatchPatterns } from '../../server/src/engine/file-names';
 import { serverNodeFlags } from '../../server/src/lsp/node-flags';
-import { diagnosticSource, settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetChoice, type TargetInfo } from '../../server/src/lsp/protocol';
+import { diagnosticSource, openRuleDocumentationCommand, settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetChoice, type TargetInfo } from '../../server/src/lsp/protocol';
 
 
 const checkedLanguages = new Set(['dockerfile', 'yaml']);
@@ -45,7 +45,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   let validatedElsewhere = yamlValidatedElsewhere();
   const clientOptions: LanguageClientOptions = {
-    initializationOptions: { yamlValidatedElsewhere: validatedElsewhere },
+    // A rule's code opens its shipped page in the Markdown preview, wherever the extension is installed.
+    initializationOptions: { yamlValidatedElsewhere: validatedElsewhere, ruleLinks: 'command' },
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
@@ -95,7 +96,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     window.onDidChangeActiveTextEditor(() => void refreshStatus()),
     commands.registerCommand('windowsContainers.fixAll', fixAllInActiveEditor),
-    commands.registerCommand('windowsContainers.openRuleDocumentation', (ruleId?: unknown) => openRuleDocumentation(context, typeof ruleId === 'string' ? ruleId : undefined)),
+    commands.registerCommand(openRuleDocumentationCommand, (ruleId?: unknown) => openRuleDocumentation(context, typeof ruleId === 'string' ? ruleId : undefined)),
   );
 
   await languageClient.start();
@@ -138,10 +139,10 @@ async function fixAllInActiveEditor(): Promise<void> {
   if (!(await workspace.applyEdit(fixAll.edit))) void window.showWarningMessage('The Windows container fixes could not be applied: the file changed meanwhile. Try again.');
 }
 
-/** `{ value: rule id, target: docs URL }` as the language client converts code + codeDescription. */
-function ruleOf(diagnostic: Diagnostic): { id: string; docs?: Uri } | undefined {
+/** The rule id: `code`, or `{ value, target }` as the language client converts code + codeDescription. */
+function ruleOf(diagnostic: Diagnostic): string | undefined {
   if (diagnostic.source !== diagnosticSource || diagnostic.code === undefined) return undefined;
-  return typeof diagnostic.code === 'object' ? { id: String(diagnostic.code.value), docs: diagnostic.code.target } : { id: String(diagnostic.code) };
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
 
 interface RulePage extends QuickPickItem {
@@ -178,9 +179,9 @@ async function openRuleDocumentation(context: ExtensionContext, ruleId: string |
   const editor = window.activeTextEditor;
   const reported = editor ? languages.getDiagnostics(editor.document.uri).flatMap((d) => (ruleOf(d) ? [{ diagnostic: d, rule: ruleOf(d)! }] : [])) : [];
   const underCursor = editor ? reported.find(({ diagnostic }) => diagnostic.range.contains(editor.selection.active)) : undefined;
-  let id = ruleId ?? underCursor?.rule.id;
+  let id = ruleId ?? underCursor?.rule;
   if (id === undefined) {
-    const inFile = new Set(reported.map(({ rule }) => rule.id));
+    const inFile = new Set(reported.map(({ rule }) => rule));
     const items: QuickPickItem[] = [
       ...pages.filter((page) => inFile.has(page.id)).map((page) => ({ ...page, description: 'reported in this file' })),
       ...pages.filter((page) => !inFile.has(page.id)),
@@ -189,7 +190,7 @@ async function openRuleDocumentation(context: ExtensionContext, ruleId: string |
     if (!picked) return;
     id = picked.id;
   }
-  const page = pages.find((candidate) => candidate.id === id)?.uri ?? underCursor?.rule.docs;
+  const page = pages.find((candidate) => candidate.id === id)?.uri;
   if (!page) {
     void window.showWarningMessage(`No documentation page for ${id}.`);
     return;

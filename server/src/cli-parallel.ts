@@ -23,6 +23,7 @@ import type { Finding, Notice } from './engine/types';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
+import { findingTextHashes } from './output/fingerprint';
 import { allRules } from './rules';
 import { summarize } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
@@ -42,6 +43,8 @@ export interface FileAnalysis {
   findings: Finding[];
   notices: Notice[];
   tooLarge: boolean;
+  /** One per finding (findingTextHashes): computed where the text is, so it is never read again. */
+  textHashes: string[];
 }
 
 /** What became of one input. */
@@ -71,7 +74,6 @@ interface Settings {
   configs: ResolvedConfig[];
   language?: Language;
   today: Date;
-  docsBase: string;
 }
 
 /** What the second step needs besides the file: the whole workspace, as summaries. */
@@ -147,14 +149,14 @@ function readInput(file: string, named: boolean, language: Language | undefined)
 
 type CheckSession = AnalysisSession<FileSummary, WorkspaceIndex>;
 
-function checkSession(settings: Settings, index = new WorkspaceIndex()): CheckSession {
-  return new AnalysisSession({ index, summarize, frontEnd: 'cli', rules: allRules, docsBase: settings.docsBase });
+function checkSession(index = new WorkspaceIndex()): CheckSession {
+  return new AnalysisSession({ index, summarize, frontEnd: 'cli', rules: allRules });
 }
 
 /** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
 function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
-  const { summary, ...analysis } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
-  return { analysis, summary };
+  const { summary, findings, notices, tooLarge } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
+  return { analysis: { findings, notices, tooLarge, textHashes: findingTextHashes(text, findings) }, summary };
 }
 
 function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
@@ -188,14 +190,14 @@ export class WorkerState {
   handle(task: Task): Reply {
     switch (task.kind) {
       case 'settings':
-        this.settings = { settings: task.settings, firstReadings: checkSession(task.settings) };
+        this.settings = { settings: task.settings, firstReadings: checkSession() };
         return { ready: true };
       case 'read': {
         const { settings, firstReadings } = this.ready();
         return { readings: task.inputs.map((input) => readFirst(firstReadings, input, settings)) };
       }
       case 'workspace':
-        this.workspace = { data: task.data, session: checkSession(this.ready().settings, workspaceIndex(task.data)) };
+        this.workspace = { data: task.data, session: checkSession(workspaceIndex(task.data)) };
         return { ready: true };
       case 'recheck': {
         const { settings, workspace } = this.ready();
@@ -241,7 +243,6 @@ export interface CheckSettings {
   /** How a file is named in a message (an inferred target says where it comes from). */
   describe: (uri: string) => string;
   today: Date;
-  docsBase: string;
 }
 
 /**
@@ -252,7 +253,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
   const threads = threadCount(inputs.length);
   const workers = threads > 1 && existsSync(workerPath) ? new Pool(threads) : new InThread();
   try {
-    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today, docsBase: settings.docsBase } });
+    workers.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], language: settings.language, today: settings.today } });
     const readings = workers.run(inputs, (batch) => ({ kind: 'read', inputs: batch }), (reply) => ('readings' in reply ? reply.readings : undefined));
     const summaries = inputs.map((input, i): [string, FileSummary | undefined] => [input.file, readings[i]!.summary]);
     const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
@@ -270,7 +271,7 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
     if (rechecks.length === 0) return outcomes;
     // Usually a handful of files: then this thread, rather than copying the index to every worker.
     const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
-    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today, docsBase: settings.docsBase } });
+    if (again !== workers) again.broadcast({ kind: 'settings', settings: { configs: [...settings.configs], today: settings.today } });
     again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
     const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));
     rechecked.forEach((input, i) => (outcomes[input] = results[i]!));

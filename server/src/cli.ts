@@ -8,13 +8,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { ImageLink } from './core/summary';
 import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { docsUrl, webDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { tooLargeNotice } from './engine/runner';
 import type { Finding, Notice } from './engine/types';
 import { parseWindowsVersion, targetVersionChoices } from './kb';
 import { toSarif } from './output/sarif';
 import { allRules, ruleIds } from './rules';
-import { shippedDocsBase } from './shipped';
+import { shippedRulePages } from './shipped';
 import { readRegularFileSync } from './workspace/read-file';
 import { scanFolder } from './workspace/scan';
 import { configLinks } from './workspace/summary';
@@ -35,6 +36,7 @@ interface Options {
   configPath?: string;
   maxWarnings?: number;
   exitZero: boolean;
+  docsUrl?: string;
 }
 
 const usage = `Usage: wincontainers check [paths...] [options]
@@ -52,6 +54,8 @@ Options:
   --target <version>         target Windows version: ${targetVersionChoices()}
   --config <file>            configuration file (default: the nearest ${configFileName} at or above each path)
   --max-warnings <n>         exit 1 when there are more than n warnings
+  --docs-url <base>          where the rule pages are hosted (http or https), for the links in JSON and
+                             SARIF; the config's docsUrl otherwise, and no links when neither is given
   --exit-zero                exit 0 even when problems are found (exit 2 still means bad input)
   -h, --help                 show this help
   -v, --version              show the version
@@ -68,11 +72,14 @@ export interface CheckedFile {
   notices: Notice[];
   /** Why the file was not checked (it is too large); it then has no findings. */
   notChecked?: Notice;
+  /** One per finding: what its fingerprint hashes (see output/fingerprint). */
+  textHashes: string[];
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+function parseArgs(argv: string[]): Options | 'help' | 'no-command' | 'version' {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help') return 'help';
+  if (command === undefined) return 'no-command';
+  if (command === '-h' || command === '--help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
   if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: wincontainers check [paths...])`);
   const options: Options = { paths: [], format: 'text', exitZero: false };
@@ -112,6 +119,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--config':
         options.configPath = value();
         break;
+      case '--docs-url': {
+        const base = value();
+        if (webDocsBase(base) === undefined) throw new UsageError(`--docs-url must be an http or https address; got "${base}"`);
+        options.docsUrl = base;
+        break;
+      }
       case '--max-warnings': {
         const text = value();
         if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings must be a whole number; got "${text}"`);
@@ -132,7 +145,9 @@ function loadConfigFile(path: string, cwd: string): UserConfig {
   const read = readRegularFileSync(path, maxConfigBytes);
   if (!read.ok && read.reason !== 'too-large') throw new UsageError(`cannot read config ${shown}: ${read.message}`);
   const { config, problem } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0) };
-  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message.replace(/ The defaults apply.*$/, '')}`);
+  // The notice names the default file, as the editor reads no other; here the file is the one given.
+  const reason = problem?.message.replace(`Invalid ${configFileName}: `, '').replace(/ The defaults apply.*$/, '');
+  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: invalid config: ${reason}`);
   return config;
 }
 
@@ -171,7 +186,7 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date(), docsBase = shippedDocsBase()): { results: CheckedFile[]; problems: string[] } {
+export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[]; docsBase?: string } {
   const inputs: CheckInput[] = [];
   /** In the order they are found: the files to check (indexes into `inputs`), and the problems of the walk. */
   const found: Array<{ input: number } | { problem: string }> = [];
@@ -185,6 +200,7 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
     const layers: Array<{ config: UserConfig; origin: string }> = [];
     if (configPath) layers.push({ config: loadConfigFile(configPath, cwd), origin: configFileName });
     if (options.target) layers.push({ config: { targetWindowsVersion: options.target }, origin: '--target' });
+    if (options.docsUrl) layers.push({ config: { docsUrl: options.docsUrl }, origin: '--docs-url' });
     const config: ResolvedConfig = resolveConfig(layers);
     configs.push(config);
     if (configPath) links.set(configPath, configLinks(configPath, pathToFileURL(configPath).href, config.images));
@@ -199,7 +215,7 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, docsBase });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today });
   const results: CheckedFile[] = [];
   const problems: string[] = [];
   for (const entry of found) {
@@ -218,16 +234,23 @@ export function check(options: Options, cwd: string, today = new Date(), docsBas
         problems.push(`${path}: not a Dockerfile or YAML file (use --language dockerfile|yaml)`);
         break;
       case 'too-large':
-        results.push({ path, findings: [], notices: [], notChecked: tooLargeNotice(outcome.bytes) });
+        results.push({ path, findings: [], notices: [], notChecked: tooLargeNotice(outcome.bytes), textHashes: [] });
         break;
       case 'checked': {
-        const { findings, notices, tooLarge } = outcome.analysis;
+        const { findings, notices, tooLarge, textHashes } = outcome.analysis;
         const notChecked = tooLarge ? notices.find((notice) => notice.code === 'file-too-large') : undefined;
-        results.push({ path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked });
+        results.push({ path, findings, notices: notices.filter((notice) => notice !== notChecked), notChecked, textHashes });
       }
     }
   }
-  return { results, problems };
+  return { results, problems, docsBase: oneDocsBase(configs) };
+}
+
+/** SARIF lists each rule once, with one link: the configs of the paths must agree on where the pages are. */
+function oneDocsBase(configs: readonly ResolvedConfig[]): string | undefined {
+  const bases = [...new Set(configs.map((config) => config.docsUrl))];
+  if (bases.length > 1) throw new UsageError(`the configs of these paths give different docsUrl values (${bases.map((base) => base ?? 'none').join(', ')}); pass --docs-url`);
+  return bases[0];
 }
 
 interface Counts {
@@ -254,8 +277,12 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
   ]);
   const notChecked = results.filter((result) => result.notChecked).length;
   // Only the files that were read count as having no problems.
-  const files = plural(results.length - notChecked, 'file');
-  const summary = total === 0 ? `No problems in ${files}` : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}`;
+  const checked = results.length - notChecked;
+  const withProblems = results.filter((result) => result.findings.length > 0).length;
+  const summary =
+    total === 0
+      ? `No problems in ${plural(checked, 'file')}`
+      : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${withProblems} of ${plural(checked, 'file')}`;
   lines.push(notChecked === 0 ? `${summary}.` : `${summary}; ${plural(notChecked, 'file')} not checked.`);
   // Said here too, as stderr may be read apart from stdout: "No problems" is not all there is to say.
   if (problems.length > 0) lines.push(`${plural(problems.length, 'input')} could not be checked.`);
@@ -266,7 +293,7 @@ function formatText(results: readonly CheckedFile[], { total, errors, warnings }
  * One array, as before files could go unchecked: a finding is `kind: "finding"`; a file that was not
  * checked is one `kind: "not-checked"` entry with `rule: null` and `messageId: null`, at its first line.
  */
-function formatJson(results: readonly CheckedFile[]): string {
+function formatJson(results: readonly CheckedFile[], docsBase: string | undefined): string {
   const entries = results.flatMap(({ path, findings, notChecked }) => [
     ...findings.map((finding) => ({
       kind: 'finding',
@@ -280,7 +307,7 @@ function formatJson(results: readonly CheckedFile[]): string {
       messageId: finding.messageId,
       message: finding.message,
       fixable: finding.fix !== undefined,
-      docs: finding.docsUrl,
+      docs: docsBase === undefined ? null : docsUrl(docsBase, finding.ruleId),
     })),
     ...(notChecked
       ? [{ kind: 'not-checked', file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: notChecked.severity, rule: null, messageId: null, message: notChecked.message, fixable: false, docs: null }]
@@ -294,12 +321,13 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
   try {
     parsed = parseArgs(argv);
     if (parsed === 'help') return { exitCode: 0, stdout: usage + '\n', stderr: '' };
+    // A CI step that forgot "check" must fail, not pass having checked nothing.
+    if (parsed === 'no-command') return { exitCode: 2, stdout: '', stderr: usage + '\n' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const docsBase = shippedDocsBase();
-    const { results, problems } = check(parsed, cwd, new Date(), docsBase);
+    const { results, problems, docsBase } = check(parsed, cwd, new Date());
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results) : parsed.format === 'sarif' ? toSarif(results, cwd, allRules, version, docsBase, problems) : formatText(results, counts, problems);
+    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? toSarif({ results, cwd, rules: allRules, version, docsBase, pages: shippedRulePages([...ruleIds]), problems }) : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.

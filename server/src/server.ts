@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt, hoverAt, type AssistContext } from './engine/assist';
 import { configFileName } from './engine/config';
-import { docsBaseFrom } from './engine/docs';
+import { docsUrl, webDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { AnalysisSession, type AnalyzedDocument } from './engine/session';
 import { OpenDocumentChecks } from './lsp/checks';
@@ -25,11 +25,11 @@ import { fixAllAction, fixAllKind, quickFixes } from './lsp/code-actions';
 import { ConfigStore } from './lsp/config-store';
 import { connect } from './lsp/connection';
 import { noticeToDiagnostic } from './lsp/diagnostics';
-import { settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetInfo } from './lsp/protocol';
+import { openRuleDocumentationUri, settingsSection, targetChangedNotification, targetChoicesRequest, targetRequest, yamlValidationNotification, type TargetInfo } from './lsp/protocol';
 import { SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { allRules } from './rules';
-import { shippedDocsBase, shippedTemplates } from './shipped';
+import { shippedTemplates } from './shipped';
 import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 
@@ -40,13 +40,13 @@ const isConfigFile = (uri: string): boolean => uri.endsWith(`/${configFileName}`
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configs = new ConfigStore((message) => connection.console.warn(message));
+  /** Set by the client at initialize: no link until it says where the pages are. */
+  let ruleLink: (ruleId: string) => string | undefined = () => undefined;
   const session = new AnalysisSession({
     index: new WorkspaceIndex(),
     summarize,
     frontEnd: 'editor',
     rules: allRules,
-    // The client may point the findings' links at hosted pages instead of the shipped ones.
-    docsBase: shippedDocsBase(),
     configFor: (uri) => configs.configFor(uri),
     describe: (uri) => configs.describe(uri),
   });
@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
     publish: (params) => void connection.sendDiagnostics(params),
     error: (message) => connection.console.error(message),
     targetChanged: () => void connection.sendNotification(targetChangedNotification),
+    ruleLink: (ruleId) => ruleLink(ruleId),
   });
   const indexer = new WorkspaceIndexer(session.index, {
     configFor: (folderUri) => configs.configForFolder(folderUri),
@@ -102,8 +103,10 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; yamlValidatedElsewhere?: unknown };
-    if (typeof options.docsBaseUrl === 'string') session.docsBase = docsBaseFrom(options.docsBaseUrl);
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUrl?: string; ruleLinks?: unknown; yamlValidatedElsewhere?: unknown };
+    const hosted = typeof options.docsBaseUrl === 'string' ? webDocsBase(options.docsBaseUrl) : undefined;
+    if (options.ruleLinks === 'command') ruleLink = openRuleDocumentationUri;
+    else if (hosted !== undefined) ruleLink = (ruleId) => docsUrl(hosted, ruleId);
     if (options.yamlValidatedElsewhere === true) session.omitRules = shownByYamlExtension;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);

@@ -32,7 +32,6 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { benchFiles, writeWorkspace, type BenchFile } from './inputs';
 import { bareServer, BenchClient, dockerServer, ourServer, repoRoot, yamlServer, type ServerSpec } from './lsp';
 import { summarize, type Summary } from './stats';
@@ -82,11 +81,11 @@ function lineCount(text: string): number {
 function engineTimes(file: BenchFile, mode: Mode): { summary: Summary; findings: number } {
   const source = { uri: `file:///bench/${file.fileName}`, text: file.text, languageId: file.languageId };
   let findings = 0;
-  for (let i = 0; i < mode.engineWarmup; i++) findings = analyze(source, { docsBase: shippedDocsBase(), rules: allRules, config, today }).findings.length;
+  for (let i = 0; i < mode.engineWarmup; i++) findings = analyze(source, { rules: allRules, config, today }).findings.length;
   const samples: number[] = [];
   for (let i = 0; i < mode.engineRuns; i++) {
     const started = performance.now();
-    analyze(source, { docsBase: shippedDocsBase(), rules: allRules, config, today });
+    analyze(source, { rules: allRules, config, today });
     samples.push(performance.now() - started);
   }
   return { summary: summarize(samples), findings };

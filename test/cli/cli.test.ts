@@ -35,11 +35,21 @@ interface SarifLocation {
   physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } };
 }
 
+interface SarifRule {
+  id: string;
+  helpUri?: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help?: { text: string; markdown: string };
+  defaultConfiguration: { level: string };
+  properties: { tags: string[]; precision: string; 'problem.severity': string };
+}
+
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { rules: Array<{ id: string }> } };
+    tool: { driver: { rules: SarifRule[] } };
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: SarifLocation[] }> }>;
-    results: Array<{ ruleId: string; level: string; locations: SarifLocation[]; properties?: { messageId?: string } }>;
+    results: Array<{ ruleId: string; level: string; locations: SarifLocation[]; properties?: { messageId?: string }; partialFingerprints: Record<string, string> }>;
   }>;
 }
 
@@ -77,7 +87,7 @@ describe('wincontainers check', () => {
     const lines = result.stdout.trim().split('\n');
     assert.match(lines[0]!, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag `latest` does not exist for mcr\.microsoft\.com\/windows\/servercore/);
     assert.match(lines[1]!, /^app\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector This Pod runs Windows containers/);
-    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 4 files.');
+    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 2 of 4 files.', 'the two Linux files were checked and are clean');
   });
 
   it('walks folders, skipping .gitignore matches and the config ignore list', () => {
@@ -107,10 +117,54 @@ describe('wincontainers check', () => {
         messageId: 'latestTag',
         message: JSON.parse(result.stdout)[0].message,
         fixable: false,
-        docs: JSON.parse(result.stdout)[0].docs,
+        docs: null,
       },
     ]);
-    assert.match(JSON.parse(result.stdout)[0].docs, /^file:\/\/.*\/docs\/rules\/dockerfile\/windows-base-image-tag\.md$/);
+  });
+
+  describe('rule links: a hosted page when a base is given, never a local path', () => {
+    const page = 'https://example.com/wincontainers/rules/dockerfile/windows-base-image-tag.md';
+    const links = (args: string[]): { json: unknown[]; helpUris: Array<string | undefined> } => ({
+      json: (JSON.parse(run([...args, '--format', 'json'], root).stdout) as Array<{ docs: unknown }>).map((entry) => entry.docs),
+      helpUris: validSarif(run([...args, '--format', 'sarif'], root).stdout).runs[0]!.tool.driver.rules.filter((rule) => rule.id === 'dockerfile/windows-base-image-tag').map((rule) => rule.helpUri),
+    });
+    after(() => rmSync(join(root, 'linked'), { recursive: true, force: true }));
+
+    it('none by default: null in JSON, no helpUri in SARIF', () => {
+      assert.deepEqual(links(['check', 'app/Dockerfile']), { json: [null], helpUris: [undefined] });
+      assert.ok(!run(['check', 'app', '--format', 'sarif'], root).stdout.includes('file://' + repoRoot), 'no path into the install anywhere');
+    });
+
+    it('--docs-url gives the base, with or without its final slash', () => {
+      assert.deepEqual(links(['check', 'app/Dockerfile', '--docs-url', 'https://example.com/wincontainers/rules']), { json: [page], helpUris: [page] });
+      assert.deepEqual(links(['check', 'app/Dockerfile', '--docs-url=https://example.com/wincontainers/rules/']), { json: [page], helpUris: [page] });
+    });
+
+    it('the config\'s docsUrl gives it too, and --docs-url wins', () => {
+      write(root, { 'linked/.wincontainers.yaml': 'docsUrl: https://example.com/wincontainers/rules/\n', 'linked/Dockerfile': windowsDockerfile });
+      assert.deepEqual(links(['check', 'linked']), { json: [page], helpUris: [page] });
+      const other = 'https://docs.contoso.com/rules/dockerfile/windows-base-image-tag.md';
+      assert.deepEqual(links(['check', 'linked', '--docs-url', 'https://docs.contoso.com/rules']), { json: [other], helpUris: [other] });
+    });
+
+    it('paths whose configs disagree on docsUrl: exit 2, as SARIF lists each rule with one link', () => {
+      write(root, { 'linked/.wincontainers.yaml': 'docsUrl: https://example.com/wincontainers/rules/\n', 'linked/Dockerfile': windowsDockerfile });
+      const result = run(['check', 'linked', 'app'], root);
+      assert.deepEqual([result.status, result.stdout], [2, '']);
+      assert.equal(result.stderr, 'wincontainers: the configs of these paths give different docsUrl values (https://example.com/wincontainers/rules/, none); pass --docs-url\n');
+      assert.equal(run(['check', 'linked', 'app', '--docs-url', 'https://example.com/r'], root).status, 1, 'the flag settles it');
+    });
+
+    it('a base that is not http(s) is refused, on the command line and in the config', () => {
+      const flag = run(['check', 'app', '--docs-url', 'file:///opt/wincontainers/docs/rules/'], root);
+      assert.deepEqual([flag.status, flag.stderr], [2, 'wincontainers: --docs-url must be an http or https address; got "file:///opt/wincontainers/docs/rules/"\n']);
+      write(root, { 'linked/.wincontainers.yaml': 'docsUrl: docs/rules\n', 'linked/Dockerfile': windowsDockerfile });
+      const config = run(['check', 'linked'], root);
+      assert.deepEqual(
+        [config.status, config.stderr],
+        [2, 'wincontainers: linked/.wincontainers.yaml:1:10: invalid config: docsUrl must be an http or https address, such as https://example.com/wincontainers/docs/rules/; got "docs/rules".\n'],
+      );
+    });
   });
 
   it('--format sarif is valid SARIF 2.1.0 and lists every rule', () => {
@@ -125,6 +179,55 @@ describe('wincontainers check', () => {
         ['kubernetes/windows-node-selector', 'missing', 'warning', 'app/pod.yaml', 5],
       ],
     );
+  });
+
+  describe('SARIF stands alone in code scanning', () => {
+    const rulesOf = (args: string[]): SarifRule[] => validSarif(run([...args, '--format', 'sarif'], root).stdout).runs[0]!.tool.driver.rules;
+    const page = (id: string): string => readFileSync(join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+
+    it('every rule carries its shipped page as help, its descriptions, precision and problem.severity', () => {
+      const rules = rulesOf(['check', 'app']);
+      for (const rule of rules) {
+        assert.ok(rule.help, `${rule.id} has help`);
+        assert.equal(rule.help.markdown, rule.help.text, rule.id);
+        assert.equal(rule.help.markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'), page(rule.id).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'), `${rule.id}: the page, links aside`);
+        assert.ok(rule.shortDescription.text.length > 0 && rule.fullDescription.text.length > rule.shortDescription.text.length / 2, rule.id);
+        assert.equal(rule.properties.precision, 'high');
+        assert.equal(rule.properties['problem.severity'], { error: 'error', warning: 'warning', note: 'recommendation' }[rule.defaultConfiguration.level], rule.id);
+      }
+      const tag = rules.find((rule) => rule.id === 'dockerfile/windows-base-image-tag')!;
+      assert.match(tag.fullDescription.text, /^Since 16 April 2019 Microsoft publishes no `latest` tag for the Windows base OS images\. A `FROM`\nwithout a tag/, 'the "Why" section');
+      assert.deepEqual([tag.properties.tags, tag.properties['problem.severity']], [['dockerfile', 'problem'], 'error']);
+    });
+
+    it('links between pages: absolute under --docs-url, plain text without (a relative link means nothing there)', () => {
+      const id = 'kubernetes/windows-base-image-tag';
+      assert.match(page(id), /\]\(\.\.\/dockerfile\/windows-base-image-tag\.md\)/, 'the page links to another one');
+      const plain = rulesOf(['check', 'app']).find((rule) => rule.id === id)!.help!.markdown;
+      assert.doesNotMatch(plain, /\]\((?!https?:)/);
+      assert.match(plain, /gets from\s+dockerfile\/windows-base-image-tag\./);
+      const hosted = rulesOf(['check', 'app', '--docs-url', 'https://example.com/rules/']).find((rule) => rule.id === id)!.help!.markdown;
+      assert.match(hosted, /\[dockerfile\/windows-base-image-tag\]\(https:\/\/example\.com\/rules\/dockerfile\/windows-base-image-tag\.md\)/);
+    });
+
+    it('partialFingerprints survive lines added above, and tell equal lines apart by occurrence', () => {
+      const fingerprints = (text: string): string[] => {
+        write(root, { 'moved/Dockerfile': text });
+        return validSarif(run(['check', 'moved', '--format', 'sarif'], root).stdout).runs[0]!.results.map((r) => r.partialFingerprints['wincontainers/v1']!);
+      };
+      try {
+        const before = fingerprints(`${windowsDockerfile}RUN chmod +x a.sh\nRUN chmod +x a.sh\nRUN apt-get update\n`);
+        assert.equal(before.length, 4);
+        assert.equal(new Set(before).size, 4);
+        assert.deepEqual(before.slice(1, 3).map((f) => f.split(':')[0]), before.slice(1, 3).map(() => before[1]!.split(':')[0]), 'the same text on two lines hashes alike');
+        assert.deepEqual(before.slice(1, 3).map((f) => f.split(':')[1]), ['1', '2']);
+        const after = fingerprints(`# The build image\n\n${windowsDockerfile}\n  RUN chmod +x a.sh\nRUN chmod +x a.sh\n\nRUN apt-get update\n`);
+        assert.deepEqual(after, before, 'comments, blank lines and indentation moved the lines, not the findings');
+        assert.notDeepEqual(fingerprints(`${windowsDockerfile}RUN chmod +x b.sh\n`)[1], before[1], 'another line is another finding');
+      } finally {
+        rmSync(join(root, 'moved'), { recursive: true, force: true });
+      }
+    });
   });
 
   it('--target turns the suggestion into a fix', () => {
@@ -160,7 +263,7 @@ describe('wincontainers check', () => {
     it('text: a broken manifest is an error, never "No problems"', () => {
       const result = run(['check', 'broken'], root);
       assert.equal(result.status, 1);
-      assert.equal(result.stdout, `broken/pod.yaml:4:1 error yaml/syntax ${syntaxMessage}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+      assert.equal(result.stdout, `broken/pod.yaml:4:1 error yaml/syntax ${syntaxMessage}\n1 problem (1 error, 0 warnings) in 1 of 1 file.\n`);
     });
 
     it('text: a file over the size limit gets one line, and the summary counts it apart', () => {
@@ -168,7 +271,7 @@ describe('wincontainers check', () => {
       assert.equal(result.status, 0, 'not checking a file is not an error in the files');
       assert.equal(result.stdout, `big/huge.yaml: ${tooLarge}\nNo problems in 1 file; 1 file not checked.\n`);
       assert.equal(result.stderr, '', 'said once, in the output');
-      assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 2 files; 1 file not checked.');
+      assert.equal(run(['check', 'big', 'broken'], root).stdout.split('\n').at(-2), '1 problem (1 error, 0 warnings) in 1 of 2 files; 1 file not checked.');
     });
 
     it('JSON: still one array; a file not checked is an entry of its own kind with no rule or message id', () => {
@@ -176,10 +279,10 @@ describe('wincontainers check', () => {
       assert.equal(result.status, 1);
       const entries = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
       assert.deepEqual(
-        entries.map(({ docs, ...rest }) => ({ ...rest, docs: typeof docs === 'string' ? 'url' : docs })),
+        entries,
         [
           { kind: 'not-checked', file: 'big/huge.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', rule: null, messageId: null, message: tooLarge, fixable: false, docs: null },
-          { kind: 'finding', file: 'broken/pod.yaml', line: 4, column: 1, endLine: 4, endColumn: 2, severity: 'error', rule: 'yaml/syntax', messageId: 'syntax', message: syntaxMessage, fixable: false, docs: 'url' },
+          { kind: 'finding', file: 'broken/pod.yaml', line: 4, column: 1, endLine: 4, endColumn: 2, severity: 'error', rule: 'yaml/syntax', messageId: 'syntax', message: syntaxMessage, fixable: false, docs: null },
         ],
       );
       assert.equal(result.stderr, '');
@@ -206,7 +309,7 @@ describe('wincontainers check', () => {
       const message = '`docker build` stops here: unterminated heredoc. The rest of the file is not checked.';
       const text = run(['check', 'brokendf'], root);
       assert.equal(text.status, 1);
-      assert.equal(text.stdout, `brokendf/Dockerfile:4:1 error dockerfile/syntax ${message}\n1 problem (1 error, 0 warnings) in 1 file.\n`);
+      assert.equal(text.stdout, `brokendf/Dockerfile:4:1 error dockerfile/syntax ${message}\n1 problem (1 error, 0 warnings) in 1 of 1 file.\n`);
       const json = JSON.parse(run(['check', 'brokendf', '--format', 'json'], root).stdout) as Array<Record<string, unknown>>;
       assert.deepEqual(json.map(({ rule, line, column, endColumn, severity }) => ({ rule, line, column, endColumn, severity })), [{ rule: 'dockerfile/syntax', line: 4, column: 1, endColumn: 10, severity: 'error' }]);
       const sarif = validSarif(run(['check', 'brokendf', '--format', 'sarif'], root).stdout).runs[0]!;
@@ -247,12 +350,20 @@ describe('wincontainers check', () => {
     });
   }
 
+  it('exits 2 with the usage on stderr when no command is given, so a CI step missing "check" fails', () => {
+    const result = run([], root);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^Usage: wincontainers check \[paths\.\.\.\] \[options\]\n/);
+    assert.equal(run(['--help'], root).status, 0, 'asking for help is not a mistake');
+  });
+
   it('exits 2 on a broken config, naming the file and the problem', () => {
     write(root, { 'broken.yaml': 'rules:\n  dockerfile/no-such-rule: error\n' });
     const result = run(['check', 'app', '--config', 'broken.yaml', '--format', 'sarif'], root);
     assert.equal(result.status, 2);
     assert.equal(result.stdout, '', 'no half document on stdout');
-    assert.equal(result.stderr, `wincontainers: broken.yaml:2:3: Invalid .wincontainers.yaml: unknown rule "dockerfile/no-such-rule" in rules.\n`);
+    assert.equal(result.stderr, 'wincontainers: broken.yaml:2:3: invalid config: unknown rule "dockerfile/no-such-rule" in rules.\n');
   });
 
   it('checks every form of a Dockerfile name in a folder, and no near miss', () => {
@@ -316,7 +427,7 @@ describe('wincontainers check', () => {
     try {
       const result = run(['check', 'app/Dockerfile', 'nope', 'loop', 'app/pod.yaml'], root);
       assert.equal(result.status, 2);
-      assert.deepEqual(result.stdout.trim().split('\n').slice(2), ['2 problems (1 error, 1 warning) in 2 files.', '2 inputs could not be checked.']);
+      assert.deepEqual(result.stdout.trim().split('\n').slice(2), ['2 problems (1 error, 1 warning) in 2 of 2 files.', '2 inputs could not be checked.']);
       assert.match(result.stdout, /^app\/Dockerfile:1:43 error dockerfile\/windows-base-image-tag .*\napp\/pod\.yaml:5:1 warning kubernetes\/windows-node-selector /);
       assert.equal(result.stderr, 'wincontainers: no such file or folder: nope\nwincontainers: cannot read loop: ELOOP\n');
       for (const format of ['json', 'sarif']) {

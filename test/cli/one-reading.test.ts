@@ -13,7 +13,6 @@ import { configFileName, parseConfigFile, resolveConfig } from '../../server/src
 import { analyzeParsed, parse } from '../../server/src/engine/runner';
 import { withInferredTarget } from '../../server/src/engine/session';
 import { allRules, ruleIds } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { summarizeText } from '../../server/src/workspace/build';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { scanFolder } from '../../server/src/workspace/scan';
@@ -38,7 +37,7 @@ function againstWholeIndex(root: string): string[] {
   const describe = (uri: string): string => relative(root, fileURLToPath(uri));
   const inferred = withInferredTarget(config, index, describe);
   return files.flatMap(({ file, text }) => {
-    const { findings } = analyzeParsed(parse({ uri: pathToFileURL(file).href, text }), { rules: allRules, docsBase: shippedDocsBase(), config: inferred, today, workspace: index.view(), frontEnd: 'cli' });
+    const { findings } = analyzeParsed(parse({ uri: pathToFileURL(file).href, text }), { rules: allRules, config: inferred, today, workspace: index.view(), frontEnd: 'cli' });
     return findings.map((finding) => `${relative(root, file)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.ruleId} ${finding.message}`);
   });
 }

@@ -10,7 +10,6 @@ import { fileKind } from '../../server/src/engine/files';
 import { analyze } from '../../server/src/engine/runner';
 import { describeDefaultSeverity } from '../../server/src/engine/types';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { testToday } from '../helpers/rule-tester';
 import { workspaceOf, workspaceRoot } from '../helpers/workspace';
 import { renderKbBlocks } from './kb-facts';
@@ -64,7 +63,7 @@ describe('rule documentation', () => {
             .filter(([name]) => fileKind(name) === rule.meta.language)
             .reduce((count, [name, text]) => {
               const uri = pathToFileURL(join(workspaceRoot, name)).href;
-              return count + analyze({ uri, text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: [rule], workspace }).findings.length;
+              return count + analyze({ uri, text }, { config: resolveConfig([]), today: testToday, rules: [rule], workspace }).findings.length;
             }, 0);
         };
         const wrong = examples(page, 'Wrong');

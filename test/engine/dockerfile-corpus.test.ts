@@ -8,7 +8,6 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { testToday } from '../helpers/rule-tester';
 import { corpusRoot, withoutCorpus } from '../helpers/shared';
 
@@ -28,7 +27,7 @@ function files(category: string): string[] {
 
 function check(path: string): string[] {
   const text = readFileSync(join(corpus, 'real-world', path), 'utf8');
-  const { findings } = analyze({ uri: `file:///corpus/${path}` , text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: dockerfileRules });
+  const { findings } = analyze({ uri: `file:///corpus/${path}` , text }, { config: resolveConfig([]), today: testToday, rules: dockerfileRules });
   return findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}`);
 }
 

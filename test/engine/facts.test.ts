@@ -6,7 +6,6 @@ import type { WorkspaceView } from '../../server/src/core/workspace-view';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type AnalyzeOptions } from '../../server/src/engine/runner';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { workspaceOf } from '../helpers/workspace';
 
 const agent = `apiVersion: v1
@@ -31,7 +30,6 @@ scheduling:
 
 const options = (workspace: WorkspaceView): AnalyzeOptions => ({
   rules: allRules.filter((rule) => rule.id === 'kubernetes/linux-host-path'),
-  docsBase: shippedDocsBase(),
   config: resolveConfig([]),
   workspace,
 });

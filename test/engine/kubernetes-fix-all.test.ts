@@ -7,7 +7,6 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { fixAll } from '../../server/src/engine/fixes';
 import { analyze } from '../../server/src/engine/runner';
 import { kubernetesRules } from '../../server/src/rules/kubernetes';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { testToday } from '../helpers/rule-tester';
 
 const manifest = `apiVersion: apps/v1
@@ -60,7 +59,7 @@ spec:
 
 describe('Kubernetes fix-all across rules', () => {
   it('converges to parseable YAML with only unfixable problems left', () => {
-    const options = { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: kubernetesRules };
+    const options = { config: resolveConfig([]), today: testToday, rules: kubernetesRules };
     const document = { uri: 'file:///workspace/all.yaml', text: manifest };
     const before = analyze(document, options).findings.map((f) => f.ruleId);
     for (const id of ['kubernetes/windows-forbidden-field', 'kubernetes/hostprocess-pod', 'kubernetes/deprecated-node-label', 'kubernetes/windows-build-mismatch', 'kubernetes/linux-shell-command', 'kubernetes/windows-node-selector', 'kubernetes/windows-ignored-field', 'kubernetes/linux-node-selector']) {

@@ -8,7 +8,6 @@ import { analyze } from '../../server/src/engine/runner';
 import { defineRule, type AnyRule, type ScopeFor } from '../../server/src/engine/types';
 import type { PodSpec } from '../../server/src/languages/kubernetes/model';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 const dockerfile = [
   'FROM ubuntu:22.04 AS build',
@@ -71,7 +70,7 @@ function everyPodRule(scope: ScopeFor<'kubernetes'>): AnyRule {
 }
 
 function findings(rule: AnyRule, uri: string, text: string): string[] {
-  return analyze({ uri, text }, { config: resolveConfig([]), docsBase: shippedDocsBase(), rules: [rule] }).findings.map((f) => `${f.range.start.line + 1} ${f.message}`);
+  return analyze({ uri, text }, { config: resolveConfig([]), rules: [rule] }).findings.map((f) => `${f.range.start.line + 1} ${f.message}`);
 }
 
 describe('rule scope', () => {

@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../server/src/engine/config';
 import { AnalysisSession } from '../../server/src/engine/session';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { summarize, summarizeText } from '../../server/src/workspace/build';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
@@ -24,7 +23,7 @@ const builtImageRule = 'kubernetes/built-image-windows-build';
 
 function newSession(targetWindowsVersion?: string): AnalysisSession<ReturnType<typeof summarize>, WorkspaceIndex> {
   const config = resolveConfig(targetWindowsVersion ? [{ config: { targetWindowsVersion }, origin: 'test' }] : []);
-  const session = new AnalysisSession({ index: new WorkspaceIndex(), summarize, frontEnd: 'editor', rules: allRules, docsBase: shippedDocsBase(), configFor: () => config });
+  const session = new AnalysisSession({ index: new WorkspaceIndex(), summarize, frontEnd: 'editor', rules: allRules, configFor: () => config });
   // The closed files, as the workspace scan indexes them.
   session.index.set(pathOf('docker-compose.yml'), summarizeText(pathOf('docker-compose.yml'), compose));
   session.index.set(pathOf('web/Dockerfile'), summarizeText(pathOf('web/Dockerfile'), dockerfile('ltsc2022')));

@@ -15,7 +15,6 @@ import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import { fixAll } from '../../server/src/engine/fixes';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/runner';
 import type { AnyRule, Finding, Fix } from '../../server/src/engine/types';
-import { shippedDocsBase } from '../../server/src/shipped';
 
 /** A fixed "today" so date-dependent rules give the same answer every day. */
 export const testToday = new Date('2026-11-23T12:00:00Z');
@@ -89,7 +88,6 @@ function variantsFor(rule: AnyRule): Variant[] {
 
 function optionsFor(rule: AnyRule, testCase: CaseBase): AnalyzeOptions {
   return {
-    docsBase: shippedDocsBase(),
     config: resolveConfig([{ config: testCase.config ?? {}, origin: 'test' }]),
     today: testCase.today ?? testToday,
     workspace: testCase.workspace ?? emptyWorkspace,

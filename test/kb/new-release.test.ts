@@ -38,7 +38,6 @@ type Modules = {
   config: typeof import('../../server/src/engine/config');
   runner: typeof import('../../server/src/engine/runner');
   rules: typeof import('../../server/src/rules');
-  shipped: typeof import('../../server/src/shipped');
   cli: typeof import('../../server/src/cli');
   setting: typeof import('../helpers/target-setting');
   workspace: typeof import('../../server/src/workspace/build');
@@ -58,7 +57,6 @@ before(() => {
     config: require('../../server/src/engine/config') as Modules['config'],
     runner: require('../../server/src/engine/runner') as Modules['runner'],
     rules: require('../../server/src/rules') as Modules['rules'],
-    shipped: require('../../server/src/shipped') as Modules['shipped'],
     cli: require('../../server/src/cli') as Modules['cli'],
     setting: require('../helpers/target-setting') as Modules['setting'],
     workspace: require('../../server/src/workspace/build') as Modules['workspace'],
@@ -68,7 +66,7 @@ before(() => {
 
 function findings(uri: string, text: string, today: Date, targetWindowsVersion?: string): Array<{ ruleId: string; message: string; fixes: string[] }> {
   const config = m.config.resolveConfig([{ config: targetWindowsVersion ? { targetWindowsVersion } : {}, origin: 'test' }]);
-  return m.runner.analyze({ uri, text }, { rules: m.rules.allRules, docsBase: m.shipped.shippedDocsBase(), config, today }).findings.map((f) => ({
+  return m.runner.analyze({ uri, text }, { rules: m.rules.allRules, config, today }).findings.map((f) => ({
     ruleId: f.ruleId,
     message: f.message,
     fixes: [f.fix, ...f.suggestions].flatMap((fix) => (fix ? [fix.title] : [])),

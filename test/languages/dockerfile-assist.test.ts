@@ -49,6 +49,15 @@ describe('Dockerfile hover', () => {
     assert.match(hover('FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\n', 0, 10)!, /Windows Server 2019 .* Windows Server 2016 .* only/);
   });
 
+  it('answers on the FROM keyword, in any case, with the image it names', () => {
+    const text = 'ARG TAG=ltsc2022\nfrom --platform=windows/amd64 mcr.microsoft.com/windows/servercore:${TAG}\n';
+    const result = dockerfileHover(parseDockerfile(text), { line: 1, character: 2 }, context)!;
+    assert.match((result.contents as MarkupContent).value, /^\*\*mcr\.microsoft\.com\/windows\/servercore:ltsc2022\*\*\n\nWindows image: Windows Server 2022/);
+    assert.deepEqual(result.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+    assert.equal(hover(text, 1, 10), undefined, 'the flag is neither the keyword nor the image');
+    assert.equal(hover('FROM contoso/app:1.0\n', 0, 2), undefined, 'nothing to say about an image the knowledge base does not know');
+  });
+
   it('is silent outside the image and for images the knowledge base does not know', () => {
     assert.equal(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\n', 0, 55), undefined);
     assert.equal(hover('FROM contoso/app:1.0\n', 0, 8), undefined);

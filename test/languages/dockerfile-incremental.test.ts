@@ -4,11 +4,10 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import type { DockerfileModel } from '../../server/src/languages/dockerfile/model';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 import { withoutCorpus } from '../helpers/shared';
 
-const options = { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]), today: new Date('2026-11-23T12:00:00Z') };
+const options = { rules: allRules, config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]), today: new Date('2026-11-23T12:00:00Z') };
 const uri = 'file:///w/Dockerfile';
 
 /** Everything rules and editor features read from a model, as comparable text. */

@@ -6,7 +6,6 @@ import { podOs } from '../../server/src/engine/pod-os';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { parseKubernetes, type KubeObject } from '../../server/src/languages/kubernetes/model';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { assertOverRandomEdits, describeFindings } from '../helpers/random-edits';
 import { withoutCorpus } from '../helpers/shared';
 
@@ -87,7 +86,7 @@ describe('Kubernetes model reuse between versions', () => {
   const windowsImage = 'mcr.microsoft.com/windows/nanoserver:ltsc2022';
   const checkVersion = (text: string, previous?: ParsedDocument): { text: string; findings: string[]; parsed: ParsedDocument } => {
     const parsed = parse({ uri: 'file:///w/stream.yaml', text }, previous);
-    const findings = describeFindings(analyzeParsed(parsed, { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([]) }).findings);
+    const findings = describeFindings(analyzeParsed(parsed, { rules: allRules, config: resolveConfig([]) }).findings);
     return { text, findings, parsed };
   };
   /** Parses each version after the one before it and checks the findings against a fresh parse. */

@@ -9,7 +9,6 @@ import { resolveConfig } from '../../server/src/engine/config';
 import { AnalysisSession } from '../../server/src/engine/session';
 import { OpenDocumentChecks, type OpenDocument } from '../../server/src/lsp/checks';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { summarize, summarizeText } from '../../server/src/workspace/build';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
@@ -23,7 +22,7 @@ function document(relative: string, languageId: string, text: string, version = 
 }
 
 function setUp(): { checks: OpenDocumentChecks; published: PublishDiagnosticsParams[]; open: Map<string, OpenDocument> } {
-  const session = new AnalysisSession({ index: new WorkspaceIndex(), summarize, frontEnd: 'editor', rules: allRules, docsBase: shippedDocsBase(), configFor: () => config });
+  const session = new AnalysisSession({ index: new WorkspaceIndex(), summarize, frontEnd: 'editor', rules: allRules, configFor: () => config });
   session.index.set(join(root, 'docker-compose.yml'), summarizeText(join(root, 'docker-compose.yml'), compose));
   const published: PublishDiagnosticsParams[] = [];
   const open = new Map<string, OpenDocument>();
@@ -32,6 +31,7 @@ function setUp(): { checks: OpenDocumentChecks; published: PublishDiagnosticsPar
     publish: (params) => published.push(params),
     error: (message) => assert.fail(message),
     targetChanged: () => undefined,
+    ruleLink: () => undefined,
   });
   return { checks, published, open };
 }

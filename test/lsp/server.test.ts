@@ -35,7 +35,7 @@ describe('language server over stdio', () => {
     assert.equal(diagnostic!.code, 'dockerfile/windows-base-image-tag');
     assert.deepEqual(diagnostic!.range, { start: { line: 0, character: 42 }, end: { line: 0, character: 48 } });
     assert.equal(diagnostic!.severity, 1);
-    assert.match(diagnostic!.codeDescription!.href, /docs\/rules\/dockerfile\/windows-base-image-tag\.md$/);
+    assert.equal(diagnostic!.codeDescription, undefined, 'no link into the server\'s install: the client did not say where the pages are');
   });
 
   it('re-publishes for every version, also when nothing changed, and applies a quick fix', async () => {
@@ -183,5 +183,32 @@ describe('YAML syntax errors in the editor', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('language server: where a rule code links to', () => {
+  const linkFor = async (initializationOptions: Record<string, unknown>): Promise<string | undefined> => {
+    const root = mkdtempSync(join(tmpdir(), 'wincontainers-lsp-links-'));
+    const server = await startServer({ rootPath: root, initializationOptions });
+    try {
+      const uri = pathToFileURL(join(root, 'Dockerfile')).href;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: windowsDockerfile } });
+      return ourDiagnostics(await server.diagnostics(uri, (p) => p.version === 1))[0]!.codeDescription?.href;
+    } finally {
+      await server.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  it('VS Code (ruleLinks: "command"): the command that opens the shipped page, with the rule id', async () => {
+    const href = (await linkFor({ ruleLinks: 'command' }))!;
+    const [scheme, query] = href.split('?');
+    assert.equal(scheme, 'command:windowsContainers.openRuleDocumentation');
+    assert.deepEqual(JSON.parse(decodeURIComponent(query!)), ['dockerfile/windows-base-image-tag']);
+  });
+
+  it('another client with docsBaseUrl: the hosted page; a docsBaseUrl that is not http(s) gives no link', async () => {
+    assert.equal(await linkFor({ docsBaseUrl: 'https://example.com/docs/rules' }), 'https://example.com/docs/rules/dockerfile/windows-base-image-tag.md');
+    assert.equal(await linkFor({ docsBaseUrl: pathToFileURL(join(tmpdir(), 'rules')).href }), undefined);
   });
 });

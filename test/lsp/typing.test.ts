@@ -15,7 +15,6 @@ import { LineIndex } from '../../server/src/core/text';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { ourDiagnostics, startServer, type TestServer } from '../helpers/lsp-client';
 import { corpusSamples, fixtureSamples, type Sample } from '../robustness/checks';
 import { applyMutation, mutationArbitrary } from '../robustness/mutate';
@@ -37,7 +36,7 @@ function smallestChange(before: string, after: string): { range: Range; text: st
 
 function expected(sample: Sample, text: string): string[] {
   const config = resolveConfig([{ config: { targetWindowsVersion: target }, origin: 'test' }]);
-  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { docsBase: shippedDocsBase(), rules: allRules, config })
+  return analyze({ uri: sample.uri, text, languageId: sample.languageId }, { rules: allRules, config })
     .findings.map((f) => `${f.ruleId} ${JSON.stringify(f.range)} ${f.message}`)
     .sort();
 }

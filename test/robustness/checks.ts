@@ -14,7 +14,6 @@ import { fixAll } from '../../server/src/engine/fixes';
 import { analyze, type Analysis, type AnalyzeOptions, type SourceDocument } from '../../server/src/engine/runner';
 import type { Finding, Fix, Range } from '../../server/src/engine/types';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { corpusRoot } from '../helpers/shared';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -29,7 +28,7 @@ const maxAnalysisMs = 1000;
 export const propertyConfigs: readonly UserConfig[] = [{}, { targetWindowsVersion: 'ltsc2019' }, { targetWindowsVersion: 'ltsc2022' }, { targetWindowsVersion: 'ltsc2025', isolation: 'hyperv' }];
 
 export function optionsFor(config: UserConfig = { targetWindowsVersion: 'ltsc2022' }): AnalyzeOptions {
-  return { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config, origin: 'robustness' }]), today };
+  return { rules: allRules, config: resolveConfig([{ config, origin: 'robustness' }]), today };
 }
 
 export interface Sample {

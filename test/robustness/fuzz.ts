@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyzeParsed, parse, type ParsedDocument } from '../../server/src/engine/runner';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { buildkitParse, buildkitTestfiles, differentialRun, haveBuildkit } from '../helpers/buildkit';
 import { describeFindings } from '../helpers/random-edits';
 import { checkInput, corpusSamples, fixtureSamples, optionsFor, propertyConfigs, type Sample } from './checks';
@@ -49,7 +48,7 @@ function engineCheck(samples: Sample[]): Check {
   return (seed) => report(fc.check(property, { seed, numRuns: runsPerSeed }), ([sample, mutations, config]) => ({ file: sample.name, detail: `edits ${JSON.stringify(mutations)}, config ${JSON.stringify(config)}` }));
 }
 
-const incrementalOptions = { docsBase: shippedDocsBase(), rules: allRules, config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
+const incrementalOptions = { rules: allRules, config: resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'fuzz' }]), today: new Date('2026-11-23T12:00:00Z') };
 
 function findingsText(parsed: ParsedDocument): string {
   return describeFindings(analyzeParsed(parsed, incrementalOptions).findings).join('\n');

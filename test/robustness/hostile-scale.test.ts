@@ -38,7 +38,7 @@ describe('engine on inputs hostile in number', () => {
     const containers = Array.from({ length: 1500 }, (_, i) => `  - {name: c${i}, image: 'mcr.microsoft.com/windows/servercore:ltsc2019', command: ['/bin/sh']}`).join('\n');
     const document = { uri: 'file:///scale/actions.yaml', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n${containers}\n` };
     const analysis = analyze(document, optionsFor());
-    const published = analysis.findings.map(toDiagnostic);
+    const published = analysis.findings.map((finding, index) => toDiagnostic(finding, index));
     const context = Array.from({ length: 20_000 }, (_, i) => published[i % published.length]!);
     const { result, ms } = timed(() => quickFixes({ document, version: 1, analysis }, context));
     assert.ok(result.length >= 20_000);

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { analyze } from '../../server/src/engine/runner';
 import { defineRule, type AnyRule } from '../../server/src/engine/types';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { assertDeclaredInMeta, assertTableCoversMeta } from '../helpers/rule-tester';
 
 function userRule(meta: { fixable: boolean; hasSuggestions: boolean }): AnyRule {
@@ -23,7 +22,7 @@ function userRule(meta: { fixable: boolean; hasSuggestions: boolean }): AnyRule 
   });
 }
 
-const findingsOf = (rule: AnyRule) => analyze({ uri: 'file:///w/Dockerfile', text: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER root\n' }, { config: resolveConfig([]), docsBase: shippedDocsBase(), rules: [rule] }).findings;
+const findingsOf = (rule: AnyRule) => analyze({ uri: 'file:///w/Dockerfile', text: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER root\n' }, { config: resolveConfig([]), rules: [rule] }).findings;
 
 describe('RuleTester', () => {
   it('fails a rule that reports a fix or suggestions its meta does not declare', () => {

@@ -12,7 +12,6 @@ import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/conf
 import { analyze } from '../../server/src/engine/runner';
 import { parseWindowsVersion, releaseForBuild } from '../../server/src/kb';
 import { allRules } from '../../server/src/rules';
-import { shippedDocsBase } from '../../server/src/shipped';
 import { snippetFiles, templateCompletions, templatesFrom, type SnippetEntry, type TemplateLanguage } from '../../server/src/templates';
 import { choicesOf, expandSnippet, parseSnippet, snippetBodyText, type SnippetNode } from '../../server/src/templates/snippet-syntax';
 import { testToday } from '../helpers/rule-tester';
@@ -53,7 +52,7 @@ function configFor(build: number | undefined): ResolvedConfig {
 
 function findings(language: TemplateLanguage, text: string, build: number | undefined): string[] {
   const uri = `file:///workspace/${fileName[language]}`;
-  return analyze({ uri, text }, { docsBase: shippedDocsBase(), rules: allRules, config: configFor(build), today: testToday }).findings.map(
+  return analyze({ uri, text }, { rules: allRules, config: configFor(build), today: testToday }).findings.map(
     (f) => `${f.ruleId} at ${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message}`,
   );
 }

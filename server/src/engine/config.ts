@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } f
 import { LineIndex } from '../core/text';
 import { parseWindowsVersion, targetVersionChoices } from '../kb';
 import { parseTaint } from '../languages/kubernetes/taints';
+import { webDocsBase } from './docs';
 import { echo } from './echo';
 import { severitySettings, type Notice, type SeveritySetting } from './severity';
 
@@ -25,6 +26,8 @@ export interface UserConfig {
   images?: Record<string, string>;
   /** The taint every Windows node carries, in kubectl syntax: `os=windows:NoSchedule`. */
   windowsNodeTaint?: string;
+  /** Where the rule pages are hosted (http or https), for the links in the CLI's JSON and SARIF. */
+  docsUrl?: string;
 }
 
 export interface TargetVersion {
@@ -42,6 +45,8 @@ export interface ResolvedConfig {
   ignore: readonly string[];
   images: Readonly<Record<string, string>>;
   windowsNodeTaint?: string;
+  /** Ends in a slash. */
+  docsUrl?: string;
 }
 
 export const defaultConfig: ResolvedConfig = { isolation: 'process', rules: {}, ignore: [], images: {} };
@@ -144,6 +149,14 @@ const keys: Record<keyof UserConfig, KeySpec> = {
       if (text === undefined || parseTaint(text) === undefined) {
         return { problem: { node, message: `windowsNodeTaint must be a taint such as os=windows:NoSchedule (key[=value]:NoSchedule|PreferNoSchedule|NoExecute); got ${describeNode(node)}` } };
       }
+      return { value: text };
+    },
+  },
+  docsUrl: {
+    describe: 'the http(s) address where the rule pages (docs/rules/) are hosted',
+    check(node) {
+      const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+      if (text === undefined || webDocsBase(text) === undefined) return { problem: { node, message: `docsUrl must be an http or https address, such as https://example.com/wincontainers/docs/rules/; got ${describeNode(node)}` } };
       return { value: text };
     },
   },
@@ -270,6 +283,7 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
   let ignore: readonly string[] = [];
   let images: Readonly<Record<string, string>> = {};
   let windowsNodeTaint: string | undefined;
+  let docsUrl: string | undefined;
   for (const { config, origin } of layers) {
     if (config.targetWindowsVersion !== undefined) {
       const build = parseWindowsVersion(config.targetWindowsVersion);
@@ -280,7 +294,8 @@ export function resolveConfig(layers: ReadonlyArray<{ config: UserConfig; origin
     if (config.ignore) ignore = config.ignore;
     if (config.images) images = config.images;
     if (config.windowsNodeTaint) windowsNodeTaint = config.windowsNodeTaint;
+    if (config.docsUrl) docsUrl = webDocsBase(config.docsUrl);
   }
-  return { target, isolation, rules, ignore, images, windowsNodeTaint };
+  return { target, isolation, rules, ignore, images, windowsNodeTaint, docsUrl };
 }
 

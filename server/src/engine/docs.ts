@@ -1,12 +1,20 @@
-// Where a rule's documentation page lives: under a base the front end chooses, the shipped
-// docs/rules/ folder (works offline) or hosted pages.
+// Where a rule's documentation page lives on the web, when the user says where the pages are hosted.
+// Reports never link to a local path: a file:// link into one machine's install is useless in code
+// scanning, in a CI log or on another machine.
 
-/** The base as given, ending in a slash. */
-export function docsBaseFrom(base: string): string {
-  return base.endsWith('/') ? base : base + '/';
+/** An http(s) base as given, ending in a slash; undefined for anything else. */
+export function webDocsBase(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return text.endsWith('/') ? text : text + '/';
 }
 
-/** `dockerfile/windows-base-image-tag` -> `<base>dockerfile/windows-base-image-tag.md` */
+/** `dockerfile/windows-base-image-tag` -> `<base>dockerfile/windows-base-image-tag.md`, as the docs/rules/ folder is laid out. */
 export function docsUrl(docsBase: string, ruleId: string): string {
   return `${docsBase}${ruleId}.md`;
 }

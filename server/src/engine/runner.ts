@@ -5,7 +5,6 @@ import { emptyWorkspace, type WorkspaceView } from '../core/workspace-view';
 import { instructionStartLine, parseDockerfile, type DockerfileModel, type Stage } from '../languages/dockerfile/model';
 import { parseKubernetes, nodeRange, type KubernetesModel, type PodSpec } from '../languages/kubernetes/model';
 import { parseConfigFile, type ResolvedConfig } from './config';
-import { docsUrl } from './docs';
 import { echo } from './echo';
 import { kubernetesFacts, type KubernetesFacts } from './facts';
 import { fileKind, type FileKind } from './files';
@@ -26,8 +25,6 @@ export interface AnalyzeOptions {
   workspace?: WorkspaceView;
   /** The rules to run: the front ends pass every rule, a rule test one. */
   rules: readonly AnyRule[];
-  /** Where the rule pages are, for each finding's link (see docsUrl). */
-  docsBase: string;
   /** Picks each rule's default severity; the editor's when not given. */
   frontEnd?: FrontEnd;
   /**
@@ -137,14 +134,14 @@ function collector(document: SourceDocument, lines: LineIndex, options: AnalyzeO
         workspace,
         facts,
         report(report: Report<string>) {
-          findings.push(toFinding(rule, severity, report, options.docsBase));
+          findings.push(toFinding(rule, severity, report));
         },
       };
     },
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, docsBase: string): Finding {
+function toFinding(rule: AnyRule, severity: Severity, report: Report<string>): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.id} reported unknown message id ${report.messageId}`);
   // Data comes from the file (an image name, a label): a line break in it must not split the message.
@@ -160,7 +157,6 @@ function toFinding(rule: AnyRule, severity: Severity, report: Report<string>, do
     suggestions: report.suggest ?? [],
     related: report.related ?? [],
     deprecation: rule.meta.deprecation === true,
-    docsUrl: docsUrl(docsBase, rule.id),
   };
 }
 

@@ -28,8 +28,6 @@ export interface SessionOptions<Summary, Index extends SessionIndex<Summary>> {
   summarize(parsed: ParsedDocument): Summary | undefined;
   frontEnd: FrontEnd;
   rules: readonly AnyRule[];
-  /** Where the rule pages are, for each finding's link; the session's docsBase can change it later. */
-  docsBase: string;
   /** A document's settings before a target is inferred; the defaults when not given. */
   configFor?(uri: string): ResolvedConfig;
   /**
@@ -73,8 +71,6 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   readonly index: Index;
   /** Rules not run in this session, whatever their severity; call invalidateAll() after changing it. */
   omitRules: ReadonlySet<string> | undefined;
-  /** Where the rule pages are (the editor may point at hosted ones); call invalidateAll() after changing it. */
-  docsBase: string;
   private readonly lastParse = new Map<string, ParsedDocument>();
   /** Parses update() made whose analysis has not been asked for yet. */
   private readonly unanalyzed = new Map<string, { version: number; parsed: ParsedDocument }>();
@@ -88,7 +84,6 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
 
   constructor(private readonly options: SessionOptions<Summary, Index>) {
     this.index = options.index;
-    this.docsBase = options.docsBase;
     this.configured = options.configFor ?? (() => defaultConfig);
     this.describe = options.describe ?? ((uri) => uri);
   }
@@ -101,7 +96,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** What an analysis of the document runs with; its questions to the index are added to `read`. */
   optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !this.configured(uri).target) read.add(this.index.targetTopic);
-    return { rules: this.options.rules, docsBase: this.docsBase, config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
+    return { rules: this.options.rules, config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
   }
 
   /**
@@ -146,7 +141,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
     const parsed = parse(document);
     const config = given.config ?? this.configFor(document.uri);
     const workspace = given.workspace ?? this.index.view();
-    const { findings, notices } = analyzeParsed(parsed, { rules: this.options.rules, docsBase: this.docsBase, config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
+    const { findings, notices } = analyzeParsed(parsed, { rules: this.options.rules, config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
     return { findings, notices, tooLarge: parsed.tooLarge === true, summary: this.options.summarize(parsed) };
   }
 

@@ -156,5 +156,4 @@ export interface Finding {
   suggestions: Fix[];
   related: RelatedLocation[];
   deprecation: boolean;
-  docsUrl: string;
 }

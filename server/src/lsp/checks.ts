@@ -20,6 +20,8 @@ export interface ChecksHost {
   error(message: string): void;
   /** The target inferred from the workspace changed (the status bar shows it). */
   targetChanged(): void;
+  /** Where a diagnostic's rule code links to; undefined for no link. */
+  ruleLink(ruleId: string): string | undefined;
 }
 
 export class OpenDocumentChecks {
@@ -65,7 +67,7 @@ export class OpenDocumentChecks {
     if (!document) return;
     try {
       const { analysis } = this.analysisFor(document);
-      const diagnostics = [...analysis.findings.map(toDiagnostic), ...analysis.notices.map(noticeToDiagnostic)];
+      const diagnostics = [...analysis.findings.map((finding, index) => toDiagnostic(finding, index, (ruleId) => this.host.ruleLink(ruleId))), ...analysis.notices.map(noticeToDiagnostic)];
       this.host.publish({ uri, version: document.version, diagnostics });
     } catch (error) {
       // One document's failure must not take the server down: log it and clear that document.

@@ -21,14 +21,16 @@ export function findingKey(finding: Finding, index: number): string {
   return `${finding.ruleId}@${start.line}:${start.character}-${end.line}:${end.character}#${index}`;
 }
 
-export function toDiagnostic(finding: Finding, index: number): Diagnostic {
+/** `ruleLink`: where the rule's code links to, if anywhere. */
+export function toDiagnostic(finding: Finding, index: number, ruleLink?: (ruleId: string) => string | undefined): Diagnostic {
+  const href = ruleLink?.(finding.ruleId);
   const data: DiagnosticData = { ruleId: finding.ruleId, key: findingKey(finding, index) };
   return {
     range: finding.range,
     severity: severities[finding.severity],
     source: diagnosticSource,
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl },
+    codeDescription: href === undefined ? undefined : { href },
     message: finding.message,
     tags: finding.deprecation ? [DiagnosticTag.Deprecated] : undefined,
     relatedInformation: finding.related.length

@@ -19,3 +19,14 @@ export const targetChangedNotification = 'windowsContainers/didChangeTarget';
  * (`yamlValidatedElsewhere`): whether another extension (Red Hat's YAML) shows YAML syntax errors.
  */
 export const yamlValidationNotification = 'windowsContainers/didChangeYamlValidation';
+
+/** The command that opens a rule's page in the Markdown preview, with the rule id as its argument. */
+export const openRuleDocumentationCommand = 'windowsContainers.openRuleDocumentation';
+/**
+ * Initialization option `ruleLinks: "command"`: a diagnostic's code links to that command, which
+ * VS Code runs from the hover and the Problems view; other clients get a link only from a hosted
+ * `docsBaseUrl`, never a path into the server's install.
+ */
+export function openRuleDocumentationUri(ruleId: string): string {
+  return `command:${openRuleDocumentationCommand}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}

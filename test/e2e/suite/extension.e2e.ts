@@ -37,7 +37,7 @@ suite('Windows Containers extension', () => {
       rangeText(new vscode.Range(0, tagStart, 0, tagStart + 'latest'.length)),
       `the diagnostic should underline the tag in "${line}"`,
     );
-    await assertDocsLink(diagnostic);
+    assertDocsLink(diagnostic);
   });
 
   test('quick fix pins the Windows base image tag and clears the diagnostic', async () => {
@@ -55,7 +55,7 @@ suite('Windows Containers extension', () => {
   test('flags a Windows Deployment without an OS node selector, and the quick fix adds it', async () => {
     const document = await open('kubernetes/windows-deployment.yaml');
     const diagnostic = await waitForRule(document, NODE_SELECTOR);
-    await assertDocsLink(diagnostic);
+    assertDocsLink(diagnostic);
     const fix = await quickFixFor(document, diagnostic);
 
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), `applying "${fix.title}" failed`);

@@ -3,11 +3,20 @@ import { runRuleTests } from '../../helpers/rule-tester';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'COPY --from the MCR name', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=mcr.microsoft.com/windows/servercore:ltsc2022 C:/x C:/x\n' },
+    { name: 'COPY --from a deprecated name in a Linux stage', code: 'FROM alpine:3.20\nCOPY --from=microsoft/windowsservercore:1803 /x /x\n' },
+    { name: 'COPY --from a stage by its index', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=0 C:/x C:/x\n' },
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n',
     { name: 'deprecated name in a Linux stage', code: 'FROM microsoft/dotnet:2.1-sdk-alpine\nRUN dotnet build\n' },
     { name: 'unresolved ARG', code: 'ARG IMAGE\nFROM ${IMAGE}\n' },
   ],
   invalid: [
+    {
+      name: 'COPY --from a Docker Hub name: the name in the flag value is rewritten',
+      code: 'FROM mcr.microsoft.com/windows/nanoserver:1809\nCOPY --from=microsoft/windowsservercore:1809 C:/x C:/x\n',
+      errors: [{ messageId: 'sameTags', line: 2, column: 13, endColumn: 40, data: { image: 'microsoft/windowsservercore', replacement: 'mcr.microsoft.com/windows/servercore' } }],
+      output: 'FROM mcr.microsoft.com/windows/nanoserver:1809\nCOPY --from=mcr.microsoft.com/windows/servercore:1809 C:/x C:/x\n',
+    },
     {
       // MicrosoftDocs/Virtualization-Documentation windows-container-samples/ASP-NET-Blog-Application/db/Dockerfile
       name: 'SQL Server for Windows containers was withdrawn: no replacement to offer',

@@ -5,6 +5,8 @@ const framework = 'mcr.microsoft.com/dotnet/framework';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'COPY --from a .NET Framework image still produced', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY --from=mcr.microsoft.com/dotnet/framework/sdk:4.8.1-windowsservercore-ltsc2022 C:/x C:/x\n' },
+    { name: 'COPY --from a Linux .NET 9 image into a Linux stage', code: 'FROM debian:12\nCOPY --from=mcr.microsoft.com/dotnet/sdk:9.0 /usr/share/dotnet /usr/share/dotnet\n' },
     { name: '.NET 10 is supported', code: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2025\n' },
     // microsoft/dotnet-framework-docker src/runtime/4.8/windowsservercore-ltsc2019/Dockerfile
     { name: '4.8 is still produced for ltsc2019', code: `FROM ${framework}/aspnet:4.8-windowsservercore-ltsc2019\n` },
@@ -23,6 +25,12 @@ runRuleTests(rule, {
     { name: 'a Linux .NET 8 tag', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0-bookworm-slim\n' },
   ],
   invalid: [
+    {
+      name: 'COPY --from an SDK image no longer produced',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019\nCOPY --from=mcr.microsoft.com/dotnet/framework/sdk:4.7.2-windowsservercore-ltsc2019 C:/BuildTools C:/BuildTools\n',
+      errors: [{ messageId: 'noLongerProduced', line: 2, column: 52, endColumn: 84, data: { image: 'mcr.microsoft.com/dotnet/framework/sdk:4.7.2-windowsservercore-ltsc2019' } }],
+      output: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019\nCOPY --from=mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2019 C:/BuildTools C:/BuildTools\n',
+    },
     {
       // GoogleCloudPlatform/kubernetes-engine-samples windows/aspnet-gmsa/Dockerfile-WINDOWS_LTSC2022
       name: '4.8 on ltsc2022 is no longer produced: 4.8.1 is an in-place update',

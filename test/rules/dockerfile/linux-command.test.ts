@@ -27,6 +27,15 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'one command repeated in a RUN is reported once, at its first use; another command and another RUN still count',
+      code: `${servercore}RUN apt-get update && apt-get install -y curl && yum install x\nRUN apt-get clean\n`,
+      errors: [
+        { messageId: 'command', line: 2, column: 5, endColumn: 12 },
+        { messageId: 'command', line: 2, column: 50, endColumn: 53 },
+        { messageId: 'command', line: 3, column: 5, endColumn: 12 },
+      ],
+    },
+    {
       name: 'PowerShell statements separated by ;',
       code: `${servercore}SHELL ${powershell}\nRUN Write-Host x; chmod +x C:/app/run.exe\n`,
       errors: [{ messageId: 'command', line: 3, column: 19, endColumn: 24, data: { equivalent: '`icacls` (Windows files have ACLs, not mode bits)' } }],

@@ -11,6 +11,11 @@ const supportedServerCoreTags = [
 
 runRuleTests(rule, {
   valid: [
+    { name: 'COPY --from a stage of the file', code: `FROM ${servercore}:ltsc2022 AS core\nFROM ${nanoserver}:ltsc2022\nCOPY --from=core C:/x C:/x\n` },
+    { name: 'COPY --from a tagged Windows image', code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore}:ltsc2022 C:/x C:/x\n` },
+    { name: 'COPY --from an untagged image that publishes latest', code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=busybox /bin/sh /sh\n` },
+    { name: 'COPY --from an untagged Windows base in a Linux stage', code: `FROM alpine:3.20\nCOPY --from=${servercore} /x /x\n` },
+    { name: 'COPY --from an image named by a build argument', code: `FROM ${nanoserver}:ltsc2022\nARG CORE=${servercore}\nCOPY --from=\${CORE} C:/x C:/x\n` },
     `FROM ${servercore}:ltsc2022\n`,
     `FROM ${nanoserver}:1809\n`,
     `FROM ${servercore}:10.0.20348.2700\n`,
@@ -24,6 +29,34 @@ runRuleTests(rule, {
     { name: 'suppressed by comment', code: `# wincontainers-ignore dockerfile/windows-base-image-tag\nFROM ${servercore}:latest\n` },
   ],
   invalid: [
+    {
+      name: 'COPY --from an untagged Windows base: the flag value is reported and the tag offered',
+      code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore} C:/x C:/x\n`,
+      errors: [
+        {
+          messageId: 'missingTag',
+          line: 2,
+          column: 13,
+          endColumn: 49,
+          suggestions: supportedServerCoreTags.map(({ title, output }) => ({ title, output: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${output.slice(5, -1)} C:/x C:/x\n` })),
+        },
+      ],
+    },
+    {
+      name: 'RUN --mount from a Windows base tagged latest, fixed to the target',
+      code: `FROM ${nanoserver}:ltsc2022\nRUN --mount=type=bind,from=${servercore}:latest,target=C:/core cmd /c dir\n`,
+      config: { targetWindowsVersion: 'ltsc2022' },
+      errors: [
+        {
+          messageId: 'latestTag',
+          line: 2,
+          column: 65,
+          endColumn: 71,
+          suggestions: ['ltsc2025', 'ltsc2019'].map((tag) => ({ title: `Use tag ${tag}`, output: `FROM ${nanoserver}:ltsc2022\nRUN --mount=type=bind,from=${servercore}:${tag},target=C:/core cmd /c dir\n` })),
+        },
+      ],
+      output: `FROM ${nanoserver}:ltsc2022\nRUN --mount=type=bind,from=${servercore}:ltsc2022,target=C:/core cmd /c dir\n`,
+    },
     {
       name: 'an untagged Insider image, like any untagged Windows base: its example is a build tag',
       code: 'FROM mcr.microsoft.com/windows/servercore/insider\n',

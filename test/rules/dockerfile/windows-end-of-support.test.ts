@@ -6,6 +6,10 @@ const nanoserver = 'mcr.microsoft.com/windows/nanoserver';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'COPY --from a supported base', code: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:1809 C:/Windows/System32/netapi32.dll C:/Windows/System32/netapi32.dll\n` },
+    { name: 'COPY --from a third-party image whose name spells a supported base', code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=eclipse-temurin:21-jdk-windowsservercore-ltsc2022 C:/java C:/java\n` },
+    { name: 'COPY --from an image with a bare 1803 tag: not read as a release', code: `FROM ${servercore}:ltsc2022\nCOPY --from=myorg/tool:1803 C:/tool C:/tool\n` },
+    { name: 'COPY --from an ended base into a Linux stage', code: `FROM alpine:3.20\nCOPY --from=${servercore}:1803 /x /x\n` },
     `FROM ${servercore}:ltsc2025\n`,
     { name: 'ltsc2022 is in extended support until 2031', code: `FROM ${servercore}:ltsc2022\n` },
     { name: 'ltsc2019 is in extended support until 2029', code: `FROM ${nanoserver}:1809\n` },
@@ -22,6 +26,20 @@ runRuleTests(rule, {
     { name: 'an untagged Insider image: windows-base-image-tag reports it', code: 'FROM mcr.microsoft.com/windows/servercore-insider\n' },
   ],
   invalid: [
+    {
+      name: 'COPY --from an ended Semi-Annual base: the tag in the flag value, with the LTSC tags',
+      code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore}:1803 C:/x C:/x\n`,
+      errors: [
+        {
+          messageId: 'ended',
+          line: 2,
+          column: 50,
+          endColumn: 54,
+          data: { release: 'Windows Server, version 1803', date: '2019-11-12' },
+          suggestions: ['ltsc2025', 'ltsc2022', 'ltsc2019'].map((tag) => ({ title: `Use tag ${tag}`, output: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore}:${tag} C:/x C:/x\n` })),
+        },
+      ],
+    },
     {
       name: 'a third-party tag that spells a base leaving support within six months',
       code: 'FROM contoso/app:4.8-windowsservercore-ltsc2016\n',

@@ -4,7 +4,6 @@ import { applyEdits } from '../../../server/src/core/text';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/dockerfile/windows-escape-character';
-import { shippedDocsBase } from '../../../server/src/shipped';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
 
 const servercore = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
@@ -70,7 +69,7 @@ runRuleTests(rule, {
 });
 
 describe('dockerfile/windows-escape-character: a path that ends a line', () => {
-  const check = (text: string) => analyze({ uri: 'file:///w/Dockerfile', text }, { config: resolveConfig([]), today: testToday, docsBase: shippedDocsBase(), rules: [rule] }).findings;
+  const check = (text: string) => analyze({ uri: 'file:///w/Dockerfile', text }, { config: resolveConfig([]), today: testToday, rules: [rule] }).findings;
 
   it('reports the first path of the joined instruction, with forward slashes and the escape directive offered', () => {
     const text = `${servercore}COPY testfile.txt c:\\\nRUN dir c:\\\nRUN powershell -Command \\\n    Write-Host hi\n`;

@@ -7,6 +7,12 @@ const sdk48 = 'mcr.microsoft.com/dotnet/framework/sdk';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'COPY --from an image of the stage\'s build', code: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:1809 C:/Windows/System32/netapi32.dll C:/Windows/System32/netapi32.dll\nRUN dir\n` },
+    { name: 'COPY --from an older image: a host of the stage\'s build pulls it', code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore}:ltsc2019 C:/x C:/x\nRUN dir\n` },
+    { name: 'COPY --from a newer image into a stage without RUN: a newer host pulls both', code: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:ltsc2022 C:/x C:/x\n` },
+    { name: 'COPY --from a newer image under Hyper-V isolation', code: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:ltsc2022 C:/x C:/x\nRUN dir\n`, config: { isolation: 'hyperv' } },
+    { name: 'COPY --from a Linux image', code: `FROM ${nanoserver}:1809\nCOPY --from=alpine:3.20 /bin/busybox C:/busybox\nRUN dir\n` },
+    { name: 'COPY --from an image the target host pulls', code: `FROM ${nanoserver}:ltsc2022\nCOPY --from=${servercore}:ltsc2019 C:/x C:/x\n`, config: { targetWindowsVersion: 'ltsc2022' } },
     { name: 'a Windows 11 24H2 host is build 26100 and runs ltsc2022 images', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n', config: { targetWindowsVersion: 'win11-24h2' } },
     { name: 'one build everywhere', code: `FROM ${servercore}:ltsc2022 AS build\nRUN dir\nFROM ${nanoserver}:ltsc2022\nCOPY --from=build C:/app C:/app\n` },
     {
@@ -31,6 +37,27 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'COPY --from a newer image into a stage with RUN steps: retag offered to the stage\'s build',
+      code: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:ltsc2022 C:/Windows/System32/netapi32.dll C:/Windows/System32/netapi32.dll\nRUN dir\n`,
+      errors: [
+        {
+          messageId: 'copiedStage',
+          line: 2,
+          column: 50,
+          endColumn: 58,
+          data: { image: `${servercore}:ltsc2022`, build: 'Windows Server 2022 (build 10.0.20348)' },
+          suggestions: [{ title: 'Use tag ltsc2019', output: `FROM ${nanoserver}:1809\nCOPY --from=${servercore}:ltsc2019 C:/Windows/System32/netapi32.dll C:/Windows/System32/netapi32.dll\nRUN dir\n` }],
+        },
+      ],
+    },
+    {
+      name: 'RUN --mount from an image newer than the target host: fixed to the target',
+      code: `FROM ${nanoserver}:ltsc2019\nRUN --mount=from=${servercore}:ltsc2022,target=C:/core dir\n`,
+      config: { targetWindowsVersion: 'ltsc2019' },
+      errors: [{ messageId: 'copiedPull', line: 2, column: 55, endColumn: 63, data: { imageBuild: 20348, target: 'Windows Server 2019 (version 1809, build 10.0.17763)' } }],
+      output: `FROM ${nanoserver}:ltsc2019\nRUN --mount=from=${servercore}:ltsc2019,target=C:/core dir\n`,
+    },
     {
       name: 'COPY --from a stage on another build: reported on the build stage, suggesting the final build',
       code: `FROM ${servercore}:ltsc2019 AS build\nRUN msbuild\nFROM ${nanoserver}:ltsc2022\nCOPY --from=build C:/app C:/app\n`,

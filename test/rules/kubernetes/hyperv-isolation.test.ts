@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/kubernetes/hyperv-isolation';
-import { shippedDocsBase } from '../../../server/src/shipped';
 import { podTemplate } from '../../helpers/manifests';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
 import { workspaceOf, workspaceRoot } from '../../helpers/workspace';
@@ -43,7 +42,7 @@ runRuleTests(rule, {
 });
 
 describe('kubernetes/hyperv-isolation related location', () => {
-  const options = { docsBase: shippedDocsBase(), config: resolveConfig([]), today: testToday, workspace: hyperVElsewhere, rules: [rule] };
+  const options = { config: resolveConfig([]), today: testToday, workspace: hyperVElsewhere, rules: [rule] };
 
   it('points at the RuntimeClass in the other workspace file', () => {
     const { findings } = analyze({ uri: 'file:///workspace/web/deployment.yaml', text: deployment('hyperv') }, options);

@@ -4,7 +4,6 @@ import { resolveConfig, type ResolvedConfig } from '../../../server/src/engine/c
 import { analyze } from '../../../server/src/engine/runner';
 import { parseTaint } from '../../../server/src/languages/kubernetes/taints';
 import rule from '../../../server/src/rules/kubernetes/windows-taint-toleration';
-import { shippedDocsBase } from '../../../server/src/shipped';
 import { runRuleTests, testToday } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
@@ -52,7 +51,7 @@ runRuleTests(rule, {
 
 describe('kubernetes/windows-taint-toleration with the windowsNodeTaint setting', () => {
   const config = { ...resolveConfig([]), windowsNodeTaint: 'node.kubernetes.io/os=windows:NoExecute' } as ResolvedConfig;
-  const run = (text: string) => analyze({ uri: 'file:///workspace/d.yaml', text }, { config, today: testToday, docsBase: shippedDocsBase(), rules: [rule] }).findings;
+  const run = (text: string) => analyze({ uri: 'file:///workspace/d.yaml', text }, { config, today: testToday, rules: [rule] }).findings;
 
   it('reports a Windows workload that lacks the configured toleration, and fixes it', () => {
     const findings = run(deployment('web', ''));

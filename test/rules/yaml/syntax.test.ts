@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { analyze, type AnalyzeOptions } from '../../../server/src/engine/runner';
 import rule from '../../../server/src/rules/yaml/syntax';
-import { shippedDocsBase } from '../../../server/src/shipped';
 import { runRuleTests } from '../../helpers/rule-tester';
 
 const iis = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022';
@@ -80,7 +79,6 @@ describe('yaml/syntax severity', () => {
   const options = (extra: Partial<AnalyzeOptions>, rules: Record<string, 'off' | 'hint'> = {}): AnalyzeOptions => ({
     config: resolveConfig([{ config: { rules }, origin: 'test' }]),
     rules: [rule],
-    docsBase: shippedDocsBase(),
     ...extra,
   });
   const severities = (extra: Partial<AnalyzeOptions>, rules?: Record<string, 'off' | 'hint'>): string[] =>
@@ -120,7 +118,7 @@ describe('yaml/syntax reads flow collections and quotes as libyaml does', () => 
   it('never reports one (300 files, seed 20261204)', () => {
     fc.assert(
       fc.property(manifest, (text) => {
-        const { findings } = analyze({ uri: 'file:///workspace/pod.yaml', text }, { config: resolveConfig([]), docsBase: shippedDocsBase(), rules: [rule] });
+        const { findings } = analyze({ uri: 'file:///workspace/pod.yaml', text }, { config: resolveConfig([]), rules: [rule] });
         assert.deepEqual(findings.map((finding) => finding.message), [], text);
       }),
       { seed: 20261204, numRuns: 300 },

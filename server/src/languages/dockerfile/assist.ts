@@ -41,10 +41,20 @@ function contains(range: Range, position: Position): boolean {
 type DateContext = { readonly today: Date };
 
 export function dockerfileHover(model: DockerfileModel, position: Position, context: DateContext): Hover | undefined {
-  const stage = model.stages.find((s) => s.base && contains(s.base.range, position));
-  if (!stage?.base) return undefined;
-  const lines = imageLines(stage.base, context.today);
-  return lines ? { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: stage.base.range } : undefined;
+  for (const stage of model.stages) {
+    if (!stage.base) continue;
+    // The keyword says what the line is about as much as the image does, and is where a reader points first.
+    const range = contains(stage.base.range, position) ? stage.base.range : contains(fromKeywordRange(stage.fromRange), position) ? fromKeywordRange(stage.fromRange) : undefined;
+    if (!range) continue;
+    const lines = imageLines(stage.base, context.today);
+    return lines ? { contents: { kind: 'markdown', value: lines.join('\n\n') }, range } : undefined;
+  }
+  return undefined;
+}
+
+/** `FROM` in any case: the instruction's range starts at its keyword. */
+function fromKeywordRange(fromRange: Range): Range {
+  return { start: fromRange.start, end: { line: fromRange.start.line, character: fromRange.start.character + 'FROM'.length } };
 }
 
 /** The hover text for a base image, one paragraph per fact; undefined when the KB knows nothing. */

@@ -4,8 +4,8 @@
 // builds every stage in order.
 import type { PropertyInstruction } from 'dockerfile-ast';
 import type { Range } from '../../core/text';
-import { variantFacts } from '../../kb';
-import type { DockerfileModel, DockerInstruction, Stage } from './model';
+import { describeImage, parseImageReference, variantFacts, type ImageReference } from '../../kb';
+import type { BaseImage, DockerfileModel, DockerInstruction, Stage } from './model';
 
 export interface StageDependency {
   stage: Stage;
@@ -26,13 +26,21 @@ export function stageNamed(model: DockerfileModel, before: Stage, reference: str
 /** The stages this stage needs: its parent and every stage it copies from. */
 export function dependenciesOf(model: DockerfileModel, stage: Stage): StageDependency[] {
   const dependencies: StageDependency[] = [];
-  if (stage.parent) dependencies.push({ stage: stage.parent, range: stage.image?.range ?? stage.fromRange });
+  if (stage.parent)
+    dependencies.push({
+      stage: stage.parent,
+      range: stage.image?.range ?? stage.fromRange,
+    });
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
     for (const flag of instruction.flags) {
       if (flag.name !== 'from' || !flag.value) continue;
       const source = stageNamed(model, stage, flag.value);
-      if (source) dependencies.push({ stage: source, range: flag.valueRange ?? flag.range });
+      if (source)
+        dependencies.push({
+          stage: source,
+          range: flag.valueRange ?? flag.range,
+        });
     }
   }
   return dependencies;
@@ -103,4 +111,59 @@ export function declaredVariables(stage: Stage, instruction: DockerInstruction):
     }
   }
   return names;
+}
+
+/**
+ * The images a stage reads files from without building on them: `COPY --from=<image>` and
+ * `RUN --mount=from=<image>` whose value names no stage of the file (BuildKit then pulls it as an
+ * image). Only values written literally are read: a variable's build argument is not known here,
+ * and quotes or escapes would shift the ranges of the tag.
+ */
+export function imageSourcesOf(model: DockerfileModel, stage: Stage): BaseImage[] {
+  const images: BaseImage[] = [];
+  for (const instruction of stage.instructions) {
+    for (const written of instruction.memo('imageSources', () => writtenSources(instruction))) {
+      if (stageNamed(model, stage, written.text) || /^\d+$/.test(written.text)) continue;
+      const ref = parseImageReference(written.text);
+      if (ref) images.push(sourceImage(written, ref));
+    }
+  }
+  return images;
+}
+
+interface WrittenSource {
+  text: string;
+  range: Range;
+}
+
+function sourceImage({ text, range }: WrittenSource, ref: ImageReference): BaseImage {
+  const image: BaseImage = { text, ref, info: describeImage(ref), range };
+  if (ref.tag !== undefined) {
+    const at = text.indexOf('@');
+    const tagStart = range.start.character + (at >= 0 ? text.slice(0, at) : text).lastIndexOf(':') + 1;
+    image.tagRange = image.literalTagRange = { start: { line: range.start.line, character: tagStart }, end: { line: range.start.line, character: tagStart + ref.tag.length } };
+  }
+  return image;
+}
+
+function writtenSources(instruction: DockerInstruction): WrittenSource[] {
+  const sources: WrittenSource[] = [];
+  for (const flag of instruction.flags) {
+    const range = flag.valueRange;
+    const value = flag.value;
+    if (!range || !value || value.includes('$') || range.start.line !== range.end.line || range.end.character - range.start.character !== value.length) continue;
+    if (instruction.keyword === 'COPY' && flag.name === 'from') sources.push({ text: value, range });
+    if (instruction.keyword !== 'RUN' || flag.name !== 'mount') continue;
+    // The mount's options are comma-separated `key=value` fields; `from` names its stage or image.
+    let offset = 0;
+    for (const field of value.split(',')) {
+      const eq = field.indexOf('=');
+      if (eq > 0 && field.slice(0, eq).toLowerCase() === 'from' && eq + 1 < field.length) {
+        const start = { line: range.start.line, character: range.start.character + offset + eq + 1 };
+        sources.push({ text: field.slice(eq + 1), range: { start, end: { line: start.line, character: start.character + field.length - eq - 1 } } });
+      }
+      offset += field.length + 1;
+    }
+  }
+  return sources;
 }

@@ -2,8 +2,9 @@
 // Registry in 2018-2019; the Docker Hub names get no updates and no new Windows releases.
 // https://techcommunity.microsoft.com/t5/containers/windows-server-2019-now-available/ba-p/382430
 import { defineRule, type Range } from '../../engine/types';
+import { imageSourcesOf } from '../../languages/dockerfile/build';
 import { textOf } from '../../languages/dockerfile/edits';
-import type { Stage } from '../../languages/dockerfile/model';
+import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/deprecated-image',
@@ -31,29 +32,38 @@ export default defineRule({
     ],
   },
   create(context) {
+    let model: DockerfileModel | undefined;
     return {
+      dockerfile(parsed) {
+        model = parsed;
+      },
       stage(stage: Stage) {
-        const base = stage.base;
-        const deprecated = base?.info.deprecated;
-        if (!base || !deprecated) return;
-        const name = imageName(textOf(context.lines, base.range));
-        // The name is only rewritable when it is written out on one line, not assembled from ARGs.
-        const literal = !name.includes('$') && base.range.start.line === base.range.end.line;
-        const range: Range = literal ? { start: base.range.start, end: { line: base.range.start.line, character: base.range.start.character + name.length } } : base.range;
-        const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
-        const replacement = deprecated.replacement;
-        if (replacement === undefined) {
-          context.report({ range, messageId: 'withdrawn', data: { image } });
-          return;
-        }
-        context.report({
-          range,
-          messageId: deprecated.sameTags ? 'sameTags' : 'moved',
-          data: { image, replacement },
-          fix: deprecated.sameTags && literal ? { title: `Use ${replacement}`, edits: [{ range, newText: replacement }] } : undefined,
-        });
+        if (!model) return;
+        // An image that COPY --from or RUN --mount reads is pulled by the same name: it gets no updates either.
+        for (const image of [stage.base, ...imageSourcesOf(model, stage)]) if (image) check(image);
       },
     };
+
+    function check(base: BaseImage): void {
+      const deprecated = base.info.deprecated;
+      if (!deprecated) return;
+      const name = imageName(textOf(context.lines, base.range));
+      // The name is only rewritable when it is written out on one line, not assembled from ARGs.
+      const literal = !name.includes('$') && base.range.start.line === base.range.end.line;
+      const range: Range = literal ? { start: base.range.start, end: { line: base.range.start.line, character: base.range.start.character + name.length } } : base.range;
+      const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
+      const replacement = deprecated.replacement;
+      if (replacement === undefined) {
+        context.report({ range, messageId: 'withdrawn', data: { image } });
+        return;
+      }
+      context.report({
+        range,
+        messageId: deprecated.sameTags ? 'sameTags' : 'moved',
+        data: { image, replacement },
+        fix: deprecated.sameTags && literal ? { title: `Use ${replacement}`, edits: [{ range, newText: replacement }] } : undefined,
+      });
+    }
   },
 });
 

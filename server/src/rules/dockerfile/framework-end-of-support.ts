@@ -6,8 +6,9 @@
 // https://github.com/dotnet/dotnet-docker/blob/main/documentation/supported-platforms.md
 import { defineRule } from '../../engine/types';
 import { productSupport, productSupportMessages, productSupportSources } from '../../kb';
+import { imageSourcesOf } from '../../languages/dockerfile/build';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
-import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
+import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/framework-end-of-support',
@@ -29,28 +30,31 @@ export default defineRule({
         model = parsed;
       },
       stage(stage: Stage) {
-        const base = stage.base;
-        if (!base || !model) return;
+        if (!model) return;
         // The build may pass another repository for an ARG (dotnet-docker builds FROM its own registry):
-        // the product is then not known.
-        if (repositoryFromArg(stage.image?.text ?? '')) return;
-        const support = productSupport(base.ref, context.today);
-        if (!support?.ended || support.lifecycle.kind === 'not-updated') return;
-        const { lifecycle } = support;
-        const advice = lifecycle.advice.charAt(0).toUpperCase() + lifecycle.advice.slice(1);
-        const tag = support.retag ? tagOfReference(support.retag) : undefined;
-        const retag = tag ? retagFix(model, base, tag) : undefined;
-        // A new .NET major version may not run the app unchanged: offered, never applied by fix-all.
-        const fix = lifecycle.inPlace ? retag : undefined;
-        context.report({
-          range: base.tagRange ?? base.range,
-          messageId: lifecycle.kind === 'end-of-support' ? 'endOfSupport' : 'noLongerProduced',
-          data: { product: support.title, image: base.ref.raw.trim(), date: lifecycle.date ?? '', advice },
-          ...(fix ? { fix } : {}),
-          suggest: retag && !fix ? [retag] : [],
-        });
+        // the product is then not known. The images COPY --from and RUN --mount read are read only when literal.
+        if (stage.base && !repositoryFromArg(stage.image?.text ?? '')) check(model, stage.base);
+        for (const image of imageSourcesOf(model, stage)) check(model, image);
       },
     };
+
+    function check(file: DockerfileModel, base: BaseImage): void {
+      const support = productSupport(base.ref, context.today);
+      if (!support?.ended || support.lifecycle.kind === 'not-updated') return;
+      const { lifecycle } = support;
+      const advice = lifecycle.advice.charAt(0).toUpperCase() + lifecycle.advice.slice(1);
+      const tag = support.retag ? tagOfReference(support.retag) : undefined;
+      const retag = tag ? retagFix(file, base, tag) : undefined;
+      // A new .NET major version may not run the app unchanged: offered, never applied by fix-all.
+      const fix = lifecycle.inPlace ? retag : undefined;
+      context.report({
+        range: base.tagRange ?? base.range,
+        messageId: lifecycle.kind === 'end-of-support' ? 'endOfSupport' : 'noLongerProduced',
+        data: { product: support.title, image: base.ref.raw.trim(), date: lifecycle.date ?? '', advice },
+        ...(fix ? { fix } : {}),
+        suggest: retag && !fix ? [retag] : [],
+      });
+    }
   },
 });
 

@@ -56,9 +56,12 @@ export default defineRule({
           return;
         }
         if (instruction.keyword !== 'RUN' && instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') return;
+        // `apt-get update && apt-get install` fails once, at the first: a second identical message says nothing new.
+        const reported = new Set<string>();
         for (const command of commandsOf(instruction)) {
           const entry = linuxOnlyCommands.find((c) => c.names.includes(command.name) && (!c.argument || command.args.some((a) => c.argument!.test(a))));
-          if (!entry || !certainlyMissing(entry, command, stage, instruction)) continue;
+          if (!entry || reported.has(command.program) || !certainlyMissing(entry, command, stage, instruction)) continue;
+          reported.add(command.program);
           context.report({ range: command.range, messageId: 'command', data: { command: command.program, equivalent: entry.windowsEquivalent } });
         }
       },

@@ -2,6 +2,7 @@
 // FROM fails at pull time, and a tag is also what ties the image to a host's Windows build.
 import { defineRule, type Fix } from '../../engine/types';
 import { latestTagRemoved, monthAndYear, newestLtscRelease, releaseTagFor, supportStatus, windowsReleases } from '../../kb';
+import { imageSourcesOf } from '../../languages/dockerfile/build';
 import { retagFix } from '../../languages/dockerfile/edits';
 import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
@@ -31,36 +32,40 @@ export default defineRule({
         model = parsed;
       },
       stage(stage: Stage) {
-        const base = stage.base;
-        const file = model;
-        if (!base || !file || base.ref.digest || !base.info.family?.noLatestTag) return;
-        const tag = base.ref.tag;
-        if (tag !== undefined && tag.toLowerCase() !== 'latest') return;
-
-        const candidates = candidateBuilds(context.today, base, context.config.target?.build);
-        const retag = (build: number): Fix | undefined => {
-          const release = releaseTagFor(base.info.family!, base.info.variant, build);
-          return release ? retagFix(file, base, release) : undefined;
-        };
-        const target = context.config.target?.build;
-        // A deprecated Docker Hub name never got the newer release tags: moving to MCR comes first.
-        const retaggable = base.info.deprecated === undefined;
-        const preferred = target !== undefined && retaggable ? retag(target) : undefined;
-        const suggestions = retaggable ? candidates.filter((build) => build !== target).map(retag).filter((fix): fix is Fix => fix !== undefined) : [];
-        // Insider repositories are tagged by build only.
-        const example = base.info.preview
-          ? (base.info.family.examples[0]?.tag ?? `${newestLtscRelease().windowsBuildLabel}.1`)
-          : (releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? newestLtscRelease().build) ?? newestLtscRelease().tagNames[0]);
-        const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
-        context.report({
-          range: tag === undefined ? base.range : (base.tagRange ?? base.range),
-          messageId: tag === undefined ? 'missingTag' : 'latestTag',
-          data: { image, example, removed: monthAndYear(latestTagRemoved.date) },
-          fix: preferred,
-          suggest: suggestions,
-        });
+        if (!model) return;
+        // An image that COPY --from or RUN --mount reads is pulled like a base: its `latest` does not exist either.
+        for (const image of [stage.base, ...imageSourcesOf(model, stage)]) if (image) check(model, image);
       },
     };
+
+    function check(file: DockerfileModel, base: BaseImage): void {
+      if (base.ref.digest || !base.info.family?.noLatestTag) return;
+      const tag = base.ref.tag;
+      if (tag !== undefined && tag.toLowerCase() !== 'latest') return;
+
+      const candidates = candidateBuilds(context.today, base, context.config.target?.build);
+      const retag = (build: number): Fix | undefined => {
+        const release = releaseTagFor(base.info.family!, base.info.variant, build);
+        return release ? retagFix(file, base, release) : undefined;
+      };
+      const target = context.config.target?.build;
+      // A deprecated Docker Hub name never got the newer release tags: moving to MCR comes first.
+      const retaggable = base.info.deprecated === undefined;
+      const preferred = target !== undefined && retaggable ? retag(target) : undefined;
+      const suggestions = retaggable ? candidates.filter((build) => build !== target).map(retag).filter((fix): fix is Fix => fix !== undefined) : [];
+      // Insider repositories are tagged by build only.
+      const example = base.info.preview
+        ? (base.info.family.examples[0]?.tag ?? `${newestLtscRelease().windowsBuildLabel}.1`)
+        : (releaseTagFor(base.info.family, base.info.variant, target ?? candidates[0] ?? newestLtscRelease().build) ?? newestLtscRelease().tagNames[0]);
+      const image = `${base.ref.registry === 'docker.io' ? '' : base.ref.registry + '/'}${base.ref.repository}`;
+      context.report({
+        range: tag === undefined ? base.range : (base.tagRange ?? base.range),
+        messageId: tag === undefined ? 'missingTag' : 'latestTag',
+        data: { image, example, removed: monthAndYear(latestTagRemoved.date) },
+        fix: preferred,
+        suggest: suggestions,
+      });
+    }
   },
 });
 

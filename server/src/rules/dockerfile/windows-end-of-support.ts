@@ -4,9 +4,10 @@
 // servicing stack, so an image on an unsupported release never gets another fix.
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/base-image-lifecycle
 import { defineRule, type Fix } from '../../engine/types';
-import { endsWithinNotice, imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus } from '../../kb';
+import { endsWithinNotice, imageSupport, suggestRetag, supportStatus, windowsReleases, type SupportStatus, type WindowsRelease } from '../../kb';
+import { imageSourcesOf } from '../../languages/dockerfile/build';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
-import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
+import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 const maxSuggestions = 3;
 
@@ -42,52 +43,57 @@ export default defineRule({
         model = parsed;
       },
       stage(stage: Stage) {
-        const base = stage.base;
-        if (!base || !model) return;
-        // A bare `1803` tag is read as a release only because the stage is certainly Windows.
-        const support = imageSupport(base.info, context.today, base.info.release ?? base.info.releaseIfWindows);
-        if (!support) return;
-        const image = base.ref.raw.trim();
-        const range = base.tagRange ?? base.range;
-        if (support.kind === 'preview') {
-          // Untagged, it has no build to name: windows-base-image-tag reports the missing tag.
-          if (base.ref.tag === undefined) return;
-          context.report({ range, messageId: 'preview', data: { image, build: support.build !== undefined ? ` (build ${support.build})` : '' } });
-          return;
-        }
-        if (support.kind === 'unknown-build') {
-          context.report({ range, messageId: 'unknownBuild', data: { image, build: support.build } });
-          return;
-        }
-        const { release, status } = support;
-        const ended = status.state === 'ended';
-        if (!ended && !(status.state === 'mainstream-ended' && endsWithinNotice(status.endDate, context.today))) return;
-
-        const suggest = windowsReleases
-          .filter((r) => r.channel === 'LTSC' && r.build > release.build && isActive(supportStatus(r, base.info.variant, context.today)))
-          .sort((a, b) => b.build - a.build)
-          .map((r) => {
-            const retagged = suggestRetag(base.ref, r.build);
-            const tag = retagged && tagOfReference(retagged);
-            return tag ? retagFix(model!, base, tag) : undefined;
-          })
-          .filter((fix): fix is Fix => fix !== undefined)
-          .slice(0, maxSuggestions);
-        const fromName = base.info.fromName === true || base.info.release === undefined;
-        context.report({
-          range,
-          messageId: fromName ? (ended ? 'endedFromName' : 'endingFromName') : ended ? 'ended' : 'ending',
-          data: {
-            image,
-            release: release.name,
-            variant: variantName(base.info.variant),
-            base: base.info.variant ? `${release.name} (${variantName(base.info.variant)})` : release.name,
-            date: status.endDate!,
-          },
-          suggest,
-        });
+        if (!model) return;
+        // A bare `1803` tag is read as a release only because the stage is certainly Windows; an image
+        // the stage copies from may be any image, so only a release its own name spells counts.
+        if (stage.base) check(model, stage.base, stage.base.info.release ?? stage.base.info.releaseIfWindows);
+        for (const image of imageSourcesOf(model, stage)) check(model, image, image.info.release);
       },
     };
+
+    function check(file: DockerfileModel, base: BaseImage, namedRelease: WindowsRelease | undefined): void {
+      const support = imageSupport(base.info, context.today, namedRelease);
+      if (!support) return;
+      const image = base.ref.raw.trim();
+      const range = base.tagRange ?? base.range;
+      if (support.kind === 'preview') {
+        // Untagged, it has no build to name: windows-base-image-tag reports the missing tag.
+        if (base.ref.tag === undefined) return;
+        context.report({ range, messageId: 'preview', data: { image, build: support.build !== undefined ? ` (build ${support.build})` : '' } });
+        return;
+      }
+      if (support.kind === 'unknown-build') {
+        context.report({ range, messageId: 'unknownBuild', data: { image, build: support.build } });
+        return;
+      }
+      const { release, status } = support;
+      const ended = status.state === 'ended';
+      if (!ended && !(status.state === 'mainstream-ended' && endsWithinNotice(status.endDate, context.today))) return;
+
+      const suggest = windowsReleases
+        .filter((r) => r.channel === 'LTSC' && r.build > release.build && isActive(supportStatus(r, base.info.variant, context.today)))
+        .sort((a, b) => b.build - a.build)
+        .map((r) => {
+          const retagged = suggestRetag(base.ref, r.build);
+          const tag = retagged && tagOfReference(retagged);
+          return tag ? retagFix(file, base, tag) : undefined;
+        })
+        .filter((fix): fix is Fix => fix !== undefined)
+        .slice(0, maxSuggestions);
+      const fromName = base.info.fromName === true || base.info.release === undefined;
+      context.report({
+        range,
+        messageId: fromName ? (ended ? 'endedFromName' : 'endingFromName') : ended ? 'ended' : 'ending',
+        data: {
+          image,
+          release: release.name,
+          variant: variantName(base.info.variant),
+          base: base.info.variant ? `${release.name} (${variantName(base.info.variant)})` : release.name,
+          date: status.endDate!,
+        },
+        suggest,
+      });
+    }
   },
 });
 

@@ -6,9 +6,9 @@
 // https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility
 import { defineRule, type Fix } from '../../engine/types';
 import { canRunHyperV, canRunProcessIsolated, describeRelease, preferredImageBuildForHost, suggestRetag, windowsReleases } from '../../kb';
-import { dependenciesOf, rootStage } from '../../languages/dockerfile/build';
+import { dependenciesOf, imageSourcesOf, rootStage } from '../../languages/dockerfile/build';
 import { retagFix, tagOfReference } from '../../languages/dockerfile/edits';
-import type { DockerfileModel, Stage } from '../../languages/dockerfile/model';
+import type { BaseImage, DockerfileModel, Stage } from '../../languages/dockerfile/model';
 
 export default defineRule({
   id: 'dockerfile/windows-version-mismatch',
@@ -25,12 +25,17 @@ export default defineRule({
         'The target host runs {{target}}, which cannot run {{build}} images with process isolation ("The container operating system does not match the host operating system"). Use the {{suggestion}} image.',
       hyperv:
         'The target host runs {{target}}, which cannot run {{build}} images even with Hyper-V isolation: the image is newer than the host. Use the {{suggestion}} image.',
+      copiedPull:
+        'The target host runs {{target}}, which cannot pull {{build}} images to copy from: an image newer than the host does not pull ("a Windows version 10.0.{{imageBuild}}-based image is incompatible"). Use the {{suggestion}} image.',
+      copiedStage:
+        'This stage is on {{stageBuild}} and copies from {{image}}, which is on {{build}}: no Windows host pulls the newer image and runs the stage\'s RUN steps with process isolation, so the build fails.',
     },
     fixable: true,
     hasSuggestions: true,
     sources: [
       'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
       'https://github.com/containerd/platforms/blob/main/platform_windows_compat.go',
+      'https://github.com/moby/moby/blob/master/daemon/images/image_windows.go',
     ],
   },
   create(context) {
@@ -55,10 +60,44 @@ export default defineRule({
               fix,
             });
           }
+          // An image a stage copies from is only pulled, in either isolation: it must not be newer than the host.
+          for (const stage of model.stages) {
+            if (stage.os !== 'windows') continue;
+            for (const image of imageSourcesOf(model, stage)) {
+              const builds = imageBuilds(image);
+              if (!builds || builds.some((build) => build <= target.build)) continue;
+              const retagged = suggestRetag(image.ref, wanted);
+              const tag = retagged && tagOfReference(retagged);
+              context.report({
+                range: image.tagRange ?? image.range,
+                messageId: 'copiedPull',
+                data: { target: describeRelease(target.build), build: describeBuilds(builds), imageBuild: Math.min(...builds), suggestion: describeRelease(wanted) },
+                fix: tag ? retagFix(model, image, tag) : undefined,
+              });
+            }
+          }
         }
         // Stages that all run on the target host can be built together there; Hyper-V builds any
         // stage on a host that is not older. Only without a target is the pairing left to check.
         if (target || hyperv) return;
+        for (const stage of model.stages) {
+          const stageBuilds = buildsOf(stage);
+          if (!stageBuilds) continue;
+          const stageRuns = runs(model, rootStage(stage));
+          for (const image of imageSourcesOf(model, stage)) {
+            const builds = imageBuilds(image);
+            if (!builds || oneHostBuilds([{ builds: stageBuilds, runs: stageRuns }, { builds, runs: false }])) continue;
+            const retagged = stageBuilds.length === 1 ? suggestRetag(image.ref, stageBuilds[0]!) : undefined;
+            const tag = retagged && tagOfReference(retagged);
+            const suggestion = tag ? retagFix(model, image, tag) : undefined;
+            context.report({
+              range: image.tagRange ?? image.range,
+              messageId: 'copiedStage',
+              data: { stageBuild: describeBuilds(stageBuilds), image: image.ref.raw.trim(), build: describeBuilds(builds) },
+              suggest: suggestion ? [suggestion] : [],
+            });
+          }
+        }
         for (const group of buildGroups(model)) {
           const final = rootStage(group[group.length - 1]!);
           const finalBuilds = buildsOf(final);
@@ -93,6 +132,13 @@ function buildsOf(stage: Stage): number[] | undefined {
   if (stage.windowsBuild !== undefined) return [stage.windowsBuild];
   const shared = rootStage(stage).base?.info.sharedTagReleases;
   return shared?.length ? shared.map((release) => release.build) : undefined;
+}
+
+/** The Windows builds an image a stage copies from may resolve to, when known; a HostProcess image pulls on any build. */
+function imageBuilds({ info }: BaseImage): number[] | undefined {
+  if (info.os !== 'windows' || info.hostProcessOnly) return undefined;
+  if (info.build !== undefined) return [info.build];
+  return info.sharedTagReleases?.length ? info.sharedTagReleases.map((release) => release.build) : undefined;
 }
 
 /** A stage runs commands when it, or a stage built on it, has a RUN. */
