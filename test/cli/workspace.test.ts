@@ -18,7 +18,7 @@ describe('wincontainers check over a workspace', () => {
       'tools/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:latest\n',
       'docker-compose.yml': 'services:\n  web:\n    build: ./web\n    image: contoso/web\n',
       'k8s/web.yaml':
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      nodeSelector:\n        kubernetes.io/os: windows\n        node.kubernetes.io/windows-build: '10.0.20348'\n      containers:\n      - name: web\n        image: contoso/web:2\n",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      nodeSelector:\n        kubernetes.io/os: windows\n        node.kubernetes.io/windows-build: '10.0.20348'\n      containers:\n      - name: web\n        image: contoso/web:2\n      os:\n        name: windows\n",
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(root, path)), { recursive: true });

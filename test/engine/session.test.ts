@@ -18,7 +18,7 @@ const uriOf = (relative: string): string => pathToFileURL(pathOf(relative)).href
 const compose = 'services:\n  web:\n    build: ./web\n    image: contoso/web\n';
 const dockerfile = (tag: string): string => `FROM mcr.microsoft.com/windows/servercore:${tag}\n`;
 const pod = (name: string): string =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: ${name}\n    image: contoso/${name}:1\n`;
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: ${name}\n    image: contoso/${name}:1\n  os:\n    name: windows\n`;
 const builtImageRule = 'kubernetes/built-image-windows-build';
 
 function newSession(targetWindowsVersion?: string): AnalysisSession<ReturnType<typeof summarize>, WorkspaceIndex> {

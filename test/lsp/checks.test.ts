@@ -15,7 +15,7 @@ import { WorkspaceIndex } from '../../server/src/workspace/index';
 const root = join('/', 'checks-test');
 const config = resolveConfig([{ config: { targetWindowsVersion: 'ltsc2022' }, origin: 'test' }]);
 const compose = 'services:\n  web:\n    build: ./web\n    image: contoso/web\n';
-const manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: web\n    image: contoso/web:1\n";
+const manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: web\n    image: contoso/web:1\n  os:\n    name: windows\n";
 
 function document(relative: string, languageId: string, text: string, version = 1): OpenDocument {
   return { uri: pathToFileURL(join(root, relative)).href, languageId, version, getText: () => text };

@@ -11,7 +11,7 @@ const files: Record<string, string> = {
   'web/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n',
   'docker-compose.yml': 'services:\n  web:\n    build: ./web\n    image: contoso/web\n',
   'k8s/web.yaml':
-    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: web\n    image: contoso/web:1\n",
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n  containers:\n  - name: web\n    image: contoso/web:1\n  os:\n    name: windows\n",
   'k8s/api.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: contoso/api:1\n',
 };
 

@@ -12,8 +12,9 @@ export interface RuntimeClassInfo {
   windowsBuild?: string;
   windowsBuildRange?: Range;
   /**
-   * Its handler runs pods with Hyper-V isolation (an experimental containerd feature): images of
-   * older builds run there, so its windows-build does not pin the image build.
+   * Its handler runs pods with Hyper-V isolation (an experimental containerd feature that Kubernetes
+   * does not support for Windows pods). The workspace's target inference still leaves its
+   * windows-build out: a Dockerfile is not tied to the build of nodes that run it in a utility VM.
    */
   hyperV: boolean;
 }

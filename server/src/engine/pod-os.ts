@@ -213,8 +213,9 @@ export function nodeBuildSelectors(pod: PodSpec, workspace: WorkspaceView, uri: 
   }
   const runtimeClassName = scalarText(getPair(map, 'runtimeClassName', ctx)?.value, ctx);
   const runtimeClass = runtimeClassName !== undefined ? workspace.runtimeClass(runtimeClassName) : undefined;
-  // A Hyper-V RuntimeClass runs images of older builds too: its windows-build does not pin the image's.
-  if (runtimeClass?.windowsBuild !== undefined && runtimeClass.windowsBuildRange && !runtimeClass.hyperV) {
+  // A Hyper-V RuntimeClass pins the image's build too: Kubernetes does not support Hyper-V isolation
+  // for Windows pods (kubernetes/hyperv-isolation says so), so it is no way out of a build mismatch.
+  if (runtimeClass?.windowsBuild !== undefined && runtimeClass.windowsBuildRange) {
     result.push({ value: runtimeClass.windowsBuild, range: runtimeClass.windowsBuildRange, uri: runtimeClass.uri, where: 'runtime-class', sole: false, runtimeClass: runtimeClass.name });
   }
   return result.filter((selector) => !selector.node || !inTemplateBlock(model, selector.node));

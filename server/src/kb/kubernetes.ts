@@ -127,6 +127,8 @@ export interface VolumeFeature {
   value?: string;
   /** The value the API server fills in by itself: writing it asks for nothing, so it is not reported. */
   defaultValue?: number;
+  /** The scalar value that asks for what Windows does anyway: it promises nothing Windows breaks. */
+  windowsBehaviour?: string;
   /** What happens on a Windows node. */
   effect: 'ignored' | 'fails';
   sources: string[];
@@ -141,8 +143,9 @@ export interface VolumeFeature {
 export const volumeFeaturesUnsupportedOnWindows: readonly VolumeFeature[] = [
   { id: 'emptyDir-memory', what: 'emptyDir medium Memory (tmpfs)', scope: 'volume', path: ['emptyDir', 'medium'], value: 'Memory', effect: 'fails', sources: [src.k8sWindowsStorage, src.k8sWindowsIntro] },
   { id: 'nfs', what: 'NFS volumes', scope: 'volume', path: ['nfs'], effect: 'fails', sources: [src.k8sWindowsStorage] },
-  // The kubelet forces PRIVATE propagation on Windows (translateMountPropagation).
-  { id: 'mountPropagation', what: 'mountPropagation', scope: 'volumeMount', path: ['mountPropagation'], effect: 'ignored', sources: [src.k8sWindowsIntro, src.kubeletMountPropagation] },
+  // The kubelet forces PRIVATE propagation on Windows (translateMountPropagation); None is PRIVATE, so
+  // only HostToContainer and Bidirectional ask for something Windows does not do.
+  { id: 'mountPropagation', what: 'mountPropagation', scope: 'volumeMount', path: ['mountPropagation'], windowsBehaviour: 'None', effect: 'ignored', sources: [src.k8sWindowsIntro, src.kubeletMountPropagation] },
   { id: 'volumeDevices', what: 'raw block volumes (volumeDevices)', scope: 'container', path: ['volumeDevices'], effect: 'fails', sources: [src.k8sWindowsStorage, src.k8sWindowsIntro] },
   // Windows has no POSIX file modes: the mode bits of projected files are not applied. 0644 (420) is
   // the API default that exported manifests carry; only a mode the author chose is worth a word.

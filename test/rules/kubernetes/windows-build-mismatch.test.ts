@@ -17,10 +17,6 @@ runRuleTests(rule, {
     { name: 'a ltsc2022 image runs on a 23H2 node', code: deployment(`${selector('10.0.25398')}${web(iis2022)}`) },
     { name: 'unknown image', code: deployment(`${selector("'10.0.20348'")}${web('contoso/web:1')}`) },
     {
-      name: 'a Hyper-V RuntimeClass runs images of older builds',
-      code: `apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: hv\nhandler: 'runhcs-wcow-hypervisor-19041'\nscheduling:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.19041'\n---\n${deployment(`      runtimeClassName: hv\n${web(iis2019)}`)}`,
-    },
-    {
       name: 'HostProcess containers are exempt',
       code: deployment(`${selector("'10.0.20348'")}      securityContext:\n        windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\SYSTEM"}\n      hostNetwork: true\n${web(iis2019)}`),
     },
@@ -28,6 +24,11 @@ runRuleTests(rule, {
     { name: 'RuntimeClass in another file we cannot see', code: deployment(`      runtimeClassName: windows-2019\n${web(iis2019)}`) },
   ],
   invalid: [
+    {
+      name: 'a Hyper-V RuntimeClass is no way out: Kubernetes runs Windows pods process-isolated',
+      code: `apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: hv\nhandler: 'runhcs-wcow-hypervisor-19041'\nscheduling:\n  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.19041'\n---\n${deployment(`      runtimeClassName: hv\n${web(iis2019)}`)}`,
+      errors: [{ messageId: 'mismatch', line: 21, column: 16, data: { where: 'its RuntimeClass hv', imageRelease: 'Windows Server 2019 (version 1809, build 10.0.17763)' } }],
+    },
     {
       name: 'a multi-platform tag with no Windows image the pinned build can run',
       code: deployment(`${selector("'10.0.20348'")}${web('mcr.microsoft.com/dotnet/framework/aspnet:4.8')}`),

@@ -10,9 +10,16 @@ runRuleTests(rule, {
     { name: 'Linux pods may use all of it', code: pod('    volumeMounts:\n    - {name: config, mountPath: /config, subPath: app.json}\n', '  - name: config\n    configMap: {name: web, defaultMode: 0400}\n  - name: tmp\n    emptyDir: {medium: Memory}\n', 'linux') },
     { name: 'emptyDir on disk', code: pod('', '  - name: cache\n    emptyDir:\n      medium: ""\n') },
     { name: 'the API default file mode, as exported manifests carry it', code: pod('', '  - name: a\n    configMap: {name: a, defaultMode: 420}\n  - name: b\n    secret: {secretName: b, defaultMode: 0644}\n') },
+    { name: 'mountPropagation None asks for the private propagation Windows forces anyway', code: pod('    volumeMounts:\n    - {name: plugins, mountPath: C:\\var\\lib\\kubelet, mountPropagation: None}\n', '  - name: plugins\n    hostPath: {path: C:\\var\\lib\\kubelet, type: Directory}\n') },
     { name: 'subPath works with containerd, whatever the storage page says', code: pod('    volumeMounts:\n    - {name: config, mountPath: C:\\config\\app.json, subPath: app.json}\n', '  - name: config\n    configMap: {name: web}\n') },
   ],
   invalid: [
+    {
+      name: 'Bidirectional propagation is reported and removed',
+      code: pod('    volumeMounts:\n    - name: plugins\n      mountPath: C:\\var\\lib\\kubelet\n      mountPropagation: Bidirectional\n', '  - name: plugins\n    hostPath: {path: C:\\var\\lib\\kubelet}\n'),
+      errors: [{ messageId: 'ignored', line: 14, column: 7, endColumn: 23, data: { what: 'mountPropagation', kind: 'Pod', evidence: 'kubernetes.io/os: windows' } }],
+      output: pod('    volumeMounts:\n    - name: plugins\n      mountPath: C:\\var\\lib\\kubelet\n', '  - name: plugins\n    hostPath: {path: C:\\var\\lib\\kubelet}\n'),
+    },
     {
       name: 'unsupported and ignored features; ignored ones are removed',
       code: pod(

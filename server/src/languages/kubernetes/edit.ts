@@ -56,11 +56,13 @@ function renderFlow(keys: readonly string[], value: string): string {
 
 /**
  * An edit that sets `path` (keys below `map`) to the scalar `value`, creating the maps on the way.
- * Existing maps along the path are reused; the first missing key and everything under it is added.
+ * Existing maps along the path are reused; the first missing key and everything under it is added,
+ * after the last entry of its block map, or before the first with `placement: 'first'` (so that it
+ * stays clear of entries another edit of the same fix cuts from the end).
  * Undefined when a key on the path holds a list or a block of text: replacing it would lose what
  * the user wrote, so there is no fix to offer.
  */
-export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly string[], value: string): TextEdit | undefined {
+export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly string[], value: string, placement: 'last' | 'first' = 'last'): TextEdit | undefined {
   const { text, lines } = model;
   const eol = lines.eol;
   let current = map;
@@ -97,6 +99,10 @@ export function insertPath(model: KubernetesModel, map: YAMLMap, path: readonly 
   const firstKey = current.items.find(isPair)?.key as Node | undefined;
   const keyColumn = firstKey?.range ? lines.position(firstKey.range[0]).character : 0;
   const unit = ' '.repeat(indentUnit(model, map));
+  if (placement === 'first' && firstKey?.range && lines.lineText(lines.position(firstKey.range[0]).line).trimStart().startsWith(text.slice(firstKey.range[0], firstKey.range[1]))) {
+    const at = lines.offset({ line: lines.position(firstKey.range[0]).line, character: 0 });
+    return { range: lines.range(at, at), newText: renderBlock(rest, value, ' '.repeat(keyColumn), unit, eol) + eol };
+  }
   const end = contentEnd(current, text);
   const at = lines.lineEnd(lines.position(Math.max(end - 1, 0)).line);
   return { range: lines.range(at, at), newText: eol + renderBlock(rest, value, ' '.repeat(keyColumn), unit, eol) };

@@ -7,6 +7,7 @@ import deprecatedNodeLabel from './deprecated-node-label';
 import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
+import hypervIsolation from './hyperv-isolation';
 import linuxHostPath from './linux-host-path';
 import linuxNodeSelector from './linux-node-selector';
 import linuxShellCommand from './linux-shell-command';
@@ -19,6 +20,7 @@ import windowsForbiddenField from './windows-forbidden-field';
 import windowsHostNetwork from './windows-host-network';
 import windowsIgnoredField from './windows-ignored-field';
 import windowsNodeSelector from './windows-node-selector';
+import windowsOsName from './windows-os-name';
 import windowsTaintToleration from './windows-taint-toleration';
 import windowsVolumeFeature from './windows-volume-feature';
 
@@ -44,4 +46,6 @@ export const kubernetesRules: readonly AnyRule[] = [
   linuxHostPath,
   windowsVolumeFeature,
   windowsHostNetwork,
+  hypervIsolation,
+  windowsOsName,
 ];

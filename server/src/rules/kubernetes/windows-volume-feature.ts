@@ -1,5 +1,5 @@
 // Storage features the Windows storage docs list as unsupported: tmpfs (emptyDir medium Memory), NFS,
-// raw block devices, mount propagation (the kubelet forces PRIVATE) and file modes (Windows has no
+// raw block devices, mount propagation other than None (the kubelet forces PRIVATE) and file modes (Windows has no
 // POSIX permissions). The first fail the pod or its mount; the last are silently ignored.
 // https://kubernetes.io/docs/concepts/storage/windows-storage/
 import type { Node, Pair, YAMLMap } from 'yaml';
@@ -40,6 +40,7 @@ export default defineRule({
             if (!pair || valueIsTemplated(model, pair, pod.ctx) || inTemplateBlock(model, pair.key as Node)) continue;
             const value = resolveNode(pair.value, pod.ctx);
             if (value === undefined || (feature.value !== undefined && scalarText(value, pod.ctx) !== feature.value)) continue;
+            if (feature.windowsBehaviour !== undefined && scalarText(value, pod.ctx) === feature.windowsBehaviour) continue;
             if (feature.defaultValue !== undefined && value.range && kubernetesInteger(model.text.slice(value.range[0], value.range[1]).trim()) === feature.defaultValue) continue;
             hits.push({ feature, pair });
           }
