@@ -52,12 +52,6 @@ export function instructionShell(instruction: DockerInstruction): InstructionShe
   return fact;
 }
 
-/** The shell that runs the instruction's commands: the one the line starts, else the SHELL. */
-export function effectiveShell(fact: InstructionShell | undefined): RunningShell | undefined {
-  if (!fact) return undefined;
-  return fact.form === 'exec' ? fact.started : (fact.started ?? fact.shell);
-}
-
 function readInstructionShell(instruction: DockerInstruction): InstructionShell | undefined {
   if (!keywords.has(instruction.keyword)) return undefined;
   const windows = instruction.stage.os === 'windows';
