@@ -104,6 +104,14 @@ describe('Dockerfile hover: the shell that runs a line', () => {
     assert.equal(hover(text, 2, 1), 'Exec form: no shell reads the line; the command itself starts **Windows PowerShell 5.1 (powershell)**.');
   });
 
+  it('says when Nano Server lacks the Windows PowerShell that would run the line', () => {
+    const nano = 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+    assert.equal(hover(`${nano}RUN powershell -Command Get-ChildItem\n`, 1, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, started by the command itself. The line is read first by `cmd /S /C`, the default of mcr.microsoft.com/windows/nanoserver. Nano Server has no Windows PowerShell, so this step fails.');
+    assert.equal(hover(`${nano}SHELL ["powershell", "-Command"]\nRUN Get-ChildItem\n`, 2, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, from SHELL on line 2. Nano Server has no Windows PowerShell, so this step fails.');
+    assert.equal(hover(`${nano}RUN pwsh -c Get-ChildItem\n`, 1, 1), 'Runs in **PowerShell 7 (pwsh)**, started by the command itself. The line is read first by `cmd /S /C`, the default of mcr.microsoft.com/windows/nanoserver.', 'PowerShell 7 can be copied in');
+    assert.equal(hover('FROM microsoft/nanoserver:sac2016\nRUN powershell -Command Get-ChildItem\n', 1, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, started by the command itself. The line is read first by `cmd /S /C`, the default of docker.io/microsoft/nanoserver.', 'Nano Server 2016 still had it');
+  });
+
   it('is silent when the shell cannot be known', () => {
     assert.equal(hover('FROM contoso/app:1.0-windowsservercore-ltsc2022\nRUN build.cmd\n', 1, 1), undefined, 'a base image whose SHELL the knowledge base does not know');
     assert.equal(hover('ARG BASE\nFROM ${BASE}\nRUN dir\n', 2, 1), undefined, 'an ARG without a default');

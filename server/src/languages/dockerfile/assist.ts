@@ -72,10 +72,14 @@ function shellHover(model: DockerfileModel, position: Position): Hover | undefin
 function shellText(instruction: DockerInstruction): string | undefined {
   const fact = instructionShell(instruction);
   if (!fact) return undefined;
-  if (fact.form === 'exec') return fact.started ? `Exec form: no shell reads the line; the command itself starts ${shellName(fact.started)}.` : 'Exec form: no shell.';
+  if (fact.form === 'exec') return fact.started ? `Exec form: no shell reads the line; the command itself starts ${shellName(fact.started)}.${missingText(fact.started)}` : 'Exec form: no shell.';
   const outer = fact.shell ? describeShell(fact.shell) : undefined;
-  if (!fact.started) return outer ? `Runs in ${outer}.` : undefined;
-  return `Runs in ${describeShell(fact.started)}.${outer ? ` The line is read first by ${outer}.` : ''}`;
+  if (!fact.started) return outer ? `Runs in ${outer}.${missingText(fact.shell)}` : undefined;
+  return `Runs in ${describeShell(fact.started)}.${outer ? ` The line is read first by ${outer}.` : ''}${missingText(fact.started) || missingText(fact.shell)}`;
+}
+
+function missingText(shell: RunningShell | undefined): string {
+  return shell?.missing ? ' Nano Server has no Windows PowerShell, so this step fails.' : '';
 }
 
 const shellNames: Record<NonNullable<RunningShell['kind']>, string> = {

@@ -3,8 +3,9 @@
 // shell; and a powershell, pwsh or cmd that the command line starts at its beginning, which then
 // runs the rest. Unknown stays unknown: a rule or hover says nothing rather than guess.
 import type { Range } from '../../core/text';
+import { variantFacts } from '../../kb';
 import { commandsOf, isExecForm } from './commands';
-import { shellProgram, type DockerInstruction, type ShellState } from './model';
+import { shellProgram, type DockerInstruction, type ShellState, type Stage } from './model';
 
 /** `windows-powershell` is powershell.exe (Windows PowerShell 5.1); `pwsh` is PowerShell 7. */
 export type ShellKind = 'cmd' | 'windows-powershell' | 'pwsh';
@@ -23,6 +24,8 @@ export interface RunningShell {
   /** The SHELL's command line, or the program that the command line starts. */
   argv: readonly string[];
   origin: ShellOrigin;
+  /** The stage's base certainly lacks the program: Windows PowerShell on Nano Server (1709 and later). */
+  missing?: true;
 }
 
 export type InstructionShell =
@@ -55,9 +58,21 @@ export function instructionShell(instruction: DockerInstruction): InstructionShe
 function readInstructionShell(instruction: DockerInstruction): InstructionShell | undefined {
   if (!keywords.has(instruction.keyword)) return undefined;
   const windows = instruction.stage.os === 'windows';
-  if (isExecForm(instruction)) return { form: 'exec', started: windows ? startedShell(instruction) : undefined };
+  if (isExecForm(instruction)) return { form: 'exec', started: windows ? withPresence(startedShell(instruction), instruction.stage) : undefined };
   if (!windows) return { form: 'shell' };
-  return { form: 'shell', shell: stageShell(instruction.shell), started: startedShell(instruction) };
+  return { form: 'shell', shell: withPresence(stageShell(instruction.shell), instruction.stage), started: withPresence(startedShell(instruction), instruction.stage) };
+}
+
+function withPresence(shell: RunningShell | undefined, stage: Stage): RunningShell | undefined {
+  return shell?.kind === 'windows-powershell' && lacksWindowsPowerShell(stage) ? { ...shell, missing: true } : shell;
+}
+
+/** A Nano Server base the KB knows, of a build that no longer ships Windows PowerShell. */
+function lacksWindowsPowerShell(stage: Stage): boolean {
+  const info = stage.rootBase?.info;
+  if (info?.variant !== 'nanoserver' || !info.family) return false;
+  const facts = variantFacts('nanoserver');
+  return !facts.hasWindowsPowerShell && !(stage.windowsBuild !== undefined && facts.completeBuilds?.includes(stage.windowsBuild));
 }
 
 function stageShell(state: ShellState): RunningShell | undefined {
