@@ -289,7 +289,7 @@ const dotnetRetag: RetagRule = {
 /** The Windows runtime, aspnet and sdk images each build on the one before and none sets a SHELL. */
 const dotnetWindowsShell: ImageFamily['windowsShell'] = {
   argv: ['cmd', '/S', '/C'],
-  sources: [src.dotnetRuntimeServercoreDockerfile, src.dotnetAspnetServercoreDockerfile, src.dotnetSdkServercoreDockerfile, src.dotnetSdkNanoserverDockerfile],
+  sources: [src.dotnetRuntimeServercoreDockerfile, src.dotnetAspnetServercoreDockerfile, src.dotnetSdkServercoreDockerfile, src.dotnetSdk10ServercoreDockerfile, src.dotnetSdkNanoserverDockerfile],
 };
 
 const dotnetFamily = (name: 'runtime' | 'aspnet' | 'sdk'): ImageFamily => ({

@@ -81,6 +81,8 @@ export const src = {
     'https://github.com/dotnet/dotnet-docker/blob/01410a8e69e66cf6c4c447cb054bd49789ab839e/src/aspnet/8.0/windowsservercore-ltsc2022/amd64/Dockerfile',
   dotnetSdkServercoreDockerfile:
     'https://github.com/dotnet/dotnet-docker/blob/00405b98c2b2695fe1786048fa01b054931a7bc5/src/sdk/8.0/windowsservercore-ltsc2022/amd64/Dockerfile',
+  dotnetSdk10ServercoreDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/387218c41c6446924a877d58b7197e452b7cf9b2/src/sdk/10.0/windowsservercore-ltsc2025/amd64/Dockerfile',
   dotnetSdkNanoserverDockerfile:
     'https://github.com/dotnet/dotnet-docker/blob/00aa14243d950a35729c6bbea87890058f305b79/src/sdk/8.0/nanoserver-ltsc2022/amd64/Dockerfile',
   dotnetFrameworkDocker: 'https://github.com/microsoft/dotnet-framework-docker',

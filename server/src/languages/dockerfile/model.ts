@@ -37,6 +37,11 @@ export interface DockerInstruction {
    * did not touch keeps its values across versions of the document.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * A value that depends on where the instruction stands (its stage, the SHELL in effect), computed
+   * once per parse: the next version of the document computes it again.
+   */
+  inParse<T>(key: string, compute: () => T): T;
 }
 
 export interface BaseImage {
@@ -392,6 +397,15 @@ class LazyInstruction extends BoundInstruction implements DockerInstruction {
 
   get execForm(): DockerInstruction['execForm'] {
     return this.memo('execForm', () => readExecForm(this));
+  }
+
+  private readonly parseMemo = new Map<string, unknown>();
+
+  inParse<T>(key: string, compute: () => T): T {
+    if (this.parseMemo.has(key)) return this.parseMemo.get(key) as T;
+    const value = compute();
+    this.parseMemo.set(key, value);
+    return value;
   }
 }
 

@@ -4,8 +4,8 @@
 // runs the rest. Unknown stays unknown: a rule or hover says nothing rather than guess.
 import type { Range } from '../../core/text';
 import { variantFacts } from '../../kb';
-import { commandsOf, isExecForm } from './commands';
-import { shellProgram, type DockerInstruction, type ShellState, type Stage } from './model';
+import { commandName, commandsOf, isExecForm } from './commands';
+import type { DockerInstruction, ShellState, Stage } from './model';
 
 /** `windows-powershell` is powershell.exe (Windows PowerShell 5.1); `pwsh` is PowerShell 7. */
 export type ShellKind = 'cmd' | 'windows-powershell' | 'pwsh';
@@ -41,18 +41,13 @@ const keywords: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 const kinds: Readonly<Record<string, ShellKind>> = { cmd: 'cmd', powershell: 'windows-powershell', pwsh: 'pwsh' };
 
-const facts = new WeakMap<DockerInstruction, InstructionShell | undefined>();
-
 /**
- * The shell fact of a RUN, CMD or ENTRYPOINT; undefined for other instructions. Computed once per
- * parse: it depends on the stage's SHELL, so it cannot be kept with the instruction's text.
- * Outside Windows stages only the exec form is certain.
+ * The shell fact of a RUN, CMD or ENTRYPOINT; undefined for other instructions. Outside Windows
+ * stages only the exec form is certain. Computed once per parse: it depends on the stage's SHELL,
+ * so it cannot be kept with the instruction's text.
  */
 export function instructionShell(instruction: DockerInstruction): InstructionShell | undefined {
-  if (facts.has(instruction)) return facts.get(instruction);
-  const fact = readInstructionShell(instruction);
-  facts.set(instruction, fact);
-  return fact;
+  return instruction.inParse('shell', () => readInstructionShell(instruction));
 }
 
 function readInstructionShell(instruction: DockerInstruction): InstructionShell | undefined {
@@ -77,7 +72,7 @@ function lacksWindowsPowerShell(stage: Stage): boolean {
 
 function stageShell(state: ShellState): RunningShell | undefined {
   if (state.kind !== 'known' || state.argv.length === 0) return undefined;
-  const kind = kinds[shellProgram(state) ?? ''];
+  const kind = kinds[commandName(state.argv[0]!)];
   if (state.instruction) return { kind, argv: state.argv, origin: { kind: 'shell-instruction', instruction: state.instruction } };
   return state.image ? { kind, argv: state.argv, origin: { kind: 'image-default', image: state.image } } : undefined;
 }
