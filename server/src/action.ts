@@ -55,11 +55,10 @@ function run(): number {
   const { exitCode, stdout, stderr, sarif } = main(argv, cwd, { sarifToo: true });
   if (stdout) process.stdout.write(stdout);
   if (stderr) process.stderr.write(stderr);
-  if (sarif === undefined) {
-    // A usage problem (a bad format, target or config): the CLI's message, as an annotation too.
-    annotateError(stderr.trim());
-    return exitCode;
-  }
+  // A usage or input problem (a bad target or config, a path it cannot read): the CLI's lines, on the run's summary too.
+  if (exitCode === 2) annotateError(stderr.trim());
+  // None after a usage problem: nothing was checked.
+  if (sarif === undefined) return exitCode;
   const sarifFile = resolve(cwd, input('sarif-file') || 'wincontainers.sarif');
   mkdirSync(dirname(sarifFile), { recursive: true });
   writeFileSync(sarifFile, sarif);

@@ -138,4 +138,13 @@ describe('the GitHub Action', () => {
       assert.deepEqual(outputs, {});
     }
   });
+
+  it('a path it cannot read fails the step with an annotation naming it, after checking and reporting the others', () => {
+    const root = workspace({ Dockerfile: windowsDockerfile });
+    const { exitCode, log, outputs } = runAction(root, { paths: 'Dockerfile\nmissing', 'fail-level': 'none' });
+    assert.equal(exitCode, 2);
+    assert.match(log, /^::error title=wincontainers::wincontainers: .*missing/m);
+    const sarif = JSON.parse(readFileSync(outputs.sarif!, 'utf8')) as Sarif;
+    assert.ok(sarif.runs[0]!.results.some((result) => result.ruleId === 'dockerfile/windows-base-image-tag'));
+  });
 });
