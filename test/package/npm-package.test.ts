@@ -46,7 +46,8 @@ describe('the npm package', () => {
   let packed: PackedFile[] = [];
 
   before(() => {
-    const [pack] = JSON.parse(succeeded(run('npm', ['pack', '--json', '--pack-destination', work], repoRoot), 'npm pack')) as Array<{ filename: string; files: PackedFile[] }>;
+    // --ignore-scripts: the build there is (`prepare`) would rewrite dist/ under the tests running beside this one.
+    const [pack] = JSON.parse(succeeded(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot), 'npm pack')) as Array<{ filename: string; files: PackedFile[] }>;
     packed = pack!.files;
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'ci-user', version: '1.0.0', private: true }));
