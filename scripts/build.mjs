@@ -1,4 +1,4 @@
-// Bundles the extension, the language server and the CLI into dist/ (node_modules are not shipped).
+// Bundles the extension, the language server, the CLI and the GitHub Action into dist/ (node_modules are not shipped).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -24,7 +24,9 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli-bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The CLI's worker threads load it from beside dist/cli.js.
   build({ ...common, entryPoints: ['server/src/cli-worker.ts'], outfile: 'dist/cli-worker.js' }),
+  // The GitHub Action (action.yml); a release ref must carry it, as GitHub runs it from the repository.
+  build({ ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' }),
 ]);

@@ -186,7 +186,7 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
  * Checks the files as the editor would with these paths as its workspace: every file is indexed
  * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
  */
-export function check(options: Options, cwd: string, today = new Date()): { results: CheckedFile[]; problems: string[]; docsBase?: string } {
+export function check(options: Options, cwd: string, today = new Date(), fingerprints = options.format === 'sarif'): { results: CheckedFile[]; problems: string[]; docsBase?: string } {
   const inputs: CheckInput[] = [];
   /** In the order they are found: the files to check (indexes into `inputs`), and the problems of the walk. */
   const found: Array<{ input: number } | { problem: string }> = [];
@@ -215,7 +215,7 @@ export function check(options: Options, cwd: string, today = new Date()): { resu
     }
   }
   const describe = (uri: string): string => relative(cwd, fileURLToPath(uri)) || uri;
-  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, fingerprints: options.format === 'sarif' });
+  const outcomes = checkInputs(inputs, { configs, configLinks: [...links], language: options.language, describe, today, fingerprints });
   const results: CheckedFile[] = [];
   const problems: string[] = [];
   for (const entry of found) {
@@ -316,7 +316,15 @@ function formatJson(results: readonly CheckedFile[], docsBase: string | undefine
   return JSON.stringify(entries, null, 2) + '\n';
 }
 
-export function main(argv: string[], cwd: string): { exitCode: number; stdout: string; stderr: string } {
+export interface CommandOutcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The same check as SARIF, when asked for (the GitHub Action prints one format and uploads SARIF). */
+  sarif?: string;
+}
+
+export function main(argv: string[], cwd: string, { sarifToo = false } = {}): CommandOutcome {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv);
@@ -324,10 +332,12 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     // A CI step that forgot "check" must fail, not pass having checked nothing.
     if (parsed === 'no-command') return { exitCode: 2, stdout: '', stderr: usage + '\n' };
     if (parsed === 'version') return { exitCode: 0, stdout: version + '\n', stderr: '' };
-    const { results, problems, docsBase } = check(parsed, cwd, new Date());
+    const wantsSarif = sarifToo || parsed.format === 'sarif';
+    const { results, problems, docsBase } = check(parsed, cwd, new Date(), wantsSarif);
     const counts = countFindings(results);
     const { errors, warnings } = counts;
-    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? toSarif({ results, cwd, rules: allRules, version, docsBase, pages: shippedRulePages([...ruleIds]), problems }) : formatText(results, counts, problems);
+    const sarif = wantsSarif ? toSarif({ results, cwd, rules: allRules, version, docsBase, pages: shippedRulePages([...ruleIds]), problems }) : undefined;
+    const stdout = parsed.format === 'json' ? formatJson(results, docsBase) : parsed.format === 'sarif' ? sarif! : formatText(results, counts, problems);
     const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
     // Notes go to stderr in every format, so stdout stays one whole JSON or SARIF document; a file
     // not checked is in the output itself.
@@ -335,19 +345,11 @@ export function main(argv: string[], cwd: string): { exitCode: number; stdout: s
     const note = tooManyWarnings && parsed.format === 'text' ? `Too many warnings: ${warnings} (--max-warnings ${parsed.maxWarnings}).\n` : '';
     const inputProblems = problems.map((problem) => `wincontainers: ${echo(problem)}\n`).join('');
     const exitCode = problems.length > 0 ? 2 : !parsed.exitZero && (errors > 0 || tooManyWarnings) ? 1 : 0;
-    return { exitCode, stdout, stderr: inputProblems + notes + note };
+    return { exitCode, stdout, stderr: inputProblems + notes + note, ...(sarifToo ? { sarif } : {}) };
   } catch (error) {
     // Usage messages repeat arguments, paths and config keys: escaped, each stays one line.
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `wincontainers: ${echo(error.message)}\n` };
     const message = error instanceof Error ? error.message : String(error);
     return { exitCode: 2, stdout: '', stderr: `wincontainers: internal error: ${echo(message)}\n` };
   }
-}
-
-if (require.main === module) {
-  const { exitCode, stdout, stderr } = main(process.argv.slice(2), process.cwd());
-  // Written whole and followed by exitCode (not process.exit) so a piped reader never gets half a document.
-  if (stdout) process.stdout.write(stdout);
-  if (stderr) process.stderr.write(stderr);
-  process.exitCode = exitCode;
 }

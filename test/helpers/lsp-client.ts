@@ -34,10 +34,12 @@ export interface ServerOptions {
   /** False: a client that never answers client/registerCapability. */
   answerRegistration?: boolean;
   initializationOptions?: Record<string, unknown>;
+  /** An installed server's command, started as an editor starts it; the checkout's bundle otherwise. */
+  executable?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [...serverNodeFlags, serverPath, '--stdio'], { stdio: 'pipe' });
+  const child = options.executable ? spawn(options.executable, ['--stdio'], { stdio: 'pipe' }) : spawn(process.execPath, [...serverNodeFlags, serverPath, '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -114,8 +114,14 @@ describe('the .vsix package', () => {
     for (const image of images) assert.ok(files.includes(image.replace(/^\.\//, '')), `${image} is missing`);
   });
 
-  it('holds no sources, tests, build output other than the bundles, or node_modules', () => {
-    const unwanted = files.filter((file) => /^(?:node_modules|out|test|client|server|scripts|examples|\.vscode-test)\//.test(file) || /\.(?:ts|map|vsix)$/.test(file));
+  it('holds no sources, tests, build output other than the bundles, CI integrations or node_modules', () => {
+    const unwanted = files.filter(
+      (file) =>
+        /^(?:node_modules|out|test|client|server|scripts|examples|\.vscode-test)\//.test(file) ||
+        /\.(?:ts|map|vsix)$/.test(file) ||
+        // The GitHub Action, the pre-commit hooks and the npm package's list are for CI, not the editor.
+        /^(?:action\.yml|dist\/action\.js|\.pre-commit-hooks\.yaml|\.npmignore)$/.test(file),
+    );
     assert.deepEqual(unwanted, []);
   });
 
