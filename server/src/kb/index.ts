@@ -30,6 +30,7 @@ export {
 } from './dockerfile';
 export type { DerivedImage, LinuxOnlyCommand, LinuxSystemPath } from './dockerfile';
 export {
+  directxDeviceResources,
   dns1123Subdomain,
   documentedWindowsTaint,
   fieldsForbiddenOnLinux,

@@ -62,6 +62,9 @@ export const src = {
   kubeletPredicate: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/lifecycle/predicate.go',
   kubeletMakeAbsolutePath: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/volume/util/util.go',
   kubeletMountPropagation: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/kubelet_pods.go',
+  aksWindowsGpu: 'https://learn.microsoft.com/en-us/azure/aks/use-windows-gpu',
+  directxDevicePlugin: 'https://github.com/aarnaud/k8s-directx-device-plugin',
+  windowsGpuDevicePlugins: 'https://github.com/TensorWorks/DirectX-Device-Plugins',
   aksWindowsFaq: 'https://learn.microsoft.com/en-us/azure/aks/windows-faq',
   mobyClientWindows: 'https://github.com/moby/moby/blob/master/client/client_windows.go',
 

@@ -4,6 +4,7 @@ import builtImageLinux from './built-image-linux';
 import builtImageWindowsBuild from './built-image-windows-build';
 import deprecatedImage from './deprecated-image';
 import deprecatedNodeLabel from './deprecated-node-label';
+import directxDeviceImage from './directx-device-image';
 import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
@@ -48,4 +49,5 @@ export const kubernetesRules: readonly AnyRule[] = [
   windowsHostNetwork,
   hypervIsolation,
   windowsOsName,
+  directxDeviceImage,
 ];
