@@ -40,6 +40,7 @@ export {
   linuxExecutables,
   linuxHostPath,
   linuxHostPaths,
+  podSecurityEnforcement,
   runAsUserNameLimits,
   volumeFeaturesUnsupportedOnWindows,
 } from './kubernetes';

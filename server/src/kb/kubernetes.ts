@@ -183,6 +183,17 @@ export const directxDeviceResources = {
   sources: [src.gpuAcceleration, src.aksWindowsGpu, src.directxDevicePlugin, src.windowsGpuDevicePlugins],
 } as const;
 
+/**
+ * Pod Security admission: the Namespace label that sets the level it enforces, and the levels whose
+ * checks reject a pod with a HostProcess container (Baseline's "HostProcess" control; Restricted
+ * includes Baseline). Only Privileged admits one.
+ */
+export const podSecurityEnforcement = {
+  label: 'pod-security.kubernetes.io/enforce',
+  rejectingHostProcess: ['baseline', 'restricted'],
+  sources: [src.k8sPodSecurityAdmission, src.k8sPodSecurityStandards, src.k8sPodSecurityPolicyCheck],
+} as const;
+
 /** Accounts a HostProcess container may run as, besides a local user group name. */
 export const hostProcessAccounts = {
   domain: 'NT AUTHORITY',

@@ -8,6 +8,7 @@ import directxDeviceImage from './directx-device-image';
 import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
+import hostprocessPodSecurity from './hostprocess-pod-security';
 import hypervIsolation from './hyperv-isolation';
 import linuxHostPath from './linux-host-path';
 import linuxNodeSelector from './linux-node-selector';
@@ -50,4 +51,5 @@ export const kubernetesRules: readonly AnyRule[] = [
   hypervIsolation,
   windowsOsName,
   directxDeviceImage,
+  hostprocessPodSecurity,
 ];
