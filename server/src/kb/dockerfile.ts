@@ -183,3 +183,26 @@ export const familiesWithoutPosixTools: { familyIds: readonly string[]; sources:
   ],
   sources: [src.containerBaseImages, src.iisDocker, src.dotnetFrameworkDocker],
 };
+
+/**
+ * Programs a SHELL names first so that they wrap what the image runs. Docker starts a shell-form
+ * CMD or ENTRYPOINT as the SHELL's argv plus the command line, and an exec-form one as written:
+ * the wrapper is then not started at all.
+ */
+export interface ShellWrapper {
+  /** shellProgram's spelling: the file name, lower case, without .exe. */
+  program: string;
+  name: string;
+  /** What the wrapper does that is lost. */
+  purpose: string;
+  sources: string[];
+}
+
+export const shellWrappers: readonly ShellWrapper[] = [
+  {
+    program: 'logmonitor',
+    name: 'Log Monitor',
+    purpose: "relays the application's event log, ETW and log file entries to the container's output",
+    sources: ['https://github.com/microsoft/windows-container-tools/blob/main/LogMonitor/README.md'],
+  },
+];

@@ -26,9 +26,10 @@ export {
   linuxPathsThatWorkOnWindows,
   linuxSystemPaths,
   posixToolkits,
+  shellWrappers,
   windowsFeatureInstall,
 } from './dockerfile';
-export type { DerivedImage, LinuxOnlyCommand, LinuxSystemPath } from './dockerfile';
+export type { DerivedImage, LinuxOnlyCommand, LinuxSystemPath, ShellWrapper } from './dockerfile';
 export {
   directxDeviceResources,
   dns1123Subdomain,

@@ -3,6 +3,7 @@ import type { AnyRule } from '../../engine/types';
 import cmdVariableSyntax from './cmd-variable-syntax';
 import deployedWindowsBuild from './deployed-windows-build';
 import deprecatedImage from './deprecated-image';
+import execFormSkipsShell from './exec-form-skips-shell';
 import frameworkEndOfSupport from './framework-end-of-support';
 import linuxCommand from './linux-command';
 import linuxPath from './linux-path';
@@ -20,6 +21,7 @@ export const dockerfileRules: readonly AnyRule[] = [
   cmdVariableSyntax,
   deployedWindowsBuild,
   deprecatedImage,
+  execFormSkipsShell,
   frameworkEndOfSupport,
   linuxCommand,
   linuxPath,
