@@ -65,6 +65,7 @@ interface FirstReading {
 
 interface Questions {
   runtimeClasses: string[];
+  namespaces: string[];
   images: ImageReference[];
   deployments: string[];
 }
@@ -124,6 +125,7 @@ function languageFromContent(text: string): Language | undefined {
 function askingNothing(asked: Questions): WorkspaceView {
   return {
     runtimeClass: (name) => void asked.runtimeClasses.push(name),
+    namespace: (name) => void asked.namespaces.push(name),
     builtImage: (ref) => void asked.images.push(ref),
     deploymentsOf: (uri) => (asked.deployments.push(uri), []),
   };
@@ -132,6 +134,7 @@ function askingNothing(asked: Questions): WorkspaceView {
 function answersNothing(asked: Questions, workspace: WorkspaceView): boolean {
   return (
     asked.runtimeClasses.every((name) => workspace.runtimeClass(name) === undefined) &&
+    asked.namespaces.every((name) => workspace.namespace(name) === undefined) &&
     asked.images.every((ref) => workspace.builtImage(ref) === undefined) &&
     asked.deployments.every((uri) => workspace.deploymentsOf(uri).length === 0)
   );
@@ -164,7 +167,7 @@ function analyze(session: CheckSession, file: string, text: string, languageId: 
 function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
   const read = readInput(input.file, input.named, settings.language);
   if (!('text' in read)) return { outcome: read };
-  const asked: Questions = { runtimeClasses: [], images: [], deployments: [] };
+  const asked: Questions = { runtimeClasses: [], namespaces: [], images: [], deployments: [] };
   const { analysis, summary } = analyze(session, input.file, read.text, read.languageId, settings.configs[input.config]!, settings, askingNothing(asked));
   return { outcome: { kind: 'checked', analysis }, languageId: read.languageId, summary, asked };
 }

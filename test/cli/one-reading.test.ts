@@ -62,6 +62,10 @@ describe('wincontainers check reads each file once and still sees the workspace'
     'web/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:ltsc2019\nCOPY site/ C:/site/\n',
     'docker-compose.yml': 'services:\n  web:\n    build: ./web\n    image: contoso/web\n',
     'apps/web.yaml': windowsPod('web', 'contoso/web:1', "  nodeSelector:\n    kubernetes.io/os: windows\n    node.kubernetes.io/windows-build: '10.0.20348'\n"),
+    // A Namespace in one file enforces Pod Security on the HostProcess pods of another.
+    'cluster/namespaces.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: agents\n  labels:\n    pod-security.kubernetes.io/enforce: baseline\n',
+    'agents/logger.yaml':
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: logger\n  namespace: agents\nspec:\n  os:\n    name: windows\n  hostNetwork: true\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n      runAsUserName: NT AUTHORITY\\SYSTEM\n  containers:\n  - name: logger\n    image: mcr.microsoft.com/oss/kubernetes/windows-host-process-containers-base-image:v1.0.0\n',
     // Asks about other files and gets no answer: its first reading stands.
     'tools/Dockerfile': 'FROM mcr.microsoft.com/windows/servercore:latest\nRUN ls /tmp\n',
     'apps/unknown-class.yaml': windowsPod('tool', 'contoso/tool:1', '  runtimeClassName: not-defined-anywhere\n'),
@@ -89,6 +93,7 @@ describe('wincontainers check reads each file once and still sees the workspace'
       has('apps/base-by-runtime-class.yaml', 'kubernetes/windows-build-mismatch');
       has('apps/built-by-runtime-class.yaml', 'kubernetes/built-image-windows-build');
       has('apps/web.yaml', 'kubernetes/built-image-windows-build');
+      has('agents/logger.yaml', 'kubernetes/hostprocess-pod-security');
       has('web/Dockerfile', kind === 'inferred' ? 'dockerfile/windows-version-mismatch' : 'dockerfile/deployed-windows-build');
       assert.deepEqual(fromCli(roots[kind]), expected);
     });

@@ -83,6 +83,19 @@ describe('workspace index', () => {
     assert.ok(![...unrelated].some((topic) => podRead.has(topic) || dockerfileRead.has(topic)), 'an unrelated manifest touches neither');
   });
 
+  it('re-checks the pods of a namespace when its Pod Security label changes, and answers nothing when definitions disagree', () => {
+    const namespace = (level: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: agents\n  labels:\n    pod-security.kubernetes.io/enforce: ${level}\n`;
+    const index = indexOf({ 'namespace.yaml': namespace('restricted') });
+    const podRead = new Set<string>();
+    assert.equal(index.view(podRead).namespace('agents')?.enforce, 'restricted');
+    const path = join(workspaceRoot, 'namespace.yaml');
+    const changed = index.set(path, summarize(parse({ uri: at('namespace.yaml'), text: namespace('privileged') })));
+    assert.ok([...changed].some((topic) => podRead.has(topic)), 'the pod read the namespace that was relabelled');
+    assert.equal(index.view().namespace('agents')?.enforce, 'privileged');
+    index.set(join(workspaceRoot, 'overlay.yaml'), summarize(parse({ uri: at('overlay.yaml'), text: namespace('baseline') })));
+    assert.equal(index.view().namespace('agents'), undefined);
+  });
+
   it('re-checks the Dockerfile, not the other manifests, when a manifest deploys its image', () => {
     const index = indexOf({ 'compose.yaml': 'services:\n  web:\n    build: .\n    image: web\n', 'Dockerfile': windowsDockerfile, 'pod.yaml': pod('web:1', '10.0.20348') });
     const podRead = new Set<string>();

@@ -19,6 +19,16 @@ export interface RuntimeClassInfo {
   hyperV: boolean;
 }
 
+/** A Namespace object of the workspace and the Pod Security level its label enforces. */
+export interface NamespaceInfo {
+  name: string;
+  uri: string;
+  /** The `pod-security.kubernetes.io/enforce` value, else the object's kind. */
+  range: Range;
+  /** The `pod-security.kubernetes.io/enforce` label as written; undefined when unlabelled or templated. */
+  enforce?: string;
+}
+
 export type StageOs = 'windows' | 'linux' | 'unknown';
 
 export interface DockerfileSummary {
@@ -69,6 +79,7 @@ export interface YamlSummary {
   path: string;
   uri: string;
   runtimeClasses: RuntimeClassInfo[];
+  namespaces: NamespaceInfo[];
   usages: ImageUsage[];
   links: ImageLink[];
   /** Every windows-build value the file schedules onto, for inferring the target. */

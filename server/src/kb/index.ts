@@ -31,6 +31,7 @@ export {
 } from './dockerfile';
 export type { DerivedImage, LinuxOnlyCommand, LinuxSystemPath, ShellWrapper } from './dockerfile';
 export {
+  directxDeviceResources,
   dns1123Subdomain,
   documentedWindowsTaint,
   fieldsForbiddenOnLinux,
@@ -40,6 +41,7 @@ export {
   linuxExecutables,
   linuxHostPath,
   linuxHostPaths,
+  podSecurityEnforcement,
   runAsUserNameLimits,
   volumeFeaturesUnsupportedOnWindows,
 } from './kubernetes';

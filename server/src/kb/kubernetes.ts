@@ -172,6 +172,28 @@ export const documentedWindowsTaint: NodeTaint & { sources: string[] } = {
   sources: [src.k8sWindowsUserGuide],
 };
 
+/**
+ * The extended resources through which the Windows device plugins hand a container a GPU for DirectX:
+ * the DirectX device plugin AKS installs on Windows GPU nodes (`microsoft.com/directx`) and the WDDM
+ * and MCDM plugins (display and compute-only devices). Each mounts the GPU the way `docker run --device
+ * class/5B45201D-...` does, so Microsoft's GPU acceleration requirements apply to the container.
+ */
+export const directxDeviceResources = {
+  names: ['microsoft.com/directx', 'directx.microsoft.com/display', 'directx.microsoft.com/compute'],
+  sources: [src.gpuAcceleration, src.aksWindowsGpu, src.directxDevicePlugin, src.windowsGpuDevicePlugins],
+} as const;
+
+/**
+ * Pod Security admission: the Namespace label that sets the level it enforces, and the levels whose
+ * checks reject a pod with a HostProcess container (Baseline's "HostProcess" control; Restricted
+ * includes Baseline). Only Privileged admits one.
+ */
+export const podSecurityEnforcement = {
+  label: 'pod-security.kubernetes.io/enforce',
+  rejectingHostProcess: ['baseline', 'restricted'],
+  sources: [src.k8sPodSecurityAdmission, src.k8sPodSecurityStandards, src.k8sPodSecurityPolicyCheck],
+} as const;
+
 /** Accounts a HostProcess container may run as, besides a local user group name. */
 export const hostProcessAccounts = {
   domain: 'NT AUTHORITY',

@@ -52,6 +52,8 @@ export const src = {
   k8sPauseMakefile: 'https://github.com/kubernetes/kubernetes/blob/master/build/pause/Makefile',
   k8sWindowsStorage: 'https://kubernetes.io/docs/concepts/storage/windows-storage/',
   k8sWindowsNetworking: 'https://kubernetes.io/docs/concepts/services-networking/windows-networking/',
+  k8sPodSecurityAdmission: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/',
+  k8sPodSecurityPolicyCheck: 'https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/pod-security-admission/policy/check_windowsHostProcess.go',
   k8sPodSecurityStandards: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
   k8sRunAsUserName: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-runasusername/',
   k8sGmsa: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-gmsa/',
@@ -62,6 +64,9 @@ export const src = {
   kubeletPredicate: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/lifecycle/predicate.go',
   kubeletMakeAbsolutePath: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/volume/util/util.go',
   kubeletMountPropagation: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/kubelet_pods.go',
+  aksWindowsGpu: 'https://learn.microsoft.com/en-us/azure/aks/use-windows-gpu',
+  directxDevicePlugin: 'https://github.com/aarnaud/k8s-directx-device-plugin',
+  windowsGpuDevicePlugins: 'https://github.com/TensorWorks/DirectX-Device-Plugins',
   aksWindowsFaq: 'https://learn.microsoft.com/en-us/azure/aks/windows-faq',
   mobyClientWindows: 'https://github.com/moby/moby/blob/master/client/client_windows.go',
 

@@ -2,9 +2,9 @@
 // it. Each answer is recorded as a "topic" the asking document depends on, so when a file changes
 // only the open documents that read what changed are checked again.
 import { normalize, sep } from 'node:path';
-import type { FileSummary, ImageLink, ImageUsage, NodeBuild, RuntimeClassInfo } from '../core/summary';
+import type { FileSummary, ImageLink, ImageUsage, NamespaceInfo, NodeBuild, RuntimeClassInfo } from '../core/summary';
 import { filePathOf } from '../core/uri';
-import type { BuiltImage, Deployment, WorkspaceView } from '../core/workspace-view';
+import { addNamespace, type BuiltImage, type Deployment, type WorkspaceView } from '../core/workspace-view';
 import type { TargetVersion } from '../engine/config';
 import { runtimeClassNodeBuild } from '../engine/pod-os';
 import type { SessionIndex } from '../engine/session';
@@ -20,6 +20,7 @@ export function pathKey(pathOrUri: string): string {
 
 const topics = {
   runtimeClass: (name: string) => `rc:${name}`,
+  namespace: (name: string) => `ns:${name}`,
   /** Which Dockerfile builds the image: its links. */
   image: (key: string) => `img:${key}`,
   /**
@@ -35,6 +36,7 @@ const topics = {
 /** Lookups derived from the summaries, rebuilt in one pass after a change (queries are then O(1)). */
 interface Derived {
   runtimeClasses: Map<string, RuntimeClassInfo>;
+  namespaces: Map<string, NamespaceInfo | undefined>;
   linksByKey: Map<string, ImageLink[]>;
   linksByDockerfile: Map<string, ImageLink[]>;
   usagesByKey: Map<string, ImageUsage[]>;
@@ -119,7 +121,7 @@ export class WorkspaceIndex implements SessionIndex<FileSummary> {
 
   private get derived(): Derived {
     if (this.derivedCache) return this.derivedCache;
-    const derived: Derived = { runtimeClasses: new Map(), linksByKey: new Map(), linksByDockerfile: new Map(), usagesByKey: new Map(), nodeBuilds: [], dockerfileBuilds: new Set() };
+    const derived: Derived = { runtimeClasses: new Map(), namespaces: new Map(), linksByKey: new Map(), linksByDockerfile: new Map(), usagesByKey: new Map(), nodeBuilds: [], dockerfileBuilds: new Set() };
     const addLink = (link: ImageLink): void => {
       push(derived.linksByKey, link.key, link);
       push(derived.linksByDockerfile, pathKey(link.dockerfilePath), link);
@@ -131,6 +133,7 @@ export class WorkspaceIndex implements SessionIndex<FileSummary> {
         continue;
       }
       for (const runtimeClass of summary.runtimeClasses) if (!derived.runtimeClasses.has(runtimeClass.name)) derived.runtimeClasses.set(runtimeClass.name, runtimeClass);
+      for (const namespace of summary.namespaces) addNamespace(derived.namespaces, namespace);
       for (const usage of summary.usages) push(derived.usagesByKey, usage.key, usage);
       summary.links.forEach(addLink);
       derived.nodeBuilds.push(...summary.nodeBuilds);
@@ -151,6 +154,7 @@ export class WorkspaceIndex implements SessionIndex<FileSummary> {
       return;
     }
     for (const runtimeClass of summary.runtimeClasses) out.add(topics.runtimeClass(runtimeClass.name));
+    for (const namespace of summary.namespaces) out.add(topics.namespace(namespace.name));
     for (const usage of summary.usages) out.add(topics.usage(usage.key));
     for (const link of summary.links) this.linkTopics(link, out);
     if (summary.nodeBuilds.length > 0) out.add(topics.target);
@@ -217,6 +221,10 @@ export class WorkspaceIndex implements SessionIndex<FileSummary> {
       runtimeClass: (name) => {
         read?.add(topics.runtimeClass(name));
         return this.runtimeClass(name);
+      },
+      namespace: (name) => {
+        read?.add(topics.namespace(name));
+        return this.derived.namespaces.get(name);
       },
       builtImage: (ref) => {
         const key = imageKey(ref);

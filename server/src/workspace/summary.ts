@@ -51,7 +51,7 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 function* summarizeDocuments(path: string, uri: string, text: string, documents: Iterable<readonly KubeObject[]>): Generator<void, YamlSummary> {
-  const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], usages: [], links: [], nodeBuilds: [] };
+  const summary: YamlSummary = { kind: 'yaml', path, uri, runtimeClasses: [], namespaces: [], usages: [], links: [], nodeBuilds: [] };
   // The same facts the rules read, of the file alone: the index resolves RuntimeClasses itself,
   // and a summary asks nothing that depends on configuration.
   const facts = new KubernetesFacts(uri, defaultConfig, emptyWorkspace);
@@ -71,6 +71,8 @@ function addObject(summary: YamlSummary, facts: KubernetesFacts, object: KubeObj
     const nodeBuild = runtimeClassNodeBuild(runtimeClass);
     if (nodeBuild) summary.nodeBuilds.push(nodeBuild);
   }
+  const namespace = facts.namespaceOf(object);
+  if (namespace) summary.namespaces.push(namespace);
   for (const pod of object.podSpecs) {
     const nodeBuild = facts.podNodeBuild(pod);
     if (nodeBuild) summary.nodeBuilds.push(nodeBuild);

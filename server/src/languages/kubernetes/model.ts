@@ -2,9 +2,9 @@
 // CRDs included), containers with their images, and RuntimeClass objects. Which OS a pod targets
 // is inferred in engine/pod-os.ts, which needs the workspace.
 import { Composer, isMap, isPair, isSeq, parseAllDocuments, Parser, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { RuntimeClassInfo } from '../../core/summary';
+import type { NamespaceInfo, RuntimeClassInfo } from '../../core/summary';
 import { LineIndex, type Range } from '../../core/text';
-import { describeImage, parseImageReference, type ImageInfo, type ImageReference } from '../../kb';
+import { describeImage, parseImageReference, podSecurityEnforcement, type ImageInfo, type ImageReference } from '../../kb';
 import { asMap, forgetAnchors, getMap, getPair, getPath, getSeq, isTemplated, ownPairs, pairKeyText, scalarText, stringAt, type YamlContext } from './yaml-util';
 
 export interface KubernetesModel {
@@ -485,3 +485,16 @@ export function readRuntimeClass(object: KubeObject, uri: string): RuntimeClassI
   };
 }
 
+/** Reads a core/v1 Namespace object: its name and the Pod Security level its label enforces. */
+export function readNamespace(object: KubeObject, uri: string): NamespaceInfo | undefined {
+  if (object.kind !== 'Namespace' || object.apiVersion !== 'v1' || !object.name) return undefined;
+  const { ctx } = object;
+  const enforcePair = getPair(getMap(getMap(object.root, 'metadata', ctx), 'labels', ctx), podSecurityEnforcement.label, ctx);
+  const enforce = scalarText(enforcePair?.value, ctx);
+  return {
+    name: object.name,
+    uri,
+    range: enforcePair && enforce !== undefined ? nodeRange(object.model, enforcePair.value as Node) : object.kindRange,
+    ...(enforce !== undefined ? { enforce } : {}),
+  };
+}

@@ -4,9 +4,11 @@ import builtImageLinux from './built-image-linux';
 import builtImageWindowsBuild from './built-image-windows-build';
 import deprecatedImage from './deprecated-image';
 import deprecatedNodeLabel from './deprecated-node-label';
+import directxDeviceImage from './directx-device-image';
 import frameworkEndOfSupport from './framework-end-of-support';
 import gmsaCredentialSpecName from './gmsa-credential-spec-name';
 import hostprocessPod from './hostprocess-pod';
+import hostprocessPodSecurity from './hostprocess-pod-security';
 import hypervIsolation from './hyperv-isolation';
 import linuxHostPath from './linux-host-path';
 import linuxNodeSelector from './linux-node-selector';
@@ -48,4 +50,6 @@ export const kubernetesRules: readonly AnyRule[] = [
   windowsHostNetwork,
   hypervIsolation,
   windowsOsName,
+  directxDeviceImage,
+  hostprocessPodSecurity,
 ];
