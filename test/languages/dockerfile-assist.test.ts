@@ -61,7 +61,62 @@ describe('Dockerfile hover', () => {
   it('is silent outside the image and for images the knowledge base does not know', () => {
     assert.equal(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\n', 0, 55), undefined);
     assert.equal(hover('FROM contoso/app:1.0\n', 0, 8), undefined);
-    assert.equal(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n', 1, 5), undefined);
+    assert.equal(hover('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n', 1, 5), undefined);
+  });
+});
+
+describe('Dockerfile hover: the shell that runs a line', () => {
+  const servercore = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS build\n';
+
+  it("names cmd /S /C, the base OS image's default, until a SHELL line changes it", () => {
+    const text = `${servercore}RUN dir\nSHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]\nRUN Get-ChildItem\n`;
+    assert.equal(hover(text, 1, 5), 'Runs in `cmd /S /C`, the default of mcr.microsoft.com/windows/servercore.');
+    assert.equal(hover(text, 3, 8), 'Runs in **Windows PowerShell 5.1 (powershell)**, from SHELL on line 3.');
+    const result = dockerfileHover(parseDockerfile(text), { line: 3, character: 8 }, context)!;
+    assert.deepEqual(result.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 17 } });
+  });
+
+  it('carries the SHELL into a stage built on the stage that set it', () => {
+    const text = `${servercore}SHELL ["pwsh", "-Command"]\nFROM build AS final\nCMD Start-App\n`;
+    assert.equal(hover(text, 3, 1), 'Runs in **PowerShell 7 (pwsh)**, from SHELL on line 2.');
+  });
+
+  it('reads the base from a global ARG default', () => {
+    assert.equal(hover('ARG BASE=mcr.microsoft.com/windows/servercore:ltsc2022\nFROM ${BASE}\nRUN dir\n', 2, 1), 'Runs in `cmd /S /C`, the default of mcr.microsoft.com/windows/servercore.');
+  });
+
+  it('knows the default of the .NET and PowerShell Nano Server images from their Dockerfiles', () => {
+    assert.equal(hover('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022\nRUN dotnet build\n', 1, 1), 'Runs in `cmd /S /C`, the default of mcr.microsoft.com/dotnet/sdk.');
+    assert.equal(hover('FROM mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2022\nRUN dir\n', 1, 1), 'Runs in `cmd /S /C`, the default of mcr.microsoft.com/dotnet/aspnet.');
+    assert.equal(hover('FROM mcr.microsoft.com/powershell:lts-7.2-nanoserver-1809\nRUN dir\n', 1, 1), 'Runs in `cmd /S /C`, the default of mcr.microsoft.com/powershell.');
+  });
+
+  it('names a shell the command line starts, and the shell that reads the line first', () => {
+    const text = `${servercore}RUN pwsh -c "Get-ChildItem"\nSHELL ["powershell", "-Command"]\nRUN cmd /S /C "echo %PATH%"\nRUN cmd\n`;
+    assert.equal(hover(text, 1, 1), 'Runs in **PowerShell 7 (pwsh)**, started by the command itself. The line is read first by `cmd /S /C`, the default of mcr.microsoft.com/windows/servercore.');
+    assert.equal(hover(text, 3, 1), 'Runs in **cmd**, started by the command itself. The line is read first by **Windows PowerShell 5.1 (powershell)**, from SHELL on line 3.');
+    assert.equal(hover(text, 4, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, from SHELL on line 3.', 'cmd without /C reads its input, not the line');
+  });
+
+  it('says the exec form runs no shell, unless its program is one', () => {
+    const text = `${servercore}ENTRYPOINT ["C:\\\\app\\\\app.exe"]\nRUN ["powershell", "-Command", "Get-ChildItem"]\n`;
+    assert.equal(hover(text, 1, 1), 'Exec form: no shell.');
+    assert.equal(hover(text, 2, 1), 'Exec form: no shell reads the line; the command itself starts **Windows PowerShell 5.1 (powershell)**.');
+  });
+
+  it('says when Nano Server lacks the Windows PowerShell that would run the line', () => {
+    const nano = 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n';
+    assert.equal(hover(`${nano}RUN powershell -Command Get-ChildItem\n`, 1, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, started by the command itself. The line is read first by `cmd /S /C`, the default of mcr.microsoft.com/windows/nanoserver. Nano Server has no Windows PowerShell, so this step fails.');
+    assert.equal(hover(`${nano}SHELL ["powershell", "-Command"]\nRUN Get-ChildItem\n`, 2, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, from SHELL on line 2. Nano Server has no Windows PowerShell, so this step fails.');
+    assert.equal(hover(`${nano}RUN pwsh -c Get-ChildItem\n`, 1, 1), 'Runs in **PowerShell 7 (pwsh)**, started by the command itself. The line is read first by `cmd /S /C`, the default of mcr.microsoft.com/windows/nanoserver.', 'PowerShell 7 can be copied in');
+    assert.equal(hover('FROM microsoft/nanoserver:sac2016\nRUN powershell -Command Get-ChildItem\n', 1, 1), 'Runs in **Windows PowerShell 5.1 (powershell)**, started by the command itself. The line is read first by `cmd /S /C`, the default of docker.io/microsoft/nanoserver.', 'Nano Server 2016 still had it');
+  });
+
+  it('is silent when the shell cannot be known', () => {
+    assert.equal(hover('FROM contoso/app:1.0-windowsservercore-ltsc2022\nRUN build.cmd\n', 1, 1), undefined, 'a base image whose SHELL the knowledge base does not know');
+    assert.equal(hover('ARG BASE\nFROM ${BASE}\nRUN dir\n', 2, 1), undefined, 'an ARG without a default');
+    assert.equal(hover('FROM mcr.microsoft.com/powershell:lts-7.2-windowsservercore-ltsc2022\nRUN dir\n', 1, 1), undefined, "the PowerShell Server Core images' SHELL is not confirmed");
+    assert.equal(hover('FROM ubuntu:24.04\nRUN ls\n', 1, 1), undefined, 'not a Windows stage');
   });
 });
 

@@ -286,6 +286,12 @@ const dotnetRetag: RetagRule = {
   sources: [src.dotnetSupportedTags, src.dotnetSupportedPlatforms, src.dotnetReadmeSdk],
 };
 
+/** The Windows runtime, aspnet and sdk images each build on the one before and none sets a SHELL. */
+const dotnetWindowsShell: ImageFamily['windowsShell'] = {
+  argv: ['cmd', '/S', '/C'],
+  sources: [src.dotnetRuntimeServercoreDockerfile, src.dotnetAspnetServercoreDockerfile, src.dotnetSdkServercoreDockerfile, src.dotnetSdk10ServercoreDockerfile, src.dotnetSdkNanoserverDockerfile],
+};
+
 const dotnetFamily = (name: 'runtime' | 'aspnet' | 'sdk'): ImageFamily => ({
   id: `dotnet/${name}`,
   title: `.NET ${name}`,
@@ -296,6 +302,7 @@ const dotnetFamily = (name: 'runtime' | 'aspnet' | 'sdk'): ImageFamily => ({
   sharedTagSchemes: dotnetShared(false),
   linuxTagWords: true,
   retag: dotnetRetag,
+  windowsShell: dotnetWindowsShell,
   examples: [
     { tag: '8.0-nanoserver-ltsc2022', os: 'windows', kind: 'release', build: 20348, variant: 'nanoserver' },
     { tag: '8.0.30-nanoserver-1809', os: 'windows', kind: 'release', build: 17763, variant: 'nanoserver' },
@@ -472,6 +479,8 @@ export const imageFamilies: readonly ImageFamily[] = [
     publishes: 'multi',
     tagSchemes: [],
     linuxTagWords: true,
+    // The Server Core images' final SHELL was not confirmed; unknown stays unknown.
+    windowsShell: { argv: ['cmd', '/S', '/C'], variants: ['nanoserver'], sources: [src.powershellNanoserverDockerfile] },
     examples: [
       { tag: 'lts-7.2-nanoserver-1809', os: 'windows', kind: 'release', build: 17763, variant: 'nanoserver' },
       { tag: '7.4-ubuntu-22.04', os: 'linux', kind: 'other' },

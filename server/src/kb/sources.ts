@@ -79,6 +79,17 @@ export const src = {
     'https://github.com/dotnet/dotnet-docker/blob/8a8b2bd847e0b8af2af22ff4099da8f21229cd35/samples/selecting-tags.md',
   dotnetNoWindowsRuntimeDeps: 'https://github.com/dotnet/sdk-container-builds/issues/415',
   dotnetDocker: 'https://github.com/dotnet/dotnet-docker',
+  // Windows runtime, aspnet and sdk images: no SHELL in the final stage, RUN setx with cmd's %PATH%.
+  dotnetRuntimeServercoreDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/00405b98c2b2695fe1786048fa01b054931a7bc5/src/runtime/8.0/windowsservercore-ltsc2022/amd64/Dockerfile',
+  dotnetAspnetServercoreDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/01410a8e69e66cf6c4c447cb054bd49789ab839e/src/aspnet/8.0/windowsservercore-ltsc2022/amd64/Dockerfile',
+  dotnetSdkServercoreDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/00405b98c2b2695fe1786048fa01b054931a7bc5/src/sdk/8.0/windowsservercore-ltsc2022/amd64/Dockerfile',
+  dotnetSdk10ServercoreDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/387218c41c6446924a877d58b7197e452b7cf9b2/src/sdk/10.0/windowsservercore-ltsc2025/amd64/Dockerfile',
+  dotnetSdkNanoserverDockerfile:
+    'https://github.com/dotnet/dotnet-docker/blob/00aa14243d950a35729c6bbea87890058f305b79/src/sdk/8.0/nanoserver-ltsc2022/amd64/Dockerfile',
   dotnetFrameworkDocker: 'https://github.com/microsoft/dotnet-framework-docker',
   dotnetSupportPolicy: 'https://dotnet.microsoft.com/en-us/platform/support/policy/dotnet-core',
   dotnetSts24Months: 'https://devblogs.microsoft.com/dotnet/dotnet-sts-releases-supported-for-24-months',
@@ -92,6 +103,9 @@ export const src = {
   iis2009Dockerfile:
     'https://github.com/microsoft/iis-docker/blob/58dfbf7f816a70f6323d0cfacc55849b80dfe139/windowsservercore-2009/Dockerfile',
   powershellDocker: 'https://github.com/PowerShell/PowerShell-Docker',
+  // The Nano Server image's final stage sets no SHELL (only its installer stage does) and ends with CMD ["pwsh.exe"].
+  powershellNanoserverDockerfile:
+    'https://github.com/PowerShell/PowerShell-Docker/blob/e48e655116460578baf34902e6364b991d43d0cf/release/7-2/nanoserver1809/docker/Dockerfile',
   powershellDocsDotnetImages: 'https://github.com/MicrosoftDocs/PowerShell-Docs/pull/11883',
   powershellImagesNotUpdated: 'https://github.com/PowerShell/PowerShell-Docker/issues/856',
   powershellNoNano74: 'https://github.com/PowerShell/PowerShell-Docker/issues/800',

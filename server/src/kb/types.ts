@@ -107,6 +107,11 @@ export interface ImageFamily {
    * a Dockerfile FROM it starts with the default `cmd /S /C`.
    */
   isBaseOs?: boolean;
+  /**
+   * The SHELL a Dockerfile FROM one of the repository's Windows images starts with, read from the
+   * images' own Dockerfiles; only for the listed variants, or all of them when none are listed.
+   */
+  windowsShell?: { argv: readonly string[]; variants?: readonly BaseVariant[]; sources: string[] };
   /** The repository publishes no `latest` tag: an untagged or `:latest` reference fails to pull. */
   noLatestTag?: boolean;
   /** Checked first, in order. */

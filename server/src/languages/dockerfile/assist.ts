@@ -18,7 +18,8 @@ import {
   type ImageInfo,
   type WindowsRelease,
 } from '../../kb';
-import type { BaseImage, DockerfileModel } from './model';
+import type { BaseImage, DockerInstruction, DockerfileModel } from './model';
+import { instructionShell, type RunningShell } from './shells';
 
 const completionKindValue = 12;
 
@@ -41,6 +42,10 @@ function contains(range: Range, position: Position): boolean {
 type DateContext = { readonly today: Date };
 
 export function dockerfileHover(model: DockerfileModel, position: Position, context: DateContext): Hover | undefined {
+  return imageHover(model, position, context) ?? shellHover(model, position);
+}
+
+function imageHover(model: DockerfileModel, position: Position, context: DateContext): Hover | undefined {
   for (const stage of model.stages) {
     if (!stage.base) continue;
     // The keyword says what the line is about as much as the image does, and is where a reader points first.
@@ -50,6 +55,55 @@ export function dockerfileHover(model: DockerfileModel, position: Position, cont
     return lines ? { contents: { kind: 'markdown', value: lines.join('\n\n') }, range } : undefined;
   }
   return undefined;
+}
+
+/** Which shell and PowerShell edition run a RUN, CMD or ENTRYPOINT, and why; silent when unknown. */
+function shellHover(model: DockerfileModel, position: Position): Hover | undefined {
+  for (const stage of model.stages) {
+    if (stage.os !== 'windows') continue;
+    const instruction = stage.instructions.find((candidate) => contains(candidate.range, position));
+    if (!instruction) continue;
+    const text = shellText(instruction);
+    return text ? { contents: { kind: 'markdown', value: text }, range: instruction.range } : undefined;
+  }
+  return undefined;
+}
+
+function shellText(instruction: DockerInstruction): string | undefined {
+  const fact = instructionShell(instruction);
+  if (!fact) return undefined;
+  if (fact.form === 'exec') return fact.started ? `Exec form: no shell reads the line; the command itself starts ${shellName(fact.started)}.${missingText(fact.started)}` : 'Exec form: no shell.';
+  const outer = fact.shell ? describeShell(fact.shell) : undefined;
+  if (!fact.started) return outer ? `Runs in ${outer}.${missingText(fact.shell)}` : undefined;
+  return `Runs in ${describeShell(fact.started)}.${outer ? ` The line is read first by ${outer}.` : ''}${missingText(fact.started) || missingText(fact.shell)}`;
+}
+
+function missingText(shell: RunningShell | undefined): string {
+  return shell?.missing ? ' Nano Server has no Windows PowerShell, so this step fails.' : '';
+}
+
+const shellNames: Record<NonNullable<RunningShell['kind']>, string> = {
+  cmd: 'cmd',
+  'windows-powershell': 'Windows PowerShell 5.1 (powershell)',
+  pwsh: 'PowerShell 7 (pwsh)',
+};
+
+function shellName(shell: RunningShell): string {
+  if (shell.origin.kind === 'command' || (shell.kind && shell.kind !== 'cmd')) return `**${shellNames[shell.kind ?? 'cmd']}**`;
+  return `\`${shell.argv.join(' ')}\``;
+}
+
+/** "**Windows PowerShell 5.1 (powershell)**, from SHELL on line 3", "`cmd /S /C`, the default of <image>". */
+function describeShell(shell: RunningShell): string {
+  const origin = shell.origin;
+  switch (origin.kind) {
+    case 'shell-instruction':
+      return `${shellName(shell)}, from SHELL on line ${origin.instruction.range.start.line + 1}`;
+    case 'image-default':
+      return `${shellName(shell)}, the default of ${origin.image}`;
+    case 'command':
+      return `${shellName(shell)}, started by the command itself`;
+  }
 }
 
 /** `FROM` in any case: the instruction's range starts at its keyword. */

@@ -10,8 +10,12 @@ import { parseInstructions, type ParsedInstruction, type ParsedInstructions } fr
 /** Why a stage is taken to be Windows, shown in hover text and used by tests. */
 export type WindowsEvidence = 'base-image' | 'platform-flag' | 'parent-stage';
 
-/** The SHELL in effect: a known command line, or unknown when inherited from a base image we cannot see. */
-export type ShellState = { kind: 'known'; argv: string[]; instruction?: DockerInstruction } | { kind: 'unknown' };
+/**
+ * The SHELL in effect: a known command line, or unknown when inherited from a base image we cannot see.
+ * A known one was set by a SHELL `instruction` (maybe in a stage this one builds on), or is the
+ * default of the base `image` (its repository, without the tag).
+ */
+export type ShellState = { kind: 'known'; argv: readonly string[]; instruction?: DockerInstruction; image?: string } | { kind: 'unknown' };
 
 export interface DockerInstruction {
   /** Upper case, as Docker treats keywords case-insensitively. */
@@ -33,6 +37,11 @@ export interface DockerInstruction {
    * did not touch keeps its values across versions of the document.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * A value that depends on where the instruction stands (its stage, the SHELL in effect), computed
+   * once per parse: the next version of the document computes it again.
+   */
+  inParse<T>(key: string, compute: () => T): T;
 }
 
 export interface BaseImage {
@@ -292,13 +301,19 @@ function buildBase(line: FromLine, text: string, ref: ImageReference, range: Ran
 }
 
 /**
- * Windows base OS images start with cmd; any other base may have set its own SHELL, which we cannot
- * see. A stage built on an earlier stage starts with that stage's last SHELL (set by the caller).
+ * Windows base OS images start with cmd, and so do the images whose Dockerfiles the KB has read;
+ * any other base may have set its own SHELL, which we cannot see. A stage built on an earlier stage
+ * starts with that stage's last SHELL (set by the caller).
  */
 function initialShell(stage: Stage): ShellState {
-  if (stage.parent) return { kind: 'unknown' };
-  const family = stage.base?.info.family;
-  if (stage.os === 'windows' && family?.isBaseOs === true) return { kind: 'known', argv: ['cmd', '/S', '/C'] };
+  const base = stage.base;
+  if (stage.parent || stage.os !== 'windows' || !base) return { kind: 'unknown' };
+  const image = `${base.ref.registry}/${base.ref.repository}`;
+  const { family, variant } = base.info;
+  if (family?.isBaseOs === true) return { kind: 'known', argv: ['cmd', '/S', '/C'], image };
+  const documented = family?.windowsShell;
+  const documentedVariant = !documented?.variants || (variant !== undefined && documented.variants.includes(variant));
+  if (documented && base.info.os === 'windows' && documentedVariant) return { kind: 'known', argv: documented.argv, image };
   return { kind: 'unknown' };
 }
 
@@ -382,6 +397,15 @@ class LazyInstruction extends BoundInstruction implements DockerInstruction {
 
   get execForm(): DockerInstruction['execForm'] {
     return this.memo('execForm', () => readExecForm(this));
+  }
+
+  private readonly parseMemo = new Map<string, unknown>();
+
+  inParse<T>(key: string, compute: () => T): T {
+    if (this.parseMemo.has(key)) return this.parseMemo.get(key) as T;
+    const value = compute();
+    this.parseMemo.set(key, value);
+    return value;
   }
 }
 
