@@ -18,8 +18,7 @@ import type { WorkspaceView } from './core/workspace-view';
 import type { ResolvedConfig } from './engine/config';
 import { fileKind } from './engine/files';
 import { maxCheckedBytes } from './engine/runner';
-import { AnalysisSession, withInferredTarget } from './engine/session';
-import type { Finding, Notice } from './engine/types';
+import { AnalysisSession, withInferredTarget, type DocumentFindings } from './engine/session';
 import type { ImageReference } from './kb';
 import { parseBuildkit } from './languages/dockerfile/buildkit';
 import { parseOptions } from './languages/kubernetes/model';
@@ -39,10 +38,7 @@ export interface CheckInput {
   config: number;
 }
 
-export interface FileAnalysis {
-  findings: Finding[];
-  notices: Notice[];
-  tooLarge: boolean;
+export interface FileAnalysis extends DocumentFindings {
   /** One per finding (findingTextHashes) for SARIF output, else empty: computed where the text is, so it is never read again. */
   textHashes: string[];
 }
@@ -160,8 +156,8 @@ function checkSession(index = new WorkspaceIndex()): CheckSession {
 
 /** Against the session's index, or `workspace` when given (the first reading's, which knows no other file). */
 function analyze(session: CheckSession, file: string, text: string, languageId: string | undefined, config: ResolvedConfig, settings: Settings, workspace?: WorkspaceView): { analysis: FileAnalysis; summary: FileSummary | undefined } {
-  const { summary, findings, notices, tooLarge } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
-  return { analysis: { findings, notices, tooLarge, textHashes: settings.fingerprints ? findingTextHashes(text, findings) : [] }, summary };
+  const { summary, ...result } = session.analyze({ uri: pathToFileURL(file).href, text, languageId }, { config, today: settings.today, workspace });
+  return { analysis: { ...result, textHashes: settings.fingerprints ? findingTextHashes(text, result.findings) : [] }, summary };
 }
 
 function readFirst(session: CheckSession, input: CheckInput, settings: Settings): FirstReading {
@@ -266,18 +262,15 @@ export function checkInputs(inputs: readonly CheckInput[], settings: CheckSettin
     const index = workspaceIndex({ configLinks: settings.configLinks, summaries });
     const configs = settings.configs.map((config) => withInferredTarget(config, index, settings.describe));
     const view = index.view();
-    const rechecks: Recheck[] = [];
-    const rechecked: number[] = [];
-    readings.forEach(({ asked, languageId }, i) => {
-      const input = inputs[i]!;
-      if (!asked || (configs[input.config] === settings.configs[input.config] && answersNothing(asked, view))) return;
-      rechecked.push(i);
-      rechecks.push({ file: input.file, config: input.config, languageId });
+    const rechecked = readings.flatMap(({ asked }, i) => {
+      const { config } = inputs[i]!;
+      return asked && (configs[config] !== settings.configs[config] || !answersNothing(asked, view)) ? [i] : [];
     });
     const outcomes = readings.map((reading) => reading.outcome);
-    if (rechecks.length === 0) return outcomes;
+    if (rechecked.length === 0) return outcomes;
+    const rechecks = rechecked.map((i): Recheck => ({ file: inputs[i]!.file, config: inputs[i]!.config, languageId: readings[i]!.languageId }));
     // Usually a handful of files: then this thread, rather than copying the index to every worker.
-    const again = threadCount(rechecks.length) > 1 ? workers : new InThread();
+    const again = workers instanceof Pool && threadCount(rechecks.length) <= 1 ? new InThread() : workers;
     if (again !== workers) again.broadcast({ kind: 'settings', settings: workerSettings });
     again.broadcast({ kind: 'workspace', data: { configLinks: settings.configLinks, summaries, configs } });
     const results = again.run(rechecks, (batch) => ({ kind: 'recheck', inputs: batch }), (reply) => ('outcomes' in reply ? reply.outcomes : undefined));

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkInputs, type CheckInput, type Language } from './cli-parallel';
 import type { ImageLink } from './core/summary';
-import { configFileName, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
+import { configFileName, configTooLargeMessage, configTooLargeNotice, maxConfigBytes, parseConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from './engine/config';
 import { docsUrl, webDocsBase } from './engine/docs';
 import { echo } from './engine/echo';
 import { tooLargeNotice } from './engine/runner';
@@ -144,10 +144,9 @@ function loadConfigFile(path: string, cwd: string): UserConfig {
   const shown = relative(cwd, path) || path;
   const read = readRegularFileSync(path, maxConfigBytes);
   if (!read.ok && read.reason !== 'too-large') throw new UsageError(`cannot read config ${shown}: ${read.message}`);
-  const { config, problem } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0) };
   // The notice names the default file, as the editor reads no other; here the file is the one given.
-  const reason = problem?.message.replace(`Invalid ${configFileName}: `, '').replace(/ The defaults apply.*$/, '');
-  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: invalid config: ${reason}`);
+  const { config, problem, reason } = read.ok ? parseConfigFile(read.text, ruleIds) : { config: {}, problem: configTooLargeNotice(read.bytes ?? 0), reason: configTooLargeMessage(read.bytes ?? 0) };
+  if (problem) throw new UsageError(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: invalid config: ${reason}.`);
   return config;
 }
 
@@ -183,8 +182,9 @@ function collectFiles(path: string, cwd: string, ignoreGlobs: readonly string[],
 }
 
 /**
- * Checks the files as the editor would with these paths as its workspace: every file is indexed
- * first, so a manifest sees the Dockerfile that builds its image and the RuntimeClass it uses.
+ * Checks the files as the editor would with these paths as its workspace: a manifest sees the
+ * Dockerfile that builds its image and the RuntimeClass it uses, as if every file were indexed first
+ * (cli-parallel.ts checks again only the files the rest of the workspace answers).
  */
 export function check(options: Options, cwd: string, today = new Date(), fingerprints = options.format === 'sarif'): { results: CheckedFile[]; problems: string[]; docsBase?: string } {
   const inputs: CheckInput[] = [];

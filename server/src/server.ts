@@ -30,6 +30,7 @@ import { SettingsPuller } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import { allRules } from './rules';
 import { shippedTemplates } from './shipped';
+import type { Template } from './templates';
 import { summarize, targetChoices } from './workspace/build';
 import { WorkspaceIndex } from './workspace/index';
 
@@ -71,7 +72,8 @@ export function startServer(connection: Connection): void {
     lateAnswer: () => revalidateAll(),
     failed: (what) => logFailure(what),
   });
-  const templates = shippedTemplates();
+  // Read on the first hover or completion, not at start-up.
+  let templates: readonly Template[] | undefined;
   // Nothing is checked before the first settings arrive, so no finding flashes with the wrong severity.
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
@@ -84,7 +86,7 @@ export function startServer(connection: Connection): void {
   const pullSettings = (): Promise<void> => settings.pull().catch((error) => connection.console.warn(`windows-containers: could not read settings: ${String(error)}`));
 
   function assistContext(uri: string): AssistContext {
-    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view(), templates };
+    return { config: session.configFor(uri), today: new Date(), workspace: session.index.view(), templates: (templates ??= shippedTemplates()) };
   }
 
   function revalidateAll(): void {

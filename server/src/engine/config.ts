@@ -180,6 +180,8 @@ export interface ConfigFileResult {
   config: UserConfig;
   /** At most one: the first thing wrong. When present the whole file is ignored and defaults apply. */
   problem?: Notice;
+  /** What is wrong, without the notice's framing: for a front end that names the file itself. */
+  reason?: string;
 }
 
 /** Parses and validates `.wincontainers.yaml`. A broken file yields one notice and no settings. */
@@ -188,9 +190,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   const fail = (offsets: readonly [number, number], message: string): ConfigFileResult => ({
     config: {},
     problem: { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${echo(message)}. The defaults apply until it is fixed.`, range: lines.range(offsets[0], offsets[1]) },
+    reason: echo(message),
   });
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxConfigBytes) return fail([0, 0], tooLargeMessage(bytes));
+  if (bytes > maxConfigBytes) return fail([0, 0], configTooLargeMessage(bytes));
   // The yaml library's uniqueKeys compares each key with every earlier one of its map: a 740 KB
   // images map took 7.8 s. Duplicates are found with a set per map instead.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -217,14 +220,14 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   return { config: config as UserConfig };
 }
 
-function tooLargeMessage(bytes: number): string {
+export function configTooLargeMessage(bytes: number): string {
   return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${maxConfigBytes / 1024 / 1024} MiB limit`;
 }
 
 /** The one notice for a config file too large to read. */
 export function configTooLargeNotice(bytes: number): Notice {
   const start = { line: 0, character: 0 };
-  return { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${tooLargeMessage(bytes)}. The defaults apply until it is fixed.`, range: { start, end: start } };
+  return { severity: 'error', code: 'config', message: `Invalid ${configFileName}: ${configTooLargeMessage(bytes)}. The defaults apply until it is fixed.`, range: { start, end: start } };
 }
 
 /** The first key that repeats an earlier scalar key of its map, in linear time. */

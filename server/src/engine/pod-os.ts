@@ -272,6 +272,7 @@ export function knownWindowsTaints(model: KubernetesModel, config: ResolvedConfi
   return found;
 }
 
+/** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
 export function runtimeClassNodeBuild(runtimeClass: RuntimeClassInfo | undefined): NodeBuild | undefined {
   const build = runtimeClass?.windowsBuild ? parseWindowsVersion(runtimeClass.windowsBuild) : undefined;
   if (!runtimeClass || runtimeClass.hyperV || build === undefined || !runtimeClass.windowsBuildRange) return undefined;

@@ -195,7 +195,7 @@ function analyzeKubernetes(document: SourceDocument, model: KubernetesModel, opt
   for (const object of model.objects) {
     for (const handler of handlers) handler.object?.(object);
     for (const pod of object.podSpecs) {
-      const windows = asksPodOs ? inferredWindowsPod(pod, facts) : undefined;
+      const windows = asksPodOs ? facts.windowsPod(pod) : undefined;
       for (let index = 0; index < handlers.length; index++) {
         if (!windowsPodOnly[index]) handlers[index]!.podSpec?.(pod);
         else if (windows) handlers[index]!.podSpec?.(pod, windows);
@@ -232,11 +232,6 @@ type ScopedPodHandlers = Omit<KubernetesHandlers, 'podSpec'> & { podSpec?(pod: P
 /** The one place the runner decides a stage's OS for `windows-stage` rules. */
 function isWindowsStage(stage: Stage): boolean {
   return stage.os === 'windows';
-}
-
-/** The one place the runner infers a pod's OS for `windows-pod` rules. */
-function inferredWindowsPod(pod: PodSpec, facts: KubernetesFacts): WindowsPod | undefined {
-  return facts.windowsPod(pod);
 }
 
 /**

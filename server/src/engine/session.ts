@@ -96,7 +96,11 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
   /** What an analysis of the document runs with; its questions to the index are added to `read`. */
   optionsFor(uri: string, read?: Set<string>): AnalyzeOptions {
     if (read && !this.configured(uri).target) read.add(this.index.targetTopic);
-    return { rules: this.options.rules, config: this.configFor(uri), workspace: this.index.view(read), frontEnd: this.options.frontEnd, omitRules: this.omitRules };
+    return this.analyzeOptions(this.configFor(uri), this.index.view(read));
+  }
+
+  private analyzeOptions(config: ResolvedConfig, workspace: WorkspaceView, today?: Date): AnalyzeOptions {
+    return { rules: this.options.rules, config, workspace, today, frontEnd: this.options.frontEnd, omitRules: this.omitRules };
   }
 
   /**
@@ -141,7 +145,7 @@ export class AnalysisSession<Summary, Index extends SessionIndex<Summary> = Sess
     const parsed = parse(document);
     const config = given.config ?? this.configFor(document.uri);
     const workspace = given.workspace ?? this.index.view();
-    const { findings, notices } = analyzeParsed(parsed, { rules: this.options.rules, config, today: given.today, workspace, frontEnd: this.options.frontEnd, omitRules: this.omitRules });
+    const { findings, notices } = analyzeParsed(parsed, this.analyzeOptions(config, workspace, given.today));
     return { findings, notices, tooLarge: parsed.tooLarge === true, summary: this.options.summarize(parsed) };
   }
 

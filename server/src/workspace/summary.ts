@@ -96,7 +96,6 @@ function addObject(summary: YamlSummary, facts: KubernetesFacts, object: KubeObj
   }
 }
 
-/** The Windows build a process-isolating RuntimeClass's `scheduling.nodeSelector` pins. */
 /** compose `build` + `image`, and skaffold `build.artifacts`: which Dockerfile builds which image. */
 function buildLinks(path: string, uri: string, text: string): ImageLink[] {
   const links: ImageLink[] = [];
