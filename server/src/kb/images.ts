@@ -10,13 +10,13 @@ const rx = (source: string): RegExp => new RegExp(source, 'id');
 
 const BASE_OS_SOURCES = [src.versionCompatibility, src.taggingFormat, src.containerBaseImages];
 
+/** The day Microsoft stopped publishing `latest` for the base OS repositories (families with `noLatestTag`). */
+export const latestTagRemoved: { date: IsoDate; sources: string[] } = { date: '2019-04-16', sources: [src.removingLatest] };
+
 /**
  * Tag forms of the base OS repositories: release (`ltsc2022`, `1809`), KB (`1809-KB5034127`; before
  * Feb 2019 `1809_KB4480116_amd64`), full OS version (`10.0.17763.437`), each optionally `-amd64`.
  */
-/** The day Microsoft stopped publishing `latest` for the base OS repositories (families with `noLatestTag`). */
-export const latestTagRemoved: { date: IsoDate; sources: string[] } = { date: '2019-04-16', sources: [src.removingLatest] };
-
 const baseOsSchemes: TagScheme[] = [
   { pattern: rx(`^${RELEASE}(?:[-_]amd64)?$`), kind: 'release', os: 'windows', sources: BASE_OS_SOURCES },
   {

@@ -119,7 +119,16 @@ export function declaredVariables(stage: Stage, instruction: DockerInstruction):
  * image). Only values written literally are read: a variable's build argument is not known here,
  * and quotes or escapes would shift the ranges of the tag.
  */
-export function imageSourcesOf(model: DockerfileModel, stage: Stage): BaseImage[] {
+export function imageSourcesOf(model: DockerfileModel, stage: Stage): readonly BaseImage[] {
+  let images = imageSources.get(stage);
+  if (!images) imageSources.set(stage, (images = readImageSources(model, stage)));
+  return images;
+}
+
+/** Per stage of one parse (a new parse makes new stages): five rules ask for every stage. */
+const imageSources = new WeakMap<Stage, readonly BaseImage[]>();
+
+function readImageSources(model: DockerfileModel, stage: Stage): BaseImage[] {
   const images: BaseImage[] = [];
   for (const instruction of stage.instructions) {
     for (const written of instruction.memo('imageSources', () => writtenSources(instruction))) {

@@ -399,12 +399,14 @@ class LazyInstruction extends BoundInstruction implements DockerInstruction {
     return this.memo('execForm', () => readExecForm(this));
   }
 
-  private readonly parseMemo = new Map<string, unknown>();
+  /** Made on first use: few instructions are asked, and every keystroke makes them all anew. */
+  private parseMemo?: Map<string, unknown>;
 
   inParse<T>(key: string, compute: () => T): T {
-    if (this.parseMemo.has(key)) return this.parseMemo.get(key) as T;
+    const memo = (this.parseMemo ??= new Map());
+    if (memo.has(key)) return memo.get(key) as T;
     const value = compute();
-    this.parseMemo.set(key, value);
+    memo.set(key, value);
     return value;
   }
 }

@@ -3,7 +3,7 @@
 // so the wrapper never starts and the logs it was there to relay never reach `docker logs`.
 import { defineRule } from '../../engine/types';
 import { shellWrappers } from '../../kb';
-import { instructionsBefore, rootStage } from '../../languages/dockerfile/build';
+import { instructionsBefore } from '../../languages/dockerfile/build';
 import { commandName, isExecForm } from '../../languages/dockerfile/commands';
 import { shellProgram, type DockerInstruction, type Stage } from '../../languages/dockerfile/model';
 
@@ -39,7 +39,7 @@ export default defineRule({
           range: { start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end },
           messageId: 'skipped',
           data: { keyword: start.keyword, wrapper: wrapper.name, shellLine: start.shell.instruction.range.start.line + 1, purpose: wrapper.purpose },
-          suggest: shellForm ? [{ title: `Write the ${start.keyword} in shell form`, edits: [{ range: { start: start.range.start, end: start.range.end }, newText: `${start.keyword} ${shellForm}` }] }] : [],
+          suggest: shellForm ? [{ title: `Write the ${start.keyword} in shell form`, edits: [{ range: start.range, newText: `${start.keyword} ${shellForm}` }] }] : [],
           related: [{ uri: context.uri, range: start.shell.instruction.range, message: `${wrapper.name} is started by this SHELL, for shell-form instructions only.` }],
         });
       },
@@ -57,7 +57,7 @@ function startCommand(stage: Stage): DockerInstruction | undefined {
   const entrypoint = own.filter((instruction) => instruction.keyword === 'ENTRYPOINT').pop();
   if (entrypoint) return entrypoint;
   const cmd = own.pop();
-  if (!cmd || rootStage(stage).base?.info.family?.isBaseOs !== true) return undefined;
+  if (!cmd || stage.rootBase?.info.family?.isBaseOs !== true) return undefined;
   return instructionsBefore(stage, cmd).some((earlier) => earlier.keyword === 'ENTRYPOINT') ? undefined : cmd;
 }
 

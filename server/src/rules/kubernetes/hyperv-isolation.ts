@@ -6,9 +6,8 @@
 // https://kubernetes.io/docs/concepts/windows/intro/
 import type { Node } from 'yaml';
 import { defineRule } from '../../engine/types';
-import { nodeRange, valueIsTemplated, type PodSpec } from '../../languages/kubernetes/model';
-import { inTemplateBlock } from '../../languages/kubernetes/windows';
-import { getPair, scalarText } from '../../languages/kubernetes/yaml-util';
+import { nodeRange, type PodSpec } from '../../languages/kubernetes/model';
+import { stringField } from '../../languages/kubernetes/windows';
 
 export default defineRule({
   id: 'kubernetes/hyperv-isolation',
@@ -34,9 +33,10 @@ export default defineRule({
     return {
       podSpec(pod: PodSpec) {
         const model = pod.object.model;
-        const pair = getPair(pod.map, 'runtimeClassName', pod.ctx);
-        const name = scalarText(pair?.value, pod.ctx);
-        if (!pair || name === undefined || valueIsTemplated(model, pair, pod.ctx) || inTemplateBlock(model, pair.key as Node)) return;
+        const field = stringField(pod, pod.map, 'runtimeClassName');
+        const name = field?.text;
+        if (!field || name === undefined) return;
+        const { pair } = field;
         const runtimeClass = context.facts.workspace.runtimeClass(name);
         if (!runtimeClass?.hyperV) return;
         context.report({

@@ -4,7 +4,7 @@
 // Linux-only fields (validation.go). Without it a Windows pod is judged and admitted as a Linux one.
 // https://kubernetes.io/docs/concepts/windows/user-guide/#ensuring-os-specific-workloads-land-on-the-appropriate-container-host
 import type { Pair } from 'yaml';
-import type { TextEdit } from '../../core/text';
+import { rangesOverlap, type TextEdit } from '../../core/text';
 import type { WindowsPod } from '../../engine/pod-os';
 import { defineRule, type Fix } from '../../engine/types';
 import { fieldsForbiddenOnWindows } from '../../kb';
@@ -86,8 +86,7 @@ function declareWindows(model: KubernetesModel, pod: PodSpec, linuxOnly: readonl
     cuts.set(JSON.stringify(cut.range), cut);
   }
   const edits = [insert, ...cuts.values()];
-  const spans = edits.map((edit) => [model.lines.offset(edit.range.start), model.lines.offset(edit.range.end)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (spans.some((span, index) => index > 0 && span[0] < spans[index - 1]![1])) return undefined;
+  if (edits.some((a, index) => edits.slice(index + 1).some((b) => rangesOverlap(a.range, b.range)))) return undefined;
   const title = linuxOnly.length > 0 ? 'Set spec.os.name: windows and remove the Linux-only fields' : 'Set spec.os.name: windows';
   return { title, edits };
 }
